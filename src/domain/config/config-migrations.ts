@@ -1,0 +1,59 @@
+import { z } from 'zod';
+
+/** Shapes are checked only as far as each step needs; the current schema validates the result of the last step. */
+const RawObjectSchema = z.record(z.string(), z.unknown());
+const RawCurrentShapeSchema = z.looseObject({ instances: z.array(z.unknown()) });
+
+/**
+ * Version 0: an early build stored a bare array of TeamSupport instances, before instances had a `kind`.
+ * Version 1 wraps them as `{ version: 1, instances }` and tags each with its kind. An element that already has a
+ * kind keeps it, so a value that was never a version-0 instance is not silently relabelled.
+ */
+function fromVersion0(raw: unknown): unknown {
+  const instances = z.array(z.unknown()).safeParse(raw);
+  if (!instances.success) return raw;
+  return {
+    version: 1,
+    instances: instances.data.map((item) => {
+      const record = RawObjectSchema.safeParse(item);
+      return record.success && !('kind' in record.data) ? { kind: 'teamsupport', ...record.data } : item;
+    }),
+  };
+}
+
+export const CONFIG_DOCUMENT_VERSION = 1;
+
+/** MIGRATIONS[n] turns a raw version-n document into a raw version-(n + 1) document; one step per older version. */
+export const MIGRATIONS: readonly ((raw: unknown) => unknown)[] = [fromVersion0];
+
+/** The version a raw document claims: a bare array is version 0; otherwise its numeric `version` property. */
+export function detectVersion(raw: unknown): number | undefined {
+  if (Array.isArray(raw)) return 0;
+  const versioned = z.looseObject({ version: z.number().int().nonnegative() }).safeParse(raw);
+  return versioned.success ? versioned.data.version : undefined;
+}
+
+/** Applies every step from `version` up to the current version. */
+export function migrateToCurrent(raw: unknown, version: number): unknown {
+  return MIGRATIONS.slice(version).reduce((document, migrate) => migrate(document), raw);
+}
+
+export const SECRET_PROPERTY = 'apiToken';
+
+/**
+ * Removes `apiToken` from every instance of a current-shape raw document and says where it was found (the value is
+ * never returned). See parseConfigDocument for why this strips rather than rejects.
+ */
+export function stripSecrets(raw: unknown): { document: unknown; strippedPaths: string[] } {
+  const shape = RawCurrentShapeSchema.safeParse(raw);
+  if (!shape.success) return { document: raw, strippedPaths: [] };
+  const strippedPaths: string[] = [];
+  const instances = shape.data.instances.map((item, index) => {
+    const record = RawObjectSchema.safeParse(item);
+    if (!record.success || !(SECRET_PROPERTY in record.data)) return item;
+    strippedPaths.push(`instances.${index}.${SECRET_PROPERTY}`);
+    const { [SECRET_PROPERTY]: _secret, ...rest } = record.data;
+    return rest;
+  });
+  return { document: { ...shape.data, instances }, strippedPaths };
+}

@@ -1,0 +1,34 @@
+export { normalizeBaseUrl, isLoopbackHost, type BaseUrlResult } from './base-url';
+export {
+  ConfigDocumentSchema,
+  CONFIG_DOCUMENT_VERSION,
+  emptyConfigDocument,
+  parseConfigDocument,
+  type ConfigDocument,
+  type ConfigDocumentError,
+  type ParsedConfigDocument,
+} from './config-document';
+export {
+  ApiTokenSchema,
+  InstanceInputSchema,
+  TeamSupportInstanceInputSchema,
+  validateInstanceInput,
+  type InstanceInput,
+  type InstanceInputOptions,
+  type ValidInstanceInput,
+  type Validation,
+} from './instance-input';
+export { INSTANCE_KINDS } from './instance-kind';
+export { issuesFromZodError, formatIssuePath, type ConfigIssue } from './issues';
+export { PROJECT_KEY_PATTERN } from './project-key';
+export {
+  InstanceViewSchema,
+  StoredInstanceSchema,
+  StoredTeamSupportInstanceSchema,
+  toInstanceView,
+  toStoredInstance,
+  type InstanceView,
+  type StoredInstance,
+} from './stored-instance';
+export { DEFAULT_COMMENT_ACTION_TYPE, INSTANCE_NAME_MAX_LENGTH } from './teamsupport-settings';
+export { DEFAULT_TIME_ZONE, isKnownTimeZone } from './time-zone';

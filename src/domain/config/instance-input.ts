@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { whenParsed } from './cross-field';
+import { nameKey } from './duplicates';
+import { InstanceIdSchema } from './instance-id';
+import { instanceKindError } from './instance-kind';
+import { issuesFromZodError, type ConfigIssue } from './issues';
+import { teamSupportSettingsRules, teamSupportSettingsShape } from './teamsupport-settings';
+
+const API_TOKEN_MAX_LENGTH = 200;
+const TOKEN_SOURCE = 'TeamSupport Admin → Integration → TeamSupport API';
+
+/** Write-only: it goes to the secret store and is never part of a stored or returned instance. */
+export const ApiTokenSchema = z
+  .string({ error: 'API token must be text.' })
+  .trim()
+  .min(
+    1,
+    `API token is empty: paste the token from ${TOKEN_SOURCE}, or leave the field out to keep the stored one.`,
+  )
+  .max(
+    API_TOKEN_MAX_LENGTH,
+    `API token is too long (over ${API_TOKEN_MAX_LENGTH} characters): copy it again from ${TOKEN_SOURCE}.`,
+  );
+
+export const TeamSupportInstanceInputSchema = z
+  .strictObject({
+    id: InstanceIdSchema.optional(),
+    kind: z.literal('teamsupport'),
+    ...teamSupportSettingsShape,
+    apiToken: ApiTokenSchema.optional(),
+  })
+  .superRefine(...teamSupportSettingsRules);
+
+/** What the admin page sends to `saveInstance`: the full settings of one instance (not a patch), token optional. */
+export const InstanceInputSchema = z.discriminatedUnion('kind', [TeamSupportInstanceInputSchema], {
+  error: instanceKindError,
+});
+
+/** The admin page's view of the contract: optional fields may be left out and get their defaults. */
+export type InstanceInput = z.input<typeof InstanceInputSchema>;
+/** After validation: trimmed, normalised, defaults filled in. */
+export type ValidInstanceInput = z.output<typeof InstanceInputSchema>;
+
+export type Validation<T> = { ok: true; value: T } | { ok: false; issues: ConfigIssue[] };
+
+export interface InstanceInputOptions {
+  /**
+   * Whether `apiToken` must be present. Defaults to "creating" (no `id`). Pass `true` on an update when the secret
+   * store holds no token for the instance, so that saving cannot leave an instance without credentials.
+   */
+  tokenRequired?: boolean;
+}
+
+function findNameClash(
+  candidate: { id?: string | undefined; name: string },
+  others: readonly { id: string; name: string }[],
+): boolean {
+  const key = nameKey(candidate.name);
+  return others.some((other) => other.id !== candidate.id && nameKey(other.name) === key);
+}
+
+/**
+ * Validates an instance sent by the admin page against the instances already configured (`others` may include the
+ * instance being updated; it is matched by id and skipped). All problems come back at once, addressed by path.
+ */
+export function validateInstanceInput(
+  input: unknown,
+  others: readonly { id: string; name: string }[],
+  options: InstanceInputOptions = {},
+): Validation<ValidInstanceInput> {
+  const schema = InstanceInputSchema.superRefine(
+    (instance, ctx) => {
+      if (findNameClash(instance, others)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['name'],
+          message: `Another instance is already named "${instance.name}" (names are compared ignoring case): choose a different name.`,
+        });
+      }
+    },
+    whenParsed(['id', 'name']),
+  ).superRefine(
+    (instance, ctx) => {
+      const tokenRequired = options.tokenRequired ?? instance.id === undefined;
+      if (tokenRequired && instance.apiToken === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['apiToken'],
+          message: `Enter the API token from ${TOKEN_SOURCE}: it is required because no token is stored for this instance yet.`,
+        });
+      }
+    },
+    whenParsed(['id', 'apiToken']),
+  );
+  const result = schema.safeParse(input);
+  return result.success
+    ? { ok: true, value: result.data }
+    : { ok: false, issues: issuesFromZodError(result.error) };
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { BaseUrlSchema } from './base-url';
+import { CorrelationFieldSchema } from './correlation-field';
+import { whenParsed } from './cross-field';
+import {
+  FieldMappingsSchema,
+  ProjectMappingsSchema,
+  StatusMappingsSchema,
+  TypeMappingsSchema,
+} from './mappings';
+import { allOrNames } from './name-list';
+import { ProjectKeySchema } from './project-key';
+import { optionalText, requiredText } from './text';
+import { DEFAULT_TIME_ZONE, TimeZoneSchema } from './time-zone';
+
+export const INSTANCE_NAME_MAX_LENGTH = 80;
+export const DEFAULT_COMMENT_ACTION_TYPE = 'Comment';
+
+/** Every switch starts off: sync is turned on only after the admin has tested the connection. */
+function flag(label: string) {
+  return z.boolean({ error: `${label} must be true or false.` }).default(false);
+}
+
+/**
+ * The settings of a TeamSupport instance, shared by what the admin page sends and what is stored.
+ * Field names are the resolver contract in ARCHITECTURE.md ("TeamSupport InstanceInput"); `timeZone` is our addition.
+ */
+export const teamSupportSettingsShape = {
+  name: requiredText({
+    label: 'Name',
+    max: INSTANCE_NAME_MAX_LENGTH,
+    blank: 'Enter a name for this instance.',
+  }),
+  baseUrl: BaseUrlSchema,
+  organizationId: z
+    .string({
+      error: (issue) =>
+        issue.input === undefined
+          ? 'Enter the TeamSupport Organization ID (Admin → My Company).'
+          : 'Organization ID must be sent as text of digits, e.g. "1234567".',
+    })
+    .trim()
+    .regex(
+      /^\d{1,18}$/,
+      'Organization ID must contain digits only: copy it from TeamSupport Admin → My Company.',
+    ),
+  active: flag('Synchronization active'),
+  defaultProjectKey: optionalText(ProjectKeySchema, 'Default project key'),
+  alwaysUseDefaultProjectKey: flag('Always use default project key'),
+  pullActionTypes: allOrNames({ one: 'action type', many: 'action types' }),
+  commentActionType: requiredText({
+    label: 'Comment action type',
+    max: 255,
+    blank: `Enter the action type for comments coming from Jira (usually "${DEFAULT_COMMENT_ACTION_TYPE}").`,
+  }).default(DEFAULT_COMMENT_ACTION_TYPE),
+  actionsVisibleOnPortal: flag('Actions visible on portal'),
+  updateTicketStatus: flag('Update ticket status'),
+  includeNonRequiredFields: flag('Include non-required fields'),
+  ticketTypes: allOrNames({ one: 'ticket type', many: 'ticket types' }),
+  correlationField: optionalText(CorrelationFieldSchema, 'Correlation field'),
+  // TeamSupport returns dates in the org's local time without an offset (teamsupport-api.md §11); this zone is what
+  // lets the app read them as instants.
+  timeZone: optionalText(TimeZoneSchema, 'Time zone').transform((zone) => zone ?? DEFAULT_TIME_ZONE),
+  fieldMappings: FieldMappingsSchema,
+  typeMappings: TypeMappingsSchema,
+  statusMappings: StatusMappingsSchema,
+  projectMappings: ProjectMappingsSchema,
+};
+
+/** Rules between fields of the settings, applied to input and stored instances alike. */
+export const teamSupportSettingsRules = [
+  checkTeamSupportSettings,
+  whenParsed(['alwaysUseDefaultProjectKey', 'defaultProjectKey']),
+] as const;
+
+function checkTeamSupportSettings(
+  settings: { alwaysUseDefaultProjectKey: boolean; defaultProjectKey?: string | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  if (settings.alwaysUseDefaultProjectKey && settings.defaultProjectKey === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['defaultProjectKey'],
+      message: 'Enter a default project key, or turn off "Always use default project key".',
+    });
+  }
+}
