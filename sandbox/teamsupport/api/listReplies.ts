@@ -1,0 +1,41 @@
+// Filtering and rendering of list responses.
+import {
+  FilterValueError,
+  collectFilterTerms,
+  recordMatches,
+  type FilterMode,
+  type FilterTerm,
+} from '../filters';
+import { encodeRecord, type WireRecord } from '../wire/cells';
+import { renderList, type ListSpec } from '../wire/listShape';
+import { jsonReply, wireContextOf, type ApiContext, type ApiReply } from './context';
+import { failures } from './failures';
+
+export function filterRecords(
+  records: readonly WireRecord[],
+  terms: readonly FilterTerm[],
+  mode: FilterMode,
+): WireRecord[] {
+  try {
+    return records.filter((record) => recordMatches(record, terms, mode));
+  } catch (error) {
+    if (!(error instanceof FilterValueError)) throw error;
+    throw mode === 'query' ? failures.pagingQueryFailed() : failures.internal(error.message);
+  }
+}
+
+/** A list filtered in memory: every query parameter is a filter, so an unknown one empties the list (§10). */
+export function inMemoryList(context: ApiContext, spec: ListSpec, records: readonly WireRecord[]): ApiReply {
+  const kept = filterRecords(records, collectFilterTerms(context.query), 'in-memory');
+  const wire = wireContextOf(context.org);
+  return jsonReply(
+    renderList(
+      spec,
+      kept.map((record) => encodeRecord(record, wire)),
+    ),
+  );
+}
+
+export function singleObject(context: ApiContext, root: string, record: WireRecord): ApiReply {
+  return jsonReply(JSON.stringify({ [root]: encodeRecord(record, wireContextOf(context.org)) }));
+}

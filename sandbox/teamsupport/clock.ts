@@ -1,0 +1,26 @@
+// The emulator's only source of time. Tests freeze or advance it so DateCreated/DateModified, rate-limit windows and
+// DaysOpened are deterministic; without overrides it follows the injected source (real time by default).
+export interface Clock {
+  now(): Date;
+}
+
+export class ControllableClock implements Clock {
+  private frozenAtMs: number | null = null;
+  private offsetMs = 0;
+
+  constructor(private readonly source: () => Date = () => new Date()) {}
+
+  now(): Date {
+    return new Date(this.frozenAtMs ?? this.source().getTime() + this.offsetMs);
+  }
+
+  /** Freeze the clock at `at`; `null` resumes the source (keeping any earlier advance). */
+  set(at: Date | null): void {
+    this.frozenAtMs = at === null ? null : at.getTime();
+  }
+
+  advance(ms: number): void {
+    if (this.frozenAtMs !== null) this.frozenAtMs += ms;
+    else this.offsetMs += ms;
+  }
+}

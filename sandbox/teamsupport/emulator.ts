@@ -1,0 +1,67 @@
+// Start a TeamSupport REST API emulator on loopback:
+//   const ts = await startTeamSupportEmulator({ seed: 'default', port: 0 });
+//   fetch(`${ts.apiUrl}/tickets`, { headers: { Authorization: ts.org().authorizationHeader() } });
+//   await ts.close();
+import { SandboxAdmin } from './admin/sandboxAdmin';
+import type { SeedName } from './admin/schemas';
+import type { ApiDependencies } from './api/pipeline';
+import { ControllableClock } from './clock';
+import { FaultInjector } from './faults';
+import { RateLimiter } from './rateLimits';
+import { RequestLog } from './requestLog';
+import { seedEmulator } from './seed';
+import { listen } from './server';
+import { EmulatorState } from './state';
+
+export interface TeamSupportEmulatorOptions {
+  /** 'default' (one seeded org, see seed.ts) or 'empty' (no org); default 'default' */
+  seed?: SeedName;
+  /** 0 (default) picks a free port */
+  port?: number;
+  /** the time source; tests can also freeze or advance `ts.clock` */
+  now?: () => Date;
+  /** how injected latency waits (tests may pass an immediate one) */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export class TeamSupportEmulator extends SandboxAdmin {
+  /** e.g. http://127.0.0.1:4567 — what the app's instance config calls the TeamSupport base URL */
+  readonly baseUrl: string;
+  /** baseUrl + /api/json */
+  readonly apiUrl: string;
+  /** baseUrl + /_sandbox (the admin surface over HTTP) */
+  readonly adminUrl: string;
+
+  constructor(
+    deps: ApiDependencies & { clock: ControllableClock },
+    port: number,
+    private readonly stop: () => Promise<void>,
+  ) {
+    super(deps, seedEmulator);
+    this.baseUrl = `http://127.0.0.1:${port}`;
+    this.apiUrl = `${this.baseUrl}/api/json`;
+    this.adminUrl = `${this.baseUrl}/_sandbox`;
+  }
+
+  close(): Promise<void> {
+    return this.stop();
+  }
+}
+
+export async function startTeamSupportEmulator(
+  options: TeamSupportEmulatorOptions = {},
+): Promise<TeamSupportEmulator> {
+  const clock = new ControllableClock(options.now);
+  const deps = {
+    state: new EmulatorState(),
+    clock,
+    limiter: new RateLimiter(),
+    faults: new FaultInjector(),
+    log: new RequestLog(),
+    sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
+  };
+  const admin = new SandboxAdmin(deps, seedEmulator);
+  admin.reset(options.seed ?? 'default');
+  const running = await listen(admin, deps, options.port ?? 0);
+  return new TeamSupportEmulator(deps, running.port, () => running.close());
+}

@@ -1,0 +1,116 @@
+// Query-string filters (reference §8, §10). Every parameter is `Field=value` or `Field[op]=value`; repeating a
+// parameter ORs its values, different parameters AND. Two evaluation modes:
+// - 'in-memory' (actions, /properties/*, products, versions, users, tickets without paging): a parameter that is
+//   neither a field nor a custom-field API name matches no row, so the list comes back empty; values that do not
+//   parse as the field's type fail the request like the server's int.Parse/bool.Parse.
+// - 'query' (paged /tickets): unknown parameters are ignored.
+import { FilterValueError, parseFilterDate } from './dates';
+import { findCell, type Cell, type WireRecord } from './wire/cells';
+
+export { FilterValueError };
+
+export interface FilterTerm {
+  /** field name as sent, without the operator */
+  readonly field: string;
+  /** lower-cased operator without brackets; '' when none */
+  readonly op: string;
+  readonly values: readonly string[];
+}
+
+export type FilterMode = 'in-memory' | 'query';
+
+/** Group the query parameters by their full key, case-insensitively (like ASP.NET's NameValueCollection). */
+export function collectFilterTerms(query: URLSearchParams): FilterTerm[] {
+  const groups = new Map<string, { key: string; values: string[] }>();
+  for (const [key, value] of query) {
+    const lower = key.toLowerCase();
+    const group = groups.get(lower);
+    if (group) group.values.push(value);
+    else groups.set(lower, { key, values: [value] });
+  }
+  return [...groups.values()].map(({ key, values }) => {
+    const open = key.indexOf('[');
+    if (open < 0) return { field: key, op: '', values };
+    const close = key.indexOf(']', open);
+    const op = key.slice(open + 1, close < 0 ? undefined : close).toLowerCase();
+    return { field: key.slice(0, open), op, values };
+  });
+}
+
+function isNullValue(value: Cell['value']): boolean {
+  return value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+function parseNumber(text: string, integer: boolean): number {
+  const pattern = integer ? /^\s*[+-]?\d+\s*$/ : /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
+  if (!pattern.test(text)) throw new FilterValueError('Input string was not in a correct format.');
+  return Number(text.trim());
+}
+
+function compareNumbers(rowValue: number, filterValue: number, op: string): boolean {
+  switch (op) {
+    case 'lt':
+      return rowValue < filterValue;
+    case 'lte':
+      return rowValue <= filterValue;
+    case 'gt':
+      return rowValue > filterValue;
+    case 'gte':
+      return rowValue >= filterValue;
+    case 'not':
+      return rowValue !== filterValue;
+    default:
+      return rowValue === filterValue;
+  }
+}
+
+/** One value against one field (the server's DoesValueMatch). */
+export function valueMatches(entry: Cell, value: string, op: string): boolean {
+  const isNull = isNullValue(entry.value);
+  if (value.toLowerCase() === '[null]') return op === 'not' ? !isNull : isNull;
+  if (isNull) return false;
+
+  switch (entry.kind) {
+    case 'date': {
+      const filterDate = parseFilterDate(value);
+      if (filterDate === null || entry.value === null) return false;
+      // Dates know two directions: lt is "before", every other operator (and none) is strictly "after".
+      return op === 'lt' ? filterDate > entry.value : filterDate < entry.value;
+    }
+    case 'bool': {
+      const normalised = value.trim().toLowerCase();
+      if (normalised !== 'true' && normalised !== 'false') {
+        throw new FilterValueError('String was not recognized as a valid Boolean.');
+      }
+      return (normalised === 'true') === entry.value;
+    }
+    case 'int':
+    case 'decimal':
+      return (
+        entry.value !== null && compareNumbers(entry.value, parseNumber(value, entry.kind === 'int'), op)
+      );
+    case 'text': {
+      const rowText = (entry.value ?? '').trim().toLowerCase();
+      const filterText = value.trim().toLowerCase();
+      if (op === 'contains') return rowText.includes(filterText);
+      if (op === 'doesnotcontain') return !rowText.includes(filterText);
+      if (op === 'not') return rowText !== filterText;
+      return rowText === filterText;
+    }
+  }
+}
+
+/** Whether a row passes every filter term. Throws FilterValueError when a value cannot be parsed. */
+export function recordMatches(record: WireRecord, terms: readonly FilterTerm[], mode: FilterMode): boolean {
+  for (const term of terms) {
+    const entry = findCell(record, term.field);
+    if (!entry) {
+      if (mode === 'in-memory') return false;
+      continue;
+    }
+    // In memory, a custom field without a value excludes the row whatever the filter says.
+    if (mode === 'in-memory' && entry.custom === true && isNullValue(entry.value)) return false;
+    if (!term.values.some((value) => valueMatches(entry, value, term.op))) return false;
+  }
+  return true;
+}

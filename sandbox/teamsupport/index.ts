@@ -1,0 +1,24 @@
+// Public surface of the TeamSupport REST API emulator (JSON flavour, /api/json/...).
+export { startTeamSupportEmulator, TeamSupportEmulator, type TeamSupportEmulatorOptions } from './emulator';
+export { OrgAdmin, type OrgLookups, type OrgSettings } from './admin/orgAdmin';
+export { SandboxAdmin } from './admin/sandboxAdmin';
+export { AdminError } from './admin/refs';
+export type { ActionSnapshot, TicketSnapshot } from './admin/snapshots';
+export type {
+  AddActionInput,
+  CreateOrgInput,
+  CreateTicketInput,
+  CustomFieldInput,
+  OrgSettingsInput,
+  Ref,
+  SeedName,
+  UpdateTicketInput,
+} from './admin/schemas';
+export { ADMIN_PREFIX } from './admin/http';
+export { ControllableClock } from './clock';
+export { CULTURES, formatOrgDate, toFilterDate, type Culture } from './dates';
+export type { FaultSpec } from './faults';
+export { limitExceededBody, type RequestCounters } from './rateLimits';
+export type { RequestLogEntry } from './requestLog';
+export { DEFAULT_ORG } from './seed';
+export { SYSTEM_ACTION_TYPE, SYSTEM_USER } from './model';
