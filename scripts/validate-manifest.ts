@@ -10,9 +10,14 @@ export async function validateManifest(appDir: string): Promise<string[]> {
   try {
     const result = await validate(false, 'manifest.yml');
     const problems = (result.errors ?? []).map(
-      (e) => `${e.level}: ${e.message}${e.line !== undefined ? ` (manifest.yml:${e.line}:${e.column ?? 0})` : ''}`,
+      (e) =>
+        `${e.level}: ${e.message}${e.line !== undefined ? ` (manifest.yml:${e.line}:${e.column ?? 0})` : ''}`,
     );
-    return result.success ? problems.filter((p) => p.startsWith('error')) : problems.length > 0 ? problems : ['manifest invalid'];
+    return result.success
+      ? problems.filter((p) => p.startsWith('error'))
+      : problems.length > 0
+        ? problems
+        : ['manifest invalid'];
   } finally {
     process.chdir(previous);
   }

@@ -1,0 +1,114 @@
+// The two globals through which the real, unmodified Forge SDKs reach the platform (forge-platform.md §6):
+// `__forge_runtime__` (app context, time budget, metrics) and `__forge_fetch__` (every product, storage and queue call).
+// Egress is plain `fetch`, so it is wrapped here to enforce the manifest's egress list and to count requests.
+// They are installed once per global object and delegate to whichever sandbox is active, because @forge/kvs and
+// @forge/api capture them when they load.
+import { z } from 'zod';
+import { currentInvocation, type Invocation } from './invocation';
+
+export interface ForgeRuntime {
+  appContext: {
+    appId: string;
+    appVersion: string;
+    environmentId: string;
+    environmentType: string;
+    invocationId: string;
+    installationId: string;
+    moduleKey: string;
+    permissions: { scopes: string[]; external: Record<string, unknown> };
+  };
+  contextAri: string;
+  lambdaContext: { getRemainingTimeInMillis: () => number };
+  metrics: {
+    counter: () => { incr(): void; incrBy(): void; decr(): void; decrBy(): void };
+    timing: () => { measure: () => { stop(): void } };
+    gauge: () => { set(): void };
+  };
+}
+
+export const forgeTargetSchema = z.object({
+  type: z.string(),
+  provider: z.string().optional(),
+  remote: z.string().optional(),
+  accountId: z.string().optional(),
+  contextAri: z.string().optional(),
+});
+export type ForgeTarget = z.infer<typeof forgeTargetSchema>;
+
+export interface PlatformRouter {
+  runtimeFor(invocation: Invocation | undefined): ForgeRuntime;
+  route(target: ForgeTarget, path: string, init: RequestInit | undefined): Promise<Response>;
+  /** Throws when the manifest does not allow egress to this URL; returns the accounting label of the host. */
+  admitEgress(url: URL): string;
+  countEgress(label: string, bytesOut: number, bytesIn: number): void;
+}
+
+interface SandboxSlot {
+  router: PlatformRouter | undefined;
+  originalFetch: typeof fetch;
+}
+
+declare global {
+  // One slot per global object, shared by every copy of this module that a test runner may load into it.
+  var __supportTicketSyncSandbox: SandboxSlot | undefined;
+}
+
+function activeRouter(): PlatformRouter {
+  const router = globalThis.__supportTicketSyncSandbox?.router;
+  if (!router)
+    throw new Error('No sandbox is active: create one with createSandbox() before calling the Forge SDKs');
+  return router;
+}
+
+/** The unwrapped fetch, for the sandbox's own calls to its emulators (not app egress). */
+export function platformFetch(): typeof fetch {
+  return globalThis.__supportTicketSyncSandbox?.originalFetch ?? globalThis.fetch;
+}
+
+export function bodyBytes(body: unknown): number {
+  if (typeof body === 'string') return Buffer.byteLength(body);
+  if (body instanceof ArrayBuffer) return body.byteLength;
+  if (ArrayBuffer.isView(body)) return body.byteLength;
+  return 0;
+}
+
+export function responseBytes(response: Response): number {
+  return Number(response.headers.get('content-length') ?? 0) || 0;
+}
+
+/**
+ * Installs the globals (idempotent). Call it before any Forge SDK loads — the jest setup file and the sandbox start
+ * script do — because @forge/api captures `fetch` when it loads; a sandbox then plugs its router in.
+ */
+export function installForgeGlobals(router?: PlatformRouter): void {
+  const existing = globalThis.__supportTicketSyncSandbox;
+  if (existing) {
+    if (router) existing.router = router;
+    return;
+  }
+  const originalFetch = globalThis.fetch;
+  globalThis.__supportTicketSyncSandbox = { router, originalFetch };
+
+  Object.defineProperty(globalThis, '__forge_runtime__', {
+    configurable: true,
+    // Undefined until a sandbox is active, as when no runtime exists; @forge/kvs reads it while loading.
+    get: () => globalThis.__supportTicketSyncSandbox?.router?.runtimeFor(currentInvocation()),
+  });
+  Object.defineProperty(globalThis, '__forge_fetch__', {
+    configurable: true,
+    value: async (target: unknown, path: string, init?: RequestInit) =>
+      activeRouter().route(forgeTargetSchema.parse(target), path, init),
+  });
+
+  const egressFetch: typeof fetch = async (input, init) => {
+    // Without an active sandbox there is no app to hold to the egress list (e.g. a test talking to an emulator).
+    const router = globalThis.__supportTicketSyncSandbox?.router;
+    if (!router) return originalFetch(input, init);
+    const url = new URL(input instanceof Request ? input.url : input.toString());
+    const label = router.admitEgress(url);
+    const response = await originalFetch(input, init);
+    router.countEgress(label, bodyBytes(init?.body), responseBytes(response));
+    return response;
+  };
+  globalThis.fetch = egressFetch;
+}

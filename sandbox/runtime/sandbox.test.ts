@@ -1,0 +1,221 @@
+// The sandbox runtime hosting a probe app through the real, unmodified Forge SDKs.
+import http from 'node:http';
+import path from 'node:path';
+import { Queue } from '@forge/events';
+import { kvs, WhereConditions } from '@forge/kvs';
+import { createSandbox, type Sandbox } from './sandbox';
+
+const probeApp = path.resolve(__dirname, '../../test/fixtures/probe-app');
+
+interface CapturedRequest {
+  method: string;
+  url: string;
+  headers: http.IncomingHttpHeaders;
+  body: string;
+}
+
+/** A stand-in Jira that records every request and answers with a fixed JSON body. */
+async function startRecordingServer(): Promise<{
+  url: string;
+  requests: CapturedRequest[];
+  close: () => Promise<void>;
+}> {
+  const requests: CapturedRequest[] = [];
+  const server = http.createServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    req.on('end', () => {
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id: '10100', seen: req.url }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+describe('sandbox runtime', () => {
+  let sandbox: Sandbox;
+
+  beforeEach(() => {
+    sandbox = createSandbox({ appDir: probeApp });
+  });
+
+  afterEach(() => sandbox.close());
+
+  it('runs the real @forge/kvs against the KVS emulator', async () => {
+    await sandbox.asInvocation(async () => {
+      await kvs.set('greeting', { text: 'hi' });
+      await kvs.setSecret('secret:token', 's3cr3t');
+    });
+    expect(await sandbox.asInvocation(() => kvs.get('greeting'))).toEqual({ text: 'hi' });
+    expect(await sandbox.asInvocation(() => kvs.get('missing'))).toBeUndefined();
+    expect(await sandbox.asInvocation(() => kvs.getSecret('secret:token'))).toBe('s3cr3t');
+    const page = await sandbox.asInvocation(() =>
+      kvs.query().where('key', WhereConditions.beginsWith('gre')).getMany(),
+    );
+    expect(page.results.map((r) => r.key)).toEqual(['greeting']);
+  });
+
+  it('delivers product events to subscribed triggers and honours ignoreSelf', async () => {
+    sandbox.emitProductEvent({ eventType: 'avi:jira:commented:issue', issue: { id: '1' } });
+    sandbox.emitProductEvent({
+      eventType: 'avi:jira:commented:issue',
+      issue: { id: '2' },
+      selfGenerated: true,
+    });
+    sandbox.emitProductEvent({ eventType: 'avi:jira:created:issue', issue: { id: '3' } });
+    await sandbox.drain();
+    const seen = await sandbox.asInvocation(() => kvs.get('events:seen'));
+    const all = await sandbox.asInvocation(() =>
+      kvs.query().where('key', WhereConditions.beginsWith('events:all:')).getMany(),
+    );
+    // The ignoreSelf trigger saw only the user's comment; the unfiltered trigger saw both; nobody subscribed to created.
+    expect(seen).toEqual(['avi:jira:commented:issue']);
+    expect(all.results.map((r) => r.key)).toEqual(['events:all:1', 'events:all:2']);
+  });
+
+  it('retries a product event whose handler returns an InvocationError', async () => {
+    sandbox.emitProductEvent({ eventType: 'avi:jira:updated:issue', issue: { id: 'retry-me' } });
+    await sandbox.drain();
+    expect(await sandbox.asInvocation(() => kvs.get('events:seen'))).toHaveLength(3);
+    expect(sandbox.accounting.invocations({ functionKey: 'on-event' }).map((r) => r.outcome)).toEqual([
+      'retry',
+      'retry',
+      'ok',
+    ]);
+  });
+
+  it('runs a scheduled trigger whose queue pushes reach the consumer, delays included', async () => {
+    const result = await sandbox.runScheduledTrigger('probe-schedule');
+    expect(result.status).toBe('ok');
+    expect(result.record.budgetMs).toBe(120_000);
+    expect(sandbox.queue.pendingCount()).toBe(2);
+    const before = sandbox.now();
+    await sandbox.drain();
+    expect(await sandbox.asInvocation(() => kvs.get('queue:1'))).toBe(1);
+    expect(await sandbox.asInvocation(() => kvs.get('queue:2'))).toBe(1);
+    // The delayed event ran only after the virtual clock passed its delay.
+    expect(sandbox.now() - before).toBeGreaterThanOrEqual(60_000);
+  });
+
+  it('retries queue events with the InvocationError delay and retry context, and can redeliver handled events', async () => {
+    await sandbox.asInvocation(async () => {
+      await new Queue({ key: 'probe-queue' }).push([{ body: { n: 7, failTimes: 2 } }]);
+    });
+    await sandbox.drain();
+    expect(await sandbox.asInvocation(() => kvs.get('queue:7'))).toBe(3);
+    expect(await sandbox.asInvocation(() => kvs.get('queue-retry:7'))).toEqual({
+      retryCount: 2,
+      retryReason: 'FUNCTION_UPSTREAM_RATE_LIMITED',
+      retryData: { attempt: 2 },
+    });
+    expect(sandbox.redeliverCompleted()).toBe(1);
+    await sandbox.drain();
+    expect(await sandbox.asInvocation(() => kvs.get('queue:7'))).toBe(4);
+  });
+
+  it('gives the consumer its manifest time budget and reports an overrun as a timeout that is retried', async () => {
+    await sandbox.asInvocation(async () => {
+      await new Queue({ key: 'probe-queue' }).push([{ body: { n: 9, sleepMs: 2_500 } }]);
+    });
+    const drained = sandbox.drain({ maxRounds: 1 });
+    await expect(drained).rejects.toThrow(/did not settle/);
+    const [first] = sandbox.accounting.invocations({ functionKey: 'on-queue-event' });
+    expect(first?.outcome).toBe('timeout');
+    expect(first?.budgetMs).toBe(2_000);
+    const remaining = await sandbox.asInvocation(() => kvs.get('queue-budget:9'));
+    expect(remaining).toBeGreaterThan(1_000);
+    expect(remaining).toBeLessThanOrEqual(2_000);
+  });
+
+  it('calls resolvers with the platform principal and a Custom UI context', async () => {
+    const value = await sandbox.invokeResolver({
+      moduleKey: 'probe-panel',
+      functionKey: 'whoami',
+      payload: { accountId: 'spoofed' },
+      accountId: 'user-42',
+      extension: { issue: { id: '10001', key: 'SUP-1' } },
+    });
+    expect(value).toEqual({ accountId: 'user-42' });
+  });
+
+  it('routes asApp().requestJira to the connected Jira with method, path, headers and body intact', async () => {
+    const jira = await startRecordingServer();
+    try {
+      sandbox.connectJira(jira.url);
+      const value = await sandbox.invokeResolver({
+        moduleKey: 'probe-panel',
+        functionKey: 'commentAsApp',
+        payload: { issueId: '10001', text: 'Hello from the app' },
+        accountId: 'user-42',
+      });
+      expect(value).toEqual({
+        status: 201,
+        body: JSON.stringify({ id: '10100', seen: '/rest/api/3/issue/10001/comment?expand=properties' }),
+      });
+      const [request] = jira.requests;
+      expect(request?.method).toBe('POST');
+      expect(request?.url).toBe('/rest/api/3/issue/10001/comment?expand=properties');
+      expect(request?.headers['content-type']).toBe('application/json');
+      expect(request?.headers['x-forge-principal']).toBe('app');
+      expect(JSON.parse(request?.body ?? '')).toEqual({
+        body: {
+          type: 'doc',
+          version: 1,
+          content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hello from the app' }] }],
+        },
+      });
+      const [record] = sandbox.accounting.invocations({ functionKey: 'probe-resolver' });
+      expect(record?.requests.jira?.count).toBe(1);
+    } finally {
+      await jira.close();
+    }
+  });
+
+  it('sends asUser() calls as the invoking user', async () => {
+    const jira = await startRecordingServer();
+    try {
+      sandbox.connectJira(jira.url);
+      await sandbox.invokeResolver({
+        moduleKey: 'probe-panel',
+        functionKey: 'issueAsUser',
+        payload: { issueId: '10001' },
+        accountId: 'user-7',
+      });
+      expect(jira.requests[0]?.headers['x-forge-principal']).toBe('user:user-7');
+      expect(jira.requests[0]?.url).toBe('/rest/api/3/issue/10001');
+    } finally {
+      await jira.close();
+    }
+  });
+
+  it('serves web triggers and enforces the manifest egress list', async () => {
+    const echoed = await sandbox.invokeWebTrigger('probe-hook', { method: 'POST', body: 'ping' });
+    expect(echoed).toEqual({
+      statusCode: 200,
+      headers: { 'content-type': ['application/json'] },
+      body: '{"echo":"ping"}',
+    });
+    const blocked = await sandbox.invokeWebTrigger('probe-hook', {
+      method: 'GET',
+      queryParameters: { egress: ['https://evil.example.org/x'] },
+    });
+    expect(blocked.statusCode).toBe(500);
+    expect(sandbox.accounting.invocations({ functionKey: 'on-web' })[1]?.error).toMatch(/not allowed/);
+  });
+
+  it('counts requests per invocation and per target', async () => {
+    await sandbox.runScheduledTrigger('probe-schedule');
+    const [record] = sandbox.accounting.invocations({ functionKey: 'on-schedule' });
+    expect(record?.requests.kvs?.count).toBe(1);
+    expect(record?.requests.queue?.count).toBe(1);
+    expect(sandbox.accounting.totals().queue?.bytesOut).toBeGreaterThan(0);
+  });
+});
