@@ -1,0 +1,246 @@
+// HTTP to one TeamSupport organization (teamsupport-api.md §1–§3, §12, §13): Basic auth with OrganizationID:token,
+// JSON wrapped in the object's root key, every value a string. Each request has a timeout that never outlasts the
+// invocation, and is retried through lib/retry on transient failures and the per-minute rate limit while the
+// invocation's time allows. The token appears in no message, log line or thrown value.
+import { fetch } from '@forge/api';
+import { z } from 'zod';
+import type { Budget } from '../../lib/budget';
+import { IntegrationError } from '../../lib/errors';
+import { defaultRetryPolicy, withRetry, type RetryPolicy } from '../../lib/retry';
+import { failureFromResponse, MissingTicketError } from './failures';
+
+export type QueryParam = readonly [name: string, value: string];
+
+export interface TeamSupportClientOptions {
+  baseUrl: string;
+  organizationId: string;
+  apiToken: string;
+  budget: Budget;
+  /** upper bound of one request; the remaining invocation time lowers it (default 20 s) */
+  requestTimeoutMs?: number;
+  retryPolicy?: RetryPolicy;
+  /** how retries wait (tests pass one that advances the emulator's clock) */
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  /** the clock the minute rate-limit boundary is computed on */
+  now?: () => number;
+  /** receives one line per retry; lines never hold the token */
+  log?: (line: string) => void;
+}
+
+export interface RequestOptions<T> {
+  query?: readonly QueryParam[];
+  /** the wrapped body of a POST or PUT, e.g. { Ticket: { TicketStatusID: "735122" } } */
+  body?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  parse: (json: unknown) => T;
+  /**
+   * For writes that must not happen twice: called before repeating a request whose earlier attempt may have
+   * reached the server (5xx, network error, timeout); a value it returns is taken as the result.
+   */
+  recover?: () => Promise<T | undefined>;
+}
+
+type Attempt =
+  | { ok: true; json: unknown }
+  | { ok: false; error: IntegrationError; status: number | undefined; sent: boolean };
+
+const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
+/** kept back when a request times out, so the caller can still record the failure */
+const TIME_RESERVE_MS = 500;
+const MIN_REQUEST_MS = 1_000;
+const SYSTEM = 'teamsupport';
+const TICKET_PATH = /^\/tickets\/([^/?]+)/i;
+
+const networkFailure = z.object({
+  name: z.string(),
+  message: z.string(),
+  cause: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
+});
+
+function encodeQuery(query: readonly QueryParam[]): string {
+  // Brackets stay literal, as in TeamSupport's own examples (`DateModified[gt]=…`).
+  const encodeKey = (key: string) => encodeURIComponent(key).replace(/%5B/gi, '[').replace(/%5D/gi, ']');
+  const pairs = query.map(([key, value]) => `${encodeKey(key)}=${encodeURIComponent(value)}`);
+  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
+}
+
+export class TeamSupportClient {
+  readonly baseUrl: string;
+  readonly organizationId: string;
+  private readonly authorization: string;
+  private readonly secrets: readonly string[];
+
+  constructor(private readonly options: TeamSupportClientOptions) {
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.organizationId = options.organizationId.trim();
+    const credentials = `${this.organizationId}:${options.apiToken}`;
+    const encoded = Buffer.from(credentials, 'utf8').toString('base64');
+    this.authorization = `Basic ${encoded}`;
+    this.secrets = [encoded, options.apiToken, options.apiToken.trim()].filter(
+      (secret) => secret.length >= 4,
+    );
+  }
+
+  get<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    return this.request('GET', path, options);
+  }
+
+  put<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    return this.request('PUT', path, options);
+  }
+
+  post<T>(path: string, options: RequestOptions<T>): Promise<T> {
+    return this.request('POST', path, options);
+  }
+
+  /** Removes the credentials from any text (messages quote server bodies and network errors). */
+  redact(text: string): string {
+    return this.secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+  }
+
+  private async request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
+    let mayHaveApplied = false;
+    let ticketExists = false;
+    return withRetry(
+      async () => {
+        if (mayHaveApplied && options.recover) {
+          const recovered = await options.recover();
+          if (recovered !== undefined) return recovered;
+        }
+        const attempt = await this.attempt(method, path, options.query ?? [], options.body);
+        if (attempt.ok) return options.parse(attempt.json);
+        const ticketRef = TICKET_PATH.exec(path)?.[1];
+        // A missing ticket answers 500 (§13): tell it apart from a real server failure before retrying.
+        if (attempt.status === 500 && ticketRef !== undefined && !ticketExists) {
+          if ((await this.probeTicket(ticketRef)) === 'missing') {
+            throw new MissingTicketError(ticketRef, this.organizationId);
+          }
+          ticketExists = true;
+        }
+        if (attempt.sent && attempt.error.kind === 'transient' && method !== 'GET') mayHaveApplied = true;
+        throw attempt.error;
+      },
+      {
+        budget: this.options.budget,
+        policy: this.options.retryPolicy ?? defaultRetryPolicy,
+        ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
+        ...(this.options.random ? { random: this.options.random } : {}),
+        onRetry: (error, attempt, delayMs) =>
+          this.options.log?.(
+            this.redact(
+              `TeamSupport ${method} ${path}: attempt ${attempt} failed (${error.kind}): ` +
+                `${error.message} Retrying in ${delayMs} ms.`,
+            ),
+          ),
+      },
+    );
+  }
+
+  /** 'missing' when the ticket lookup fails while the API otherwise answers; throws when the API is unwell. */
+  private async probeTicket(ticketRef: string): Promise<'exists' | 'missing'> {
+    const probe = await this.attempt('GET', `/tickets/${ticketRef}`, [], undefined);
+    if (probe.ok) return 'exists';
+    if (probe.status !== 500) throw probe.error;
+    const health = await this.attempt('GET', '/properties/tickettypes', [], undefined);
+    if (health.ok) return 'missing';
+    throw health.error;
+  }
+
+  private async attempt(
+    method: string,
+    path: string,
+    query: readonly QueryParam[],
+    body: RequestOptions<unknown>['body'],
+  ): Promise<Attempt> {
+    const call = `${method} ${path}${encodeQuery(query)}`;
+    const remainingMs = this.options.budget.remainingMs();
+    const timeoutMs = Math.min(
+      this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
+      remainingMs - TIME_RESERVE_MS,
+    );
+    if (timeoutMs < MIN_REQUEST_MS) {
+      const message = `TeamSupport ${call} was not sent: the invocation has only ${Math.max(0, Math.round(remainingMs))} ms left.`;
+      return {
+        ok: false,
+        status: undefined,
+        sent: false,
+        error: new IntegrationError('transient', message, { system: SYSTEM }),
+      };
+    }
+    const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    let status: number;
+    let text: string;
+    let retryAfter: string | null;
+    try {
+      const response = await fetch(`${this.baseUrl}/api/json${path}${encodeQuery(query)}`, {
+        method,
+        headers,
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+        signal: AbortSignal.timeout(timeoutMs),
+      });
+      status = response.status;
+      retryAfter = response.headers.get('Retry-After');
+      text = await response.text();
+    } catch (error) {
+      return { ok: false, status: undefined, sent: true, error: this.networkError(error, call, timeoutMs) };
+    }
+    if (status >= 200 && status < 300) return this.parseJson(text, call, status);
+    const error = failureFromResponse(
+      { method, path: `${path}${encodeQuery(query)}`, status, body: this.redact(text), retryAfter },
+      {
+        organizationId: this.organizationId,
+        baseUrl: this.baseUrl,
+        nowMs: (this.options.now ?? Date.now)(),
+        random: this.options.random ?? Math.random,
+      },
+    );
+    return { ok: false, status, sent: true, error };
+  }
+
+  private parseJson(text: string, call: string, status: number): Attempt {
+    if (text.trim() === '') return { ok: true, json: null };
+    try {
+      const json: unknown = JSON.parse(text);
+      return { ok: true, json };
+    } catch {
+      const start = this.redact(text.trim().slice(0, 80));
+      const message =
+        `TeamSupport answered ${call} with a body that is not JSON (it starts with ${JSON.stringify(start)}): ` +
+        `check that ${this.baseUrl} is the TeamSupport server address.`;
+      return {
+        ok: false,
+        status,
+        sent: true,
+        error: new IntegrationError('malformed', message, { system: SYSTEM, status }),
+      };
+    }
+  }
+
+  private networkError(error: unknown, call: string, timeoutMs: number): IntegrationError {
+    const host = new URL(this.baseUrl).host;
+    const parsed = networkFailure.safeParse(error);
+    if (!parsed.success) {
+      return new IntegrationError('transient', `Could not reach TeamSupport at ${host} for ${call}.`, {
+        system: SYSTEM,
+      });
+    }
+    const { name, message, cause } = parsed.data;
+    if (name === 'TimeoutError' || name === 'AbortError') {
+      const seconds = Math.round(timeoutMs / 100) / 10;
+      return new IntegrationError(
+        'transient',
+        `TeamSupport at ${host} did not answer ${call} within ${seconds} s.`,
+        {
+          system: SYSTEM,
+        },
+      );
+    }
+    const reason = this.redact([message, cause?.code ?? cause?.message].filter(Boolean).join(': '));
+    // Only network-level failures are worth retrying; anything else (e.g. egress not permitted) needs an admin.
+    const kind = name === 'TypeError' || cause !== undefined ? 'transient' : 'permission';
+    return new IntegrationError(kind, `Could not reach TeamSupport at ${host} for ${call}: ${reason}`, {
+      system: SYSTEM,
+    });
+  }
+}

@@ -1,0 +1,12 @@
+// Public surface of the TeamSupport connector: the TicketSystem factory and the few helpers other layers may use.
+export {
+  createTeamSupport,
+  ticketReference,
+  type TeamSupportInstance,
+  type TeamSupportOptions,
+} from './teamsupport';
+export { FIELD_SEARCH_PAGE_SIZE } from './ticketLists';
+export { CHECK_NAMES } from './connectionCheck';
+export { MissingTicketError } from './failures';
+export { STANDARD_TICKET_FIELDS, type StandardTicketField } from './fieldChanges';
+export { parseOrgDate, toFilterDate, type SlashDateOrder } from './orgDates';

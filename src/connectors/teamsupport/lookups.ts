@@ -1,0 +1,111 @@
+// The organization's lookup lists (§4, §6), read once per connector object — that is, once per invocation — because
+// names must be turned into ids for every write (PUT takes ids only, actions take ActionTypeID only). These lists
+// are filtered in memory by the server, so they are requested without any query parameter (§10).
+import type { z } from 'zod';
+import type { TeamSupportClient } from './client';
+import {
+  lookupSchemas,
+  parseWire,
+  type WireNamed,
+  type WireTicketStatus,
+  type WireTicketType,
+  type WireUser,
+  type WireVersion,
+} from './schemas';
+
+/** TeamSupport compares lookup names ignoring case and surrounding blanks. */
+export function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+export function findByName<T>(items: readonly T[], name: string, nameOf: (item: T) => string): T | undefined {
+  return items.find((item) => sameName(nameOf(item), name));
+}
+
+const sortByPosition = <T extends { Position: number }>(items: T[]): T[] =>
+  [...items].sort((a, b) => a.Position - b.Position);
+
+/** One lazily loaded value; a failed load is forgotten so the next call tries again. */
+class Memo<T> {
+  private value: Promise<T> | undefined;
+
+  get(load: () => Promise<T>): Promise<T> {
+    if (!this.value) {
+      const loading = load();
+      this.value = loading;
+      loading.catch(() => {
+        if (this.value === loading) this.value = undefined;
+      });
+    }
+    return this.value;
+  }
+}
+
+export class TeamSupportLookups {
+  private readonly ticketTypeList = new Memo<WireTicketType[]>();
+  private readonly statusList = new Memo<WireTicketStatus[]>();
+  private readonly actionTypeList = new Memo<WireNamed[]>();
+  private readonly severityList = new Memo<WireNamed[]>();
+  private readonly productList = new Memo<WireNamed[]>();
+  private readonly userList = new Memo<WireUser[]>();
+  private readonly versionLists = new Map<string, Memo<WireVersion[]>>();
+
+  constructor(private readonly client: TeamSupportClient) {}
+
+  ticketTypes(): Promise<WireTicketType[]> {
+    return this.ticketTypeList.get(() =>
+      this.list('/properties/tickettypes', 'TicketTypes', lookupSchemas.ticketTypes).then(sortByPosition),
+    );
+  }
+
+  /** Every status of every ticket type; statuses belong to one type each (§4). */
+  ticketStatuses(): Promise<WireTicketStatus[]> {
+    return this.statusList.get(() =>
+      this.list('/properties/ticketstatuses', 'TicketStatuses', lookupSchemas.ticketStatuses).then(
+        sortByPosition,
+      ),
+    );
+  }
+
+  async statusesOfType(ticketTypeId: string): Promise<WireTicketStatus[]> {
+    return (await this.ticketStatuses()).filter((status) => status.TicketTypeID === ticketTypeId);
+  }
+
+  actionTypes(): Promise<WireNamed[]> {
+    return this.actionTypeList.get(() =>
+      this.list('/properties/actiontypes', 'ActionTypes', lookupSchemas.actionTypes).then(sortByPosition),
+    );
+  }
+
+  severities(): Promise<WireNamed[]> {
+    return this.severityList.get(() =>
+      this.list('/properties/ticketseverities', 'TicketSeverities', lookupSchemas.severities).then(
+        sortByPosition,
+      ),
+    );
+  }
+
+  products(): Promise<WireNamed[]> {
+    return this.productList.get(() => this.list('/products', 'Products', lookupSchemas.products));
+  }
+
+  versions(productId: string): Promise<WireVersion[]> {
+    if (!/^\d+$/.test(productId)) return Promise.resolve([]);
+    let memo = this.versionLists.get(productId);
+    if (!memo) {
+      memo = new Memo<WireVersion[]>();
+      this.versionLists.set(productId, memo);
+    }
+    return memo.get(() => this.list(`/products/${productId}/versions`, 'Versions', lookupSchemas.versions));
+  }
+
+  users(): Promise<WireUser[]> {
+    return this.userList.get(() => this.list('/users', 'Users', lookupSchemas.users));
+  }
+
+  private async list<T>(path: string, root: string, schema: z.ZodType<{ items: T[] }>): Promise<T[]> {
+    return this.client.get(path, {
+      parse: (json) => parseWire(schema, json, { what: `a ${root} list`, root }).items,
+    });
+  }
+}
