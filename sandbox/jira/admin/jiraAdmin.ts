@@ -1,0 +1,164 @@
+import { JSM_PUBLIC_COMMENT_PROPERTY, renderComment } from '../render/comment';
+import { renderIssue } from '../render/issue';
+import { textToAdf } from '../service/adfText';
+import { addComment, deleteComment, updateComment, visibleCommentById } from '../service/comments';
+import { createIssue, deleteIssue, editIssue, visibleIssue, type Caller } from '../service/issues';
+import { availableTransitions, transitionIssue } from '../service/transitions';
+import type { Json, JsonObject } from '../state/json';
+import type { AdminCommentInput, AdminIssueInput, PrincipalRef } from './inputs';
+import { SiteSetup } from './setup';
+
+/**
+ * Setup and "as a user" actions for tests and the sandbox page. Actions go through the same use cases as the REST
+ * API (validation, changelog, events) but skip permission checks: the admin is setting the scene.
+ */
+export class JiraAdmin extends SiteSetup {
+  // ---- actions "as" a principal: same validation, changelog and events as REST --------------------------------
+
+  createIssue(as: PrincipalRef, input: AdminIssueInput): { id: string; key: string } {
+    const description =
+      input.description === undefined
+        ? {}
+        : {
+            description:
+              typeof input.description === 'string' ? textToAdf(input.description) : input.description,
+          };
+    const issue = createIssue(this.core, this.caller(as), {
+      fields: {
+        project: { key: input.project },
+        issuetype: { name: input.issueType },
+        summary: input.summary,
+        ...description,
+        ...input.fields,
+      },
+      update: {},
+      properties: Object.entries(input.properties ?? {}).map(([key, value]) => ({ key, value })),
+    });
+    return { id: issue.id, key: issue.key };
+  }
+
+  editIssue(as: PrincipalRef, issueRef: string, fields: Record<string, unknown>): void {
+    const caller = this.caller(as);
+    editIssue(this.core, caller, visibleIssue(this.core, caller, issueRef), {
+      fields,
+      update: {},
+      properties: [],
+    });
+  }
+
+  /** By transition id, or by the name of the target status. */
+  transitionIssue(
+    as: PrincipalRef,
+    issueRef: string,
+    target: { transitionId: string } | { toStatus: string },
+  ): void {
+    const caller = this.caller(as);
+    const issue = visibleIssue(this.core, caller, issueRef);
+    const transitionId =
+      'transitionId' in target
+        ? target.transitionId
+        : availableTransitions(this.core, caller, issue).find(
+            (a) => a.target.name.toLowerCase() === target.toStatus.toLowerCase(),
+          )?.transition.id;
+    if (!transitionId)
+      throw new Error(
+        `No transition from the current status of ${issue.key} to ${'toStatus' in target ? target.toStatus : ''}`,
+      );
+    transitionIssue(this.core, caller, issue, transitionId, { fields: {}, update: {} });
+  }
+
+  deleteIssue(as: PrincipalRef, issueRef: string): void {
+    const caller = this.caller(as);
+    deleteIssue(this.core, caller, visibleIssue(this.core, caller, issueRef));
+  }
+
+  addComment(as: PrincipalRef, issueRef: string, input: AdminCommentInput): { id: string } {
+    const caller = this.caller(as);
+    const properties = {
+      ...input.properties,
+      ...(input.internal ? { [JSM_PUBLIC_COMMENT_PROPERTY]: { internal: true } } : {}),
+    };
+    const comment = addComment(this.core, caller, visibleIssue(this.core, caller, issueRef), {
+      body: typeof input.body === 'string' ? textToAdf(input.body) : input.body,
+      ...(input.visibility ? { visibility: input.visibility } : {}),
+      properties: Object.entries(properties).map(([key, value]) => ({ key, value })),
+    });
+    return { id: comment.id };
+  }
+
+  updateComment(as: PrincipalRef, commentId: string, input: Omit<AdminCommentInput, 'internal'>): void {
+    const caller = this.caller(as);
+    const { issue, comment } = visibleCommentById(this.core, caller, commentId);
+    updateComment(this.core, caller, issue, comment, {
+      body: typeof input.body === 'string' ? textToAdf(input.body) : input.body,
+      ...(input.visibility ? { visibility: input.visibility } : {}),
+      properties: Object.entries(input.properties ?? {}).map(([key, value]) => ({ key, value })),
+    });
+  }
+
+  deleteComment(as: PrincipalRef, commentId: string): void {
+    const caller = this.caller(as);
+    const { issue, comment } = visibleCommentById(this.core, caller, commentId);
+    deleteComment(this.core, caller, issue, comment);
+  }
+
+  setIssueProperty(issueRef: string, key: string, value: Json): void {
+    visibleIssue(this.core, this.caller('app'), issueRef).properties.set(key, value);
+  }
+
+  // ---- reads: the REST representation, as the app would see it ------------------------------------------------
+
+  issue(issueRef: string): JsonObject {
+    const issue = visibleIssue(this.core, this.caller('app'), issueRef);
+    return renderIssue(this.core, issue, {
+      fields: [],
+      defaultFields: '*all',
+      expand: new Set(['changelog']),
+      properties: ['*all'],
+    });
+  }
+
+  issues(): JsonObject[] {
+    return [...this.store.issues.values()].map((issue) => this.issue(issue.id));
+  }
+
+  comments(issueRef: string): JsonObject[] {
+    const issue = visibleIssue(this.core, this.caller('app'), issueRef);
+    return this.store
+      .commentsOf(issue.id)
+      .map((comment) => renderComment(this.core, comment, { properties: true }));
+  }
+
+  /** A compact view of the configuration, for the sandbox page. */
+  summary(): JsonObject {
+    return {
+      projects: [...this.store.projects.values()].map((p) => ({
+        id: p.id,
+        key: p.key,
+        name: p.name,
+        issues: [...this.store.issues.values()].filter((i) => i.projectId === p.id).length,
+      })),
+      users: [...this.store.users.values()].map((u) => ({
+        accountId: u.accountId,
+        displayName: u.displayName,
+        accountType: u.accountType,
+      })),
+      statuses: [...this.store.statuses.values()].map((s) => ({
+        id: s.id,
+        name: s.name,
+        category: s.category,
+      })),
+      issueTypes: [...this.store.issueTypes.values()].map((t) => ({ id: t.id, name: t.name })),
+      customFields: [...this.store.customFields.values()].map((f) => ({
+        id: f.id,
+        name: f.name,
+        kind: f.kind,
+      })),
+    };
+  }
+
+  private caller(principal: PrincipalRef): Caller {
+    const accountId = this.accountId(principal);
+    return { actor: { accountId, isApp: accountId === this.core.appAccountId }, enforcePermissions: false };
+  }
+}

@@ -1,0 +1,30 @@
+export { startJiraEmulator, DEFAULT_APP_ACCOUNT_ID } from './emulator';
+export type { JiraEmulator, JiraEmulatorOptions } from './emulator';
+export { JiraAdmin } from './admin/jiraAdmin';
+export type {
+  AdminCommentInput,
+  AdminIssueInput,
+  CustomFieldInput,
+  IssueTypeInput,
+  PermissionGrantInput,
+  PrincipalRef,
+  ProjectInput,
+  StatusInput,
+  TransitionInput,
+  UserInput,
+  VersionInput,
+} from './admin/inputs';
+export { DEFAULT_FIXTURE } from './seed';
+export { PRINCIPAL_HEADER } from './http/pipeline';
+export { JIRA_PER_ISSUE_WRITE_LIMITS } from './faults/issueWriteLimiter';
+export type { WriteLimit } from './faults/issueWriteLimiter';
+export type { FaultPlan, RequestMatcher, RateLimitOptions, ServerErrorOptions } from './faults/faults';
+export type { RequestLogEntry, RequestCounters } from './faults/requestLog';
+export type { ContractViolation } from './contract/violations';
+export type { ProductEvent, EventIssue, EventComment } from './events/payloads';
+export type { ProductEventListener } from './events/bus';
+export { JSM_PUBLIC_COMMENT_PROPERTY } from './render/comment';
+export { PERMISSIONS } from './state/permissions';
+export type { PermissionKey } from './state/permissions';
+export { formatJiraDate } from './state/clock';
+export type { Clock } from './state/clock';

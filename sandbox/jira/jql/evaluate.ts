@@ -1,0 +1,224 @@
+import { can, type JiraCore } from '../service/core';
+import type { Caller } from '../service/issues';
+import type { Issue, Project } from '../state/types';
+import type { Clause, Expression, JqlQuery, Operand } from './ast';
+import { resolveDate } from './dates';
+import { JqlError } from './errors';
+import { issueComparator } from './sort';
+
+export interface CompiledQuery {
+  matches(issue: Issue): boolean;
+  compare(a: Issue, b: Issue): number;
+}
+
+type Predicate = (issue: Issue) => boolean;
+
+interface Scope {
+  core: JiraCore;
+  caller: Caller;
+  visibleProjects: Project[];
+}
+
+const unknownField = (field: string): JqlError =>
+  new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
+const unknownValue = (value: string, field: string): JqlError =>
+  new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
+const unsupportedOperator = (operator: string, field: string): JqlError =>
+  new JqlError(`The operator '${operator}' is not supported by the '${field}' field.`);
+
+function stringValues(issue: Issue, fieldId: string): string[] {
+  const value = issue.values.get(fieldId);
+  if (typeof value === 'string') return [value];
+  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
+}
+
+/** Set-valued clauses (=, !=, IN, NOT IN, IS [NOT] EMPTY); like Jira, != and NOT IN never match an empty field. */
+function membership(
+  clause: Clause,
+  resolve: (operand: Operand) => string[],
+  valuesOf: (issue: Issue) => string[],
+): Predicate {
+  const wanted = new Set(
+    clause.operands.flatMap((operand) => (operand.kind === 'empty' ? [] : resolve(operand))),
+  );
+  const wantsEmpty = clause.operands.some((operand) => operand.kind === 'empty');
+  const hit = (issue: Issue): boolean => {
+    const values = valuesOf(issue);
+    return values.some((value) => wanted.has(value)) || (wantsEmpty && values.length === 0);
+  };
+  switch (clause.operator) {
+    case '=':
+    case 'in':
+    case 'is':
+      return hit;
+    case '!=':
+    case 'not in':
+    case 'is not':
+      return (issue) => {
+        const values = valuesOf(issue);
+        return values.length > 0 && !values.some((value) => wanted.has(value));
+      };
+    default:
+      throw unsupportedOperator(clause.operator, clause.field);
+  }
+}
+
+function valueText(operand: Operand, field: string): string {
+  if (operand.kind === 'value') return operand.text;
+  if (operand.kind === 'function') throw new JqlError(`Unable to find JQL function '${operand.name}()'.`);
+  throw unknownValue('EMPTY', field);
+}
+
+function dateClause(scope: Scope, clause: Clause, timestamp: (issue: Issue) => number): Predicate {
+  if (clause.operator === 'is') return () => false;
+  if (clause.operator === 'is not') return () => true;
+  const [operand] = clause.operands;
+  if (!operand) throw unknownValue('', clause.field);
+  const at = resolveDate(operand, clause.field, scope.core.clock.now());
+  const compare: Record<string, (value: number) => boolean> = {
+    '=': (v) => v === at,
+    '!=': (v) => v !== at,
+    '>': (v) => v > at,
+    '>=': (v) => v >= at,
+    '<': (v) => v < at,
+    '<=': (v) => v <= at,
+  };
+  const test = compare[clause.operator];
+  if (!test) throw unsupportedOperator(clause.operator, clause.field);
+  return (issue) => test(timestamp(issue));
+}
+
+function compileClause(scope: Scope, clause: Clause): Predicate {
+  const { core, caller, visibleProjects } = scope;
+  const field = clause.field.toLowerCase();
+  switch (field) {
+    case 'project':
+      return membership(
+        clause,
+        (operand) => {
+          const text = valueText(operand, clause.field);
+          const lower = text.toLowerCase();
+          const project = visibleProjects.find(
+            (p) => p.id === text || p.key.toLowerCase() === lower || p.name.toLowerCase() === lower,
+          );
+          if (!project) throw unknownValue(text, clause.field);
+          return [project.id];
+        },
+        (issue) => [issue.projectId],
+      );
+    case 'key':
+    case 'issuekey':
+    case 'issue':
+    case 'id':
+      return membership(
+        clause,
+        (operand) => {
+          const text = valueText(operand, clause.field);
+          const issue = core.store.issueByIdOrKey(text);
+          if (!issue || !visibleProjects.some((p) => p.id === issue.projectId)) {
+            throw new JqlError(`An issue with key '${text}' does not exist for field '${clause.field}'.`);
+          }
+          return [issue.id];
+        },
+        (issue) => [issue.id],
+      );
+    case 'status':
+      return membership(
+        clause,
+        (operand) => {
+          const text = valueText(operand, clause.field);
+          const status = core.store.statusByIdOrName(text);
+          if (!status) throw unknownValue(text, clause.field);
+          return [status.id];
+        },
+        (issue) => [issue.statusId],
+      );
+    case 'issuetype':
+    case 'type':
+      return membership(
+        clause,
+        (operand) => {
+          const text = valueText(operand, clause.field);
+          const type = core.store.issueTypeByIdOrName(text);
+          if (!type) throw unknownValue(text, clause.field);
+          return [type.id];
+        },
+        (issue) => [issue.issueTypeId],
+      );
+    case 'fixversion':
+      return membership(
+        clause,
+        (operand) => {
+          const text = valueText(operand, clause.field);
+          const ids = visibleProjects.flatMap((p) =>
+            p.versions.filter((v) => v.id === text || v.name === text).map((v) => v.id),
+          );
+          if (ids.length === 0) throw unknownValue(text, clause.field);
+          return ids;
+        },
+        (issue) => stringValues(issue, 'fixVersions'),
+      );
+    case 'labels':
+      return membership(
+        clause,
+        (operand) => [valueText(operand, clause.field)],
+        (issue) => stringValues(issue, 'labels'),
+      );
+    case 'assignee':
+    case 'reporter':
+      return membership(
+        clause,
+        (operand) => {
+          if (operand.kind === 'function' && operand.name.toLowerCase() === 'currentuser')
+            return [caller.actor.accountId];
+          const text = valueText(operand, clause.field);
+          if (!core.store.users.has(text)) throw unknownValue(text, clause.field);
+          return [text];
+        },
+        (issue) => stringValues(issue, field),
+      );
+    case 'updated':
+    case 'updateddate':
+      return dateClause(scope, clause, (issue) => issue.updated);
+    case 'created':
+    case 'createddate':
+      return dateClause(scope, clause, (issue) => issue.created);
+    default:
+      throw unknownField(clause.field);
+  }
+}
+
+function compileExpression(scope: Scope, expression: Expression): Predicate {
+  switch (expression.kind) {
+    case 'clause':
+      return compileClause(scope, expression);
+    case 'not': {
+      const inner = compileExpression(scope, expression.expression);
+      return (issue) => !inner(issue);
+    }
+    case 'and': {
+      const left = compileExpression(scope, expression.left);
+      const right = compileExpression(scope, expression.right);
+      return (issue) => left(issue) && right(issue);
+    }
+    case 'or': {
+      const left = compileExpression(scope, expression.left);
+      const right = compileExpression(scope, expression.right);
+      return (issue) => left(issue) || right(issue);
+    }
+  }
+}
+
+export function compileJql(core: JiraCore, caller: Caller, query: JqlQuery): CompiledQuery {
+  const visibleProjects = [...core.store.projects.values()].filter(
+    (project) => !caller.enforcePermissions || can(core, caller.actor, 'BROWSE_PROJECTS', project.id),
+  );
+  const scope: Scope = { core, caller, visibleProjects };
+  const predicate = query.where ? compileExpression(scope, query.where) : () => true;
+  const visible = new Set(visibleProjects.map((project) => project.id));
+  const compare = issueComparator(core, query.orderBy);
+  return {
+    matches: (issue) => visible.has(issue.projectId) && predicate(issue),
+    compare,
+  };
+}

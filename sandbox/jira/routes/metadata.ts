@@ -1,0 +1,57 @@
+import { Router } from 'express';
+import { operation, type HttpEnv } from '../http/operation';
+import { renderIssueType, renderPriority, renderStatus } from '../render/entities';
+import { fieldCatalog } from '../service/fieldCatalog';
+
+export function metadataRoutes(env: HttpEnv): Router {
+  const { core } = env;
+  const router = Router();
+
+  router.get(
+    '/rest/api/3/status',
+    operation(env, 'getStatuses', () => ({
+      status: 200,
+      body: [...core.store.statuses.values()].map((status) => renderStatus(core, status)),
+    })),
+  );
+
+  router.get(
+    '/rest/api/3/field',
+    operation(env, 'getFields', () => ({
+      status: 200,
+      body: fieldCatalog(core).map((field) => ({
+        id: field.id,
+        key: field.id,
+        name: field.name,
+        custom: field.custom,
+        orderable: field.orderable,
+        navigable: field.navigable,
+        searchable: field.searchable,
+        clauseNames: field.clauseNames,
+        schema: field.schema,
+      })),
+    })),
+  );
+
+  router.get(
+    '/rest/api/3/issuetype',
+    operation(env, 'getIssueAllTypes', () => ({
+      status: 200,
+      body: [...core.store.issueTypes.values()].map((type) => renderIssueType(core, type)),
+    })),
+  );
+
+  router.get(
+    '/rest/api/3/priority',
+    operation(env, 'getPriorities', () => ({
+      status: 200,
+      body: [...core.store.priorities.values()].map((priority) => ({
+        ...renderPriority(core, priority),
+        description: `${priority.name} priority`,
+        statusColor: '#cccccc',
+      })),
+    })),
+  );
+
+  return router;
+}

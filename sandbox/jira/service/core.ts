@@ -1,0 +1,20 @@
+import type { EventBus } from '../events/bus';
+import type { IssueWriteLimiter } from '../faults/issueWriteLimiter';
+import type { Clock } from '../state/clock';
+import { holdsPermission, type PermissionKey } from '../state/permissions';
+import type { JiraStore } from '../state/store';
+import type { Actor } from '../state/types';
+
+/** Everything the use cases of the emulated site share. */
+export interface JiraCore {
+  store: JiraStore;
+  clock: Clock;
+  events: EventBus;
+  writeLimiter: IssueWriteLimiter;
+  appAccountId: string;
+  baseUrl(): string;
+}
+
+export function can(core: JiraCore, actor: Actor, key: PermissionKey, projectId?: string): boolean {
+  return holdsPermission(core.store.grants.get(actor.accountId), key, projectId);
+}

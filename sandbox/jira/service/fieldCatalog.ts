@@ -1,0 +1,42 @@
+import type { Project } from '../state/types';
+import type { JiraCore } from './core';
+import { customFieldDefinition } from './fields/customFields';
+import type { FieldDefinition } from './fields/definition';
+import { systemFields } from './fields/systemFields';
+
+export type { FieldDefinition, FieldWriter } from './fields/definition';
+
+/** Every field of the site: system fields first, then custom fields in creation order. */
+export function fieldCatalog(core: JiraCore): FieldDefinition[] {
+  return [...systemFields(), ...[...core.store.customFields.values()].map(customFieldDefinition)];
+}
+
+/** System fields every create/edit screen has, besides project and issue type. */
+export const SCREEN_SYSTEM_FIELDS = [
+  'summary',
+  'description',
+  'labels',
+  'priority',
+  'fixVersions',
+  'assignee',
+  'reporter',
+];
+
+export interface ScreenEntry {
+  definition: FieldDefinition;
+  required: boolean;
+}
+
+/** The writable fields of one issue type's screen in a project. */
+export function screenFields(core: JiraCore, project: Project, issueTypeId: string): ScreenEntry[] {
+  const catalog = fieldCatalog(core);
+  const system = SCREEN_SYSTEM_FIELDS.flatMap((id) => {
+    const definition = catalog.find((field) => field.id === id);
+    return definition ? [{ definition, required: id === 'summary' || id === 'reporter' }] : [];
+  });
+  const custom = (project.screens.get(issueTypeId) ?? []).flatMap((entry) => {
+    const definition = catalog.find((field) => field.id === entry.fieldId);
+    return definition ? [{ definition, required: entry.required }] : [];
+  });
+  return [...system, ...custom];
+}

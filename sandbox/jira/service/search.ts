@@ -1,0 +1,67 @@
+import { createHash } from 'node:crypto';
+import { z } from 'zod';
+import { badRequest } from '../http/errors';
+import { compileJql } from '../jql/evaluate';
+import { JqlError } from '../jql/errors';
+import { parseJql } from '../jql/parser';
+import type { Issue } from '../state/types';
+import type { JiraCore } from './core';
+import type { Caller } from './issues';
+
+/** Page size caps: Jira returns up to 5000 ids per page, fewer when fields are requested (100 here). */
+export const MAX_IDS_PER_PAGE = 5000;
+export const MAX_ISSUES_WITH_FIELDS_PER_PAGE = 100;
+
+export interface SearchRequest {
+  jql: string;
+  nextPageToken?: string;
+  maxResults: number;
+  /** only `id`/`key` requested: the larger page cap applies */
+  idsOnly: boolean;
+}
+
+export interface SearchPage {
+  issues: Issue[];
+  nextPageToken?: string;
+}
+
+const PageToken = z.object({ offset: z.number().int().min(0), query: z.string() });
+
+function queryDigest(jql: string, caller: Caller): string {
+  return createHash('sha256').update(`${caller.actor.accountId}\n${jql}`).digest('hex').slice(0, 16);
+}
+
+function decodeToken(token: string, digest: string): number {
+  try {
+    const decoded = PageToken.parse(JSON.parse(Buffer.from(token, 'base64url').toString('utf8')));
+    if (decoded.query === digest) return decoded.offset;
+  } catch {
+    // fall through: any malformed token is refused the same way
+  }
+  throw badRequest(['The provided next page token is invalid or does not belong to this query.']);
+}
+
+/** Opaque tokens bound to the query and the caller, so a token cannot be replayed against another search. */
+function encodeToken(offset: number, digest: string): string {
+  return Buffer.from(JSON.stringify({ offset, query: digest }), 'utf8').toString('base64url');
+}
+
+export function searchIssues(core: JiraCore, caller: Caller, request: SearchRequest): SearchPage {
+  const query = parseJql(request.jql);
+  if (!query.where) {
+    throw new JqlError(
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    );
+  }
+  const compiled = compileJql(core, caller, query);
+  const digest = queryDigest(request.jql, caller);
+  const offset = request.nextPageToken ? decodeToken(request.nextPageToken, digest) : 0;
+  const cap = request.idsOnly ? MAX_IDS_PER_PAGE : MAX_ISSUES_WITH_FIELDS_PER_PAGE;
+  const size = Math.min(Math.max(request.maxResults, 1), cap);
+  const matching = [...core.store.issues.values()]
+    .filter((issue) => compiled.matches(issue))
+    .sort((a, b) => compiled.compare(a, b));
+  const issues = matching.slice(offset, offset + size);
+  const next = offset + issues.length;
+  return next < matching.length ? { issues, nextPageToken: encodeToken(next, digest) } : { issues };
+}

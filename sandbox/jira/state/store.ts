@@ -1,0 +1,127 @@
+import type { PermissionGrants } from './permissions';
+import type { Comment, CustomField, Issue, IssueType, Priority, Project, Status, User } from './types';
+
+type Sequence =
+  | 'issue'
+  | 'comment'
+  | 'changelog'
+  | 'remoteLink'
+  | 'project'
+  | 'version'
+  | 'status'
+  | 'issueType'
+  | 'customField'
+  | 'option';
+
+const FIRST_IDS: Record<Sequence, number> = {
+  issue: 10000,
+  comment: 10000,
+  changelog: 10000,
+  remoteLink: 10000,
+  project: 10000,
+  version: 10000,
+  status: 10100,
+  issueType: 10100,
+  customField: 10050,
+  option: 10200,
+};
+
+/**
+ * The in-memory Jira site. Entities are keyed by their immutable ids; issue keys are only an index,
+ * because apps must store ids (keys change when an issue moves).
+ */
+export class JiraStore {
+  readonly statuses = new Map<string, Status>();
+  readonly issueTypes = new Map<string, IssueType>();
+  readonly priorities = new Map<string, Priority>();
+  readonly customFields = new Map<string, CustomField>();
+  readonly projects = new Map<string, Project>();
+  readonly users = new Map<string, User>();
+  readonly grants = new Map<string, PermissionGrants>();
+  readonly issues = new Map<string, Issue>();
+  readonly comments = new Map<string, Comment>();
+  readonly roles = new Set<string>();
+  readonly groups = new Set<string>();
+  defaultPriorityId = '3';
+
+  private readonly issueIdByKey = new Map<string, string>();
+  private readonly sequences = new Map<Sequence, number>();
+
+  nextId(sequence: Sequence): string {
+    const next = this.sequences.get(sequence) ?? FIRST_IDS[sequence];
+    this.sequences.set(sequence, next + 1);
+    return String(next);
+  }
+
+  /** Keeps explicit ids (from fixtures) from colliding with generated ones. */
+  reserveId(sequence: Sequence, id: string): void {
+    const numeric = Number(id);
+    if (!Number.isInteger(numeric)) return;
+    const next = this.sequences.get(sequence) ?? FIRST_IDS[sequence];
+    if (numeric >= next) this.sequences.set(sequence, numeric + 1);
+  }
+
+  projectByIdOrKey(ref: string): Project | undefined {
+    const byId = this.projects.get(ref);
+    if (byId) return byId;
+    const upper = ref.toUpperCase();
+    return [...this.projects.values()].find((project) => project.key === upper);
+  }
+
+  issueByIdOrKey(ref: string): Issue | undefined {
+    const byId = this.issues.get(ref);
+    if (byId) return byId;
+    const id = this.issueIdByKey.get(ref.toUpperCase());
+    return id === undefined ? undefined : this.issues.get(id);
+  }
+
+  addIssue(issue: Issue): void {
+    this.issues.set(issue.id, issue);
+    this.issueIdByKey.set(issue.key, issue.id);
+  }
+
+  removeIssue(issue: Issue): void {
+    this.issues.delete(issue.id);
+    this.issueIdByKey.delete(issue.key);
+    for (const comment of this.commentsOf(issue.id)) this.comments.delete(comment.id);
+  }
+
+  /** Oldest first, like Jira's default comment order. */
+  commentsOf(issueId: string): Comment[] {
+    return [...this.comments.values()]
+      .filter((comment) => comment.issueId === issueId)
+      .sort((a, b) => a.created - b.created || Number(a.id) - Number(b.id));
+  }
+
+  issueTypeByIdOrName(ref: string): IssueType | undefined {
+    const byId = this.issueTypes.get(ref);
+    if (byId) return byId;
+    const lower = ref.toLowerCase();
+    return [...this.issueTypes.values()].find((type) => type.name.toLowerCase() === lower);
+  }
+
+  statusByIdOrName(ref: string): Status | undefined {
+    const byId = this.statuses.get(ref);
+    if (byId) return byId;
+    const lower = ref.toLowerCase();
+    return [...this.statuses.values()].find((status) => status.name.toLowerCase() === lower);
+  }
+
+  requireStatus(id: string): Status {
+    const status = this.statuses.get(id);
+    if (!status) throw new Error(`Jira emulator state is inconsistent: unknown status ${id}`);
+    return status;
+  }
+
+  requireIssueType(id: string): IssueType {
+    const type = this.issueTypes.get(id);
+    if (!type) throw new Error(`Jira emulator state is inconsistent: unknown issue type ${id}`);
+    return type;
+  }
+
+  requireProject(id: string): Project {
+    const project = this.projects.get(id);
+    if (!project) throw new Error(`Jira emulator state is inconsistent: unknown project ${id}`);
+    return project;
+  }
+}
