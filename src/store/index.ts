@@ -1,0 +1,77 @@
+// The store port over @forge/kvs (the only layer that imports it). Entry points build one Store per invocation and
+// hand its parts to the use cases as the ports declared in sync/ports.ts.
+import { logger as appLogger, registerSecret, type Logger, type SecretRegistry } from '../lib/logger';
+import type {
+  ConfigRepository,
+  CredentialStore,
+  CursorStore,
+  LinkRepository,
+  MirrorLedger,
+  SyncLog,
+} from '../sync/ports';
+import { ConfigDocumentStore } from './config-document-store';
+import { KvsConfigRepository } from './config-repository';
+import { KvsCredentialStore } from './credential-store';
+import { KvsCursorStore } from './cursor-store';
+import { KvsLinkRepository } from './link-store';
+import { KvsMirrorLedger } from './mirror-ledger';
+import { KvsSyncLog } from './sync-log';
+import { systemClock, type Clock } from './time';
+
+export {
+  actionMirrorKey,
+  commentMirrorKey,
+  cursorKey,
+  linkKey,
+  mirrorKey,
+  noteMirrorKey,
+  secretKey,
+  CONFIG_KEY,
+} from './keys';
+export { DEFAULT_KEEP_PER_INSTANCE, RETENTION_DAYS } from './sync-log';
+export { MAX_MESSAGE_LENGTH, MAX_RETRY_PAYLOAD_BYTES } from './sync-event-record';
+export { STORAGE_SYSTEM } from './storage-errors';
+export type { Clock } from './time';
+
+export interface Store {
+  config: ConfigRepository;
+  credentials: CredentialStore;
+  links: LinkRepository;
+  ledger: MirrorLedger;
+  cursors: CursorStore;
+  syncLog: SyncLog;
+}
+
+export interface StoreOptions {
+  logger?: Logger;
+  clock?: Clock;
+  /** where tokens are registered for masking; defaults to the process-wide registry of the app's logger */
+  secrets?: Pick<SecretRegistry, 'register'>;
+  /** ids of new instances (tests) */
+  newInstanceId?: () => string;
+}
+
+export function createStore(options: StoreOptions = {}): Store {
+  const logger = options.logger ?? appLogger;
+  const clock = options.clock ?? systemClock;
+  const credentials = new KvsCredentialStore(logger, options.secrets ?? { register: registerSecret });
+  const links = new KvsLinkRepository(logger, clock);
+  const cursors = new KvsCursorStore(logger, clock);
+  const config = new KvsConfigRepository({
+    documents: new ConfigDocumentStore(logger),
+    credentials,
+    links,
+    cursors,
+    logger,
+    clock,
+    ...(options.newInstanceId === undefined ? {} : { newId: options.newInstanceId }),
+  });
+  return {
+    config,
+    credentials,
+    links,
+    ledger: new KvsMirrorLedger(logger, clock),
+    cursors,
+    syncLog: new KvsSyncLog(logger, clock),
+  };
+}

@@ -1,0 +1,90 @@
+// What a sync-log entry looks like in the custom entity `sync-event`, and the rules that keep every entry small:
+// text is redacted and capped, and the retry payload (what the admin's "Retry" re-runs) must stay a small JSON value.
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { redactText } from '../lib/logger';
+import type { SyncEvent, SyncJson } from '../sync/ports';
+import { Timestamp } from './time';
+
+export const SYNC_EVENT_ENTITY = 'sync-event';
+export const MAX_MESSAGE_LENGTH = 2_000;
+/**
+ * A payload names the item to re-run (ids, a job), so a few KiB is plenty. The cap keeps an entry far below the 240 KiB
+ * value limit and keeps a 100-entry page of the log cheap to read (KVS reads are metered in 10 KB units).
+ */
+export const MAX_RETRY_PAYLOAD_BYTES = 16 * 1024;
+
+const Level = z.enum(['info', 'warn', 'error']);
+const Status = z.enum(['open', 'retried', 'resolved']);
+const Id = z.string().min(1).max(128);
+
+/** Entry ids sort by creation time (epoch milliseconds, fixed width), then by a random suffix. */
+export const SyncEventIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
+
+export function newSyncEventId(now: Date): string {
+  return `${String(now.getTime()).padStart(15, '0')}-${randomBytes(5).toString('hex')}`;
+}
+
+const optionalText = (max: number) => z.string().min(1).max(max).optional();
+
+/** Lenient on the way in: a blank optional field is simply absent and an over-long one is cut, not a lost entry. */
+const optionalInput = (max: number) =>
+  z
+    .string()
+    .optional()
+    .transform((text) => {
+      const trimmed = text?.trim().slice(0, max);
+      return trimmed === '' ? undefined : trimmed;
+    });
+
+const RetrySchema = z.object({ kind: z.string().min(1).max(100), payload: z.json() });
+
+/** What callers may append; text is trimmed to size and redacted here, so a caller cannot break the log with it. */
+export const NewSyncEventSchema = z.object({
+  level: Level,
+  instanceId: Id,
+  issueId: optionalInput(128),
+  issueKey: optionalInput(255),
+  ticketId: optionalInput(128),
+  ticketNumber: optionalInput(128),
+  operation: z.string().trim().min(1).max(100),
+  message: z.string().transform((message) => redactText(message).slice(0, MAX_MESSAGE_LENGTH)),
+  retry: RetrySchema.optional(),
+});
+
+/** The stored value (the id is the item key). */
+export const SyncEventRecordSchema = z.object({
+  time: Timestamp,
+  level: Level,
+  instanceId: Id,
+  issueId: optionalText(128),
+  issueKey: optionalText(255),
+  ticketId: optionalText(128),
+  ticketNumber: optionalText(128),
+  operation: z.string().min(1),
+  message: z.string(),
+  retry: RetrySchema.optional(),
+  status: Status,
+  statusChangedAt: Timestamp.optional(),
+});
+export type SyncEventRecord = z.output<typeof SyncEventRecordSchema>;
+
+export function toSyncEvent(id: string, record: SyncEventRecord): SyncEvent {
+  return { id, ...record };
+}
+
+/** The payload as plain JSON (undefined properties dropped, dates as strings); undefined when it is not JSON at all. */
+export function normalisePayload(payload: unknown): unknown {
+  try {
+    const text = JSON.stringify(payload);
+    if (text === undefined) return undefined;
+    const parsed: unknown = JSON.parse(text);
+    return parsed;
+  } catch {
+    return undefined;
+  }
+}
+
+export function jsonBytes(value: SyncJson): number {
+  return Buffer.byteLength(JSON.stringify(value), 'utf8');
+}

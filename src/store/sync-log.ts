@@ -1,0 +1,241 @@
+// The sync log and errors report (custom entity `sync-event`), read newest first by instance and/or level.
+//
+// Retention is bounded twice. Every entry carries a TTL of RETENTION_DAYS, so the log of a quiet instance empties
+// itself. And prune() keeps at most DEFAULT_KEEP_PER_INSTANCE entries per instance, because a TTL alone does not bound
+// a burst: an outage that fails every item on every 5-minute pull can write thousands of entries a day. 1,000 entries
+// are ten pages of the admin's log, enough to see what went wrong and retry it; at about 1 KB each they stay around
+// 1 MB per instance, and a prune run reads at most ten 100-entry pages per instance, which the scheduled job can
+// afford every cycle.
+//
+// Logging must never break the flow that logs: append() reports its own failure on the console and returns undefined.
+import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
+import { z } from 'zod';
+import { unlimitedBudget, type Budget } from '../lib/budget';
+import { IntegrationError } from '../lib/errors';
+import type { Logger } from '../lib/logger';
+import type {
+  NewSyncEvent,
+  SyncEvent,
+  SyncEventChange,
+  SyncEventPage,
+  SyncEventQuery,
+  SyncEventStatus,
+  SyncLog,
+} from '../sync/ports';
+import { fetchPage, MAX_PAGE_SIZE, type PageQuery } from './entity-pages';
+import { removeAll, transactIfHolds } from './entity-writes';
+import { STORAGE_SYSTEM, storageCall } from './storage-errors';
+import { parseResults, parseStored } from './stored-record';
+import {
+  jsonBytes,
+  MAX_RETRY_PAYLOAD_BYTES,
+  newSyncEventId,
+  NewSyncEventSchema,
+  normalisePayload,
+  SYNC_EVENT_ENTITY,
+  SyncEventIdSchema,
+  SyncEventRecordSchema,
+  toSyncEvent,
+  type SyncEventRecord,
+} from './sync-event-record';
+import type { Clock } from './time';
+
+export const RETENTION_DAYS = 30;
+export const DEFAULT_KEEP_PER_INSTANCE = 1_000;
+const RETENTION_MS = RETENTION_DAYS * 24 * 60 * 60 * 1000;
+const DEFAULT_PAGE_SIZE = 50;
+const PAGE_RESERVE_MS = 3_000;
+
+const QuerySchema = z.object({
+  instanceId: z.string().min(1).max(128).optional(),
+  level: z.enum(['info', 'warn', 'error']).optional(),
+  limit: z
+    .number()
+    .int()
+    .optional()
+    .transform((limit) => Math.min(MAX_PAGE_SIZE, Math.max(1, limit ?? DEFAULT_PAGE_SIZE))),
+  cursor: z.string().min(1).optional(),
+});
+type Query = z.output<typeof QuerySchema>;
+
+/** Each combination of filters has its own index, so a page is never thinned out by filtering. */
+function indexFor(query: Query): { name: string; partition?: string[] } {
+  if (query.instanceId !== undefined && query.level !== undefined) {
+    return { name: 'by-instance-level', partition: [query.instanceId, query.level] };
+  }
+  if (query.instanceId !== undefined) return { name: 'by-instance', partition: [query.instanceId] };
+  if (query.level !== undefined) return { name: 'by-level', partition: [query.level] };
+  return { name: 'by-time' };
+}
+
+function newestFirst(index: { name: string; partition?: string[] }, limit: number): PageQuery {
+  return (cursor) => {
+    const builder = kvs
+      .entity<unknown>(SYNC_EVENT_ENTITY)
+      .query()
+      .index(index.name, index.partition === undefined ? undefined : { partition: index.partition })
+      .sort(Sort.DESC)
+      .limit(limit);
+    return (cursor === undefined ? builder : builder.cursor(cursor)).getMany();
+  };
+}
+
+export class KvsSyncLog implements SyncLog {
+  constructor(
+    private readonly logger: Logger,
+    private readonly clock: Clock,
+  ) {}
+
+  async append(event: NewSyncEvent): Promise<SyncEvent | undefined> {
+    try {
+      const input = NewSyncEventSchema.safeParse({
+        ...event,
+        retry: event.retry && { kind: event.retry.kind, payload: normalisePayload(event.retry.payload) },
+      });
+      if (!input.success) {
+        this.logger.error('A sync log entry was rejected', {
+          entry: this.summary(event),
+          issues: input.error.issues,
+        });
+        return undefined;
+      }
+      const now = this.clock();
+      const { retry, message, issueId, issueKey, ticketId, ticketNumber, ...fields } = input.data;
+      const retryFits = retry === undefined || jsonBytes(retry.payload) <= MAX_RETRY_PAYLOAD_BYTES;
+      if (!retryFits) {
+        this.logger.error('A sync log entry was kept without its retry data, which was too large', {
+          entry: this.summary(event),
+          limitBytes: MAX_RETRY_PAYLOAD_BYTES,
+        });
+      }
+      // Absent fields stay absent (not undefined), so what is returned equals what is read back later.
+      const record: SyncEventRecord = {
+        ...fields,
+        ...(issueId === undefined ? {} : { issueId }),
+        ...(issueKey === undefined ? {} : { issueKey }),
+        ...(ticketId === undefined ? {} : { ticketId }),
+        ...(ticketNumber === undefined ? {} : { ticketNumber }),
+        message: retryFits ? message : `${message} (This item cannot be retried from the log.)`,
+        ...(retry !== undefined && retryFits ? { retry } : {}),
+        time: now.toISOString(),
+        status: 'open',
+      };
+      const id = newSyncEventId(now);
+      await storageCall('appending to the sync log', () =>
+        kvs
+          .entity<SyncEventRecord>(SYNC_EVENT_ENTITY)
+          .set(id, record, { ttl: { value: RETENTION_DAYS, unit: 'DAYS' } }),
+      );
+      return toSyncEvent(id, record);
+    } catch (error) {
+      // The entry itself goes to the console, so what happened is still on record (Forge keeps console output).
+      this.logger.error('Could not write a sync log entry', { error, entry: this.summary(event) });
+      return undefined;
+    }
+  }
+
+  async list(query: SyncEventQuery = {}): Promise<SyncEventPage> {
+    const parsed = QuerySchema.safeParse(query);
+    if (!parsed.success) {
+      throw new IntegrationError('validation', 'The sync log query is invalid.', { system: STORAGE_SYSTEM });
+    }
+    const { limit, cursor } = parsed.data;
+    const page = await fetchPage('reading the sync log', newestFirst(indexFor(parsed.data), limit), cursor);
+    const entries = parseResults(SyncEventRecordSchema, page.results, SYNC_EVENT_ENTITY, this.logger).map(
+      (r) => toSyncEvent(r.key, r.value),
+    );
+    return page.cursor === undefined ? { entries } : { entries, cursor: page.cursor };
+  }
+
+  async get(id: string): Promise<SyncEvent | undefined> {
+    const record = await this.getRecord(id);
+    return record === undefined ? undefined : toSyncEvent(id, record);
+  }
+
+  markRetried(id: string): Promise<SyncEventChange> {
+    return this.changeStatus(id, ['open'], 'retried');
+  }
+
+  markResolved(id: string): Promise<SyncEventChange> {
+    return this.changeStatus(id, ['open', 'retried'], 'resolved');
+  }
+
+  async prune(
+    instanceId: string,
+    options: { keep?: number; budget?: Budget } = {},
+  ): Promise<{ removed: number; complete: boolean }> {
+    const keep = z
+      .number()
+      .int()
+      .nonnegative()
+      .parse(options.keep ?? DEFAULT_KEEP_PER_INSTANCE);
+    const budget = options.budget ?? unlimitedBudget;
+    const operation = 'pruning the sync log';
+    const query = newestFirst({ name: 'by-instance', partition: [instanceId] }, MAX_PAGE_SIZE);
+    let seen = 0;
+    let removed = 0;
+    let cursor: string | undefined;
+    do {
+      if (budget.remainingMs() < PAGE_RESERVE_MS) return { removed, complete: false };
+      const page = await fetchPage(operation, query, cursor);
+      // Corrupt entries count towards the limit like any other: they are removed by age, not parsed.
+      const keys = page.results.map((result) => result.key);
+      removed += await removeAll(SYNC_EVENT_ENTITY, keys.slice(Math.max(0, keep - seen)), operation);
+      seen += keys.length;
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    return { removed, complete: true };
+  }
+
+  private async getRecord(id: string): Promise<SyncEventRecord | undefined> {
+    if (!SyncEventIdSchema.safeParse(id).success) return undefined;
+    const raw = await storageCall('reading a sync log entry', () =>
+      kvs.entity<unknown>(SYNC_EVENT_ENTITY).get(id),
+    );
+    if (raw === undefined) return undefined;
+    return parseStored(SyncEventRecordSchema, raw, { store: SYNC_EVENT_ENTITY, key: id }, this.logger);
+  }
+
+  /**
+   * Moves an entry to `to` if its status is one of `from`. The write is conditional on the status just read, so two
+   * admins pressing Retry at once re-run the item once: one gets 'changed', the other 'unchanged'.
+   */
+  private async changeStatus(
+    id: string,
+    from: SyncEventStatus[],
+    to: SyncEventStatus,
+  ): Promise<SyncEventChange> {
+    const record = await this.getRecord(id);
+    if (record === undefined) return 'not-found';
+    if (!from.includes(record.status)) return 'unchanged';
+    const now = this.clock();
+    const updated: SyncEventRecord = { ...record, status: to, statusChangedAt: now.toISOString() };
+    // A write without a TTL would keep the entry for good; keep the expiry it was created with.
+    const secondsLeft = Math.max(
+      60,
+      Math.ceil((Date.parse(record.time) + RETENTION_MS - now.getTime()) / 1000),
+    );
+    const unchanged = new Filter<SyncEventRecord>().and('status', FilterConditions.equalTo(record.status));
+    const changed = await transactIfHolds('updating a sync log entry', (tx) =>
+      tx.set(
+        id,
+        updated,
+        { entityName: SYNC_EVENT_ENTITY, conditions: unchanged },
+        { ttl: { value: secondsLeft, unit: 'SECONDS' } },
+      ),
+    );
+    return changed ? 'changed' : 'unchanged';
+  }
+
+  private summary(event: NewSyncEvent): Record<string, unknown> {
+    return {
+      level: event.level,
+      instanceId: event.instanceId,
+      issueKey: event.issueKey,
+      ticketNumber: event.ticketNumber,
+      operation: event.operation,
+      message: event.message,
+      retryKind: event.retry?.kind,
+    };
+  }
+}

@@ -1,0 +1,336 @@
+// The interfaces the sync use cases talk through. Adapters live in jira/, connectors/ and store/; use cases never
+// import those directly, so each can be tested against the sandbox or replaced by another ticket system.
+import type { AdfDoc } from '../domain/content';
+import type { JiraComment, JiraField, JiraIssue } from '../domain/jira';
+import type { ConnectionCheck, NewAction, Ticket, TicketAction, TicketFieldChange } from '../domain/ticket';
+import type { ConfigDocument, ConfigDocumentError, ConfigIssue, InstanceView } from '../domain/config';
+import type { Budget } from '../lib/budget';
+
+export interface TicketPage {
+  tickets: Ticket[];
+  totalRecords: number;
+}
+
+export interface NamedItem {
+  id: string;
+  name: string;
+}
+
+export interface TicketStatusItem extends NamedItem {
+  ticketType: string;
+  isClosed: boolean;
+}
+
+/** What the admin expects to exist on the ticket system; checked by testConnection. */
+export interface ConnectionExpectations {
+  commentActionType: string;
+  ticketTypes: 'all' | string[];
+  statusNames: string[];
+  correlationField?: string | undefined;
+}
+
+/**
+ * A ticket system (TeamSupport today). Errors are IntegrationError with a kind; a missing ticket is `undefined`,
+ * not an error. Implementations cache lookups (types, statuses, action types) for the life of the instance object,
+ * which is one invocation.
+ */
+export interface TicketSystem {
+  readonly kind: string;
+  getTicket(idOrNumber: string): Promise<Ticket | undefined>;
+  /** one page of tickets modified strictly after `since` (UTC); pages are not in modification order */
+  listTicketsModifiedSince(since: Date, page: { pageNumber: number; pageSize: number }): Promise<TicketPage>;
+  findTicketsByField(field: string, value: string): Promise<Ticket[]>;
+  listActions(ticketId: string): Promise<TicketAction[]>;
+  createAction(ticketId: string, action: NewAction): Promise<TicketAction>;
+  /** sets the status by name within the ticket's type */
+  setStatus(ticket: Ticket, statusName: string): Promise<'updated' | 'unchanged' | 'unknown-status'>;
+  setTicketType(ticket: Ticket, typeName: string): Promise<'updated' | 'unchanged' | 'unknown-type'>;
+  updateFields(ticket: Ticket, changes: TicketFieldChange[]): Promise<void>;
+  ticketUrl(ticket: Pick<Ticket, 'id' | 'number'>): string;
+  testConnection(expectations: ConnectionExpectations): Promise<ConnectionCheck[]>;
+  listTicketTypes(): Promise<NamedItem[]>;
+  listStatuses(): Promise<TicketStatusItem[]>;
+  listActionTypes(): Promise<NamedItem[]>;
+  listProducts(): Promise<NamedItem[]>;
+  listVersions(productId: string): Promise<NamedItem[]>;
+  listUsers(): Promise<NamedItem[]>;
+}
+
+export interface CreateMetaField {
+  fieldId: string;
+  name: string;
+  required: boolean;
+  hasDefaultValue: boolean;
+  type: string | null;
+  itemsType: string | null;
+  allowedValues: Array<{ id: string; name: string }>;
+}
+
+export interface RemoteLinkInput {
+  globalId: string;
+  applicationName: string;
+  applicationType: string;
+  url: string;
+  title: string;
+  summary?: string;
+}
+
+/** Jira as the app itself (asApp): reads for sync decisions, and writes whose events must not echo back. */
+export interface JiraPort {
+  /** undefined when the issue does not exist (or was deleted) */
+  getIssue(issueIdOrKey: string, extraFieldIds?: readonly string[]): Promise<JiraIssue | undefined>;
+  /** re-reads a comment with its visibility and properties; undefined when it is gone */
+  getComment(issueId: string, commentId: string): Promise<JiraComment | undefined>;
+  addComment(
+    issueId: string,
+    body: AdfDoc,
+    properties: ReadonlyArray<{ key: string; value: unknown }>,
+  ): Promise<{ id: string }>;
+  listFields(): Promise<JiraField[]>;
+  createIssue(fields: Record<string, unknown>): Promise<{ id: string; key: string }>;
+  projectExists(projectKey: string): Promise<boolean>;
+  /** undefined when the project does not exist */
+  createMetaIssueTypes(projectKey: string): Promise<Array<{ id: string; name: string }> | undefined>;
+  createMetaFields(projectKey: string, issueTypeId: string): Promise<CreateMetaField[]>;
+  upsertRemoteLink(issueId: string, link: RemoteLinkInput): Promise<void>;
+  deleteRemoteLink(issueId: string, globalId: string): Promise<void>;
+  listRemoteLinkGlobalIds(issueId: string): Promise<string[]>;
+  listStatuses(): Promise<Array<{ id: string; name: string }>>;
+}
+
+/** Jira as the Custom UI caller (asUser): used to decide what the caller may see and do. */
+export interface JiraUserPort {
+  canBrowseIssue(issueId: string): Promise<boolean>;
+  hasIssuePermissions(issueId: string, permissions: readonly string[]): Promise<Record<string, boolean>>;
+  isJiraAdmin(): Promise<boolean>;
+}
+
+// ---------------------------------------------------------------- storage (adapters in store/)
+// Stored data is validated on every read: a corrupt record is logged and skipped, and an unusable config document is
+// an error value, so bad data never crashes a flow. Storage calls that fail throw IntegrationError with system
+// 'forge-storage' ('rate-limited' for a KVS 429, 'transient' for a 5xx) so callers can retry or hand the work over.
+
+/** The `config` document as read; a document that cannot be used is an error value (already logged), never thrown. */
+export type ConfigRead = { ok: true; document: ConfigDocument } | { ok: false; error: ConfigDocumentError };
+
+export type InstanceViewsRead =
+  { ok: true; instances: InstanceView[] } | { ok: false; error: ConfigDocumentError };
+
+export type SaveInstanceResult =
+  | { ok: true; instance: InstanceView; created: boolean }
+  /** the input breaks the rules; each issue addresses a field (INVALID_INPUT) */
+  | { ok: false; reason: 'invalid-input'; issues: ConfigIssue[] }
+  /** `id` names no configured instance */
+  | { ok: false; reason: 'not-found' }
+  | { ok: false; reason: 'config-unavailable'; error: ConfigDocumentError };
+
+export type DeleteInstanceResult =
+  | {
+      ok: true;
+      /** false when no instance had this id; a repeated delete still finishes cleanup left over by a failed one */
+      instanceRemoved: boolean;
+      linksRemoved: number;
+      /** false when the time budget ran out before every link was removed: call deleteInstance again */
+      complete: boolean;
+    }
+  | { ok: false; reason: 'config-unavailable'; error: ConfigDocumentError };
+
+/** Instance configuration: the `config` document, plus each instance's token in the secret store. */
+export interface ConfigRepository {
+  read(): Promise<ConfigRead>;
+  /** the admin page's view: the settings plus `hasToken`, never the token */
+  listInstanceViews(): Promise<InstanceViewsRead>;
+  /** validates against the other instances; creates when `id` is absent; keeps the stored token when no apiToken is sent */
+  saveInstance(input: unknown): Promise<SaveInstanceResult>;
+  /** removes the instance, its token, its pull watermark and all of its links (idempotent) */
+  deleteInstance(id: string, options?: { budget?: Budget }): Promise<DeleteInstanceResult>;
+  /** how many links deleteInstance would remove (for the admin's confirmation) */
+  countLinks(instanceId: string): Promise<number>;
+}
+
+/** Instance tokens, for connectors only: a token is never returned to a resolver, stored elsewhere or logged. */
+export interface CredentialStore {
+  getToken(instanceId: string): Promise<string | undefined>;
+}
+
+/** A Jira issue linked to a ticket. A ticket is linked to at most one issue per instance; an issue to many tickets. */
+export interface Link {
+  instanceId: string;
+  ticketId: string;
+  ticketNumber: string;
+  /** the immutable issue id; the key is kept for display only */
+  issueId: string;
+  issueKey: string;
+  /** ISO-8601 UTC, as are the other times */
+  linkedAt: string;
+  lastSyncAt?: string;
+  lastError?: string;
+  lastErrorAt?: string;
+}
+
+export type NewLink = Pick<Link, 'instanceId' | 'ticketId' | 'ticketNumber' | 'issueId' | 'issueKey'>;
+export type LinkRef = Pick<Link, 'instanceId' | 'ticketId' | 'issueId'>;
+
+export type CreateLinkResult =
+  | { status: 'created'; link: Link }
+  /** this very link existed already: nothing was written */
+  | { status: 'exists'; link: Link }
+  /** the ticket is linked to another issue; `link` is that link */
+  | { status: 'ticket-linked-elsewhere'; link: Link };
+
+export interface LinkPage {
+  links: Link[];
+  /** pass back for the next page within the same invocation (cursors are not stable: never store them) */
+  cursor?: string;
+}
+
+/** The result of syncing one link: success when `error` is absent. */
+export interface LinkSyncOutcome {
+  at: Date;
+  error?: string;
+}
+
+export interface LinkRepository {
+  /** idempotent: creating the same link again is a no-op; of concurrent creations for one ticket exactly one wins */
+  create(link: NewLink): Promise<CreateLinkResult>;
+  /** the link of one ticket (strongly consistent) */
+  getByTicket(instanceId: string, ticketId: string): Promise<Link | undefined>;
+  /** every link of an issue, oldest first */
+  listByIssue(issueId: string): Promise<Link[]>;
+  /** one page (≤ 100) of an instance's links, oldest first */
+  pageByInstance(instanceId: string, cursor?: string): Promise<LinkPage>;
+  countByInstance(instanceId: string): Promise<number>;
+  /** success sets lastSyncAt and clears lastError; failure sets lastError and lastErrorAt; false when the link is gone */
+  recordSync(link: LinkRef, outcome: LinkSyncOutcome): Promise<boolean>;
+  /** removes the link if it still joins this issue and ticket; false when there was no such link */
+  remove(link: LinkRef): Promise<boolean>;
+  /** removes every link of an issue (e.g. the issue was deleted); returns how many went */
+  removeByIssue(issueId: string): Promise<number>;
+  removeByInstance(
+    instanceId: string,
+    options?: { budget?: Budget },
+  ): Promise<{ removed: number; complete: boolean }>;
+}
+
+/** A source item that is copied to the other side at most once. */
+export type MirrorItem =
+  | { kind: 'action'; instanceId: string; actionId: string }
+  | { kind: 'comment'; instanceId: string; commentId: string; ticketId: string }
+  /** a note the app adds to a ticket once per source event; `noteId` names the event, e.g. `status:<changelogId>` */
+  | { kind: 'note'; instanceId: string; noteId: string; ticketId: string };
+
+/** Proof of a live claim on one item; hand it back to complete or release. */
+export interface MirrorClaim {
+  item: MirrorItem;
+  token: string;
+  leaseExpiresAt: string;
+  /** 1 for the first claim, one more for each reclaim after a lease ran out */
+  attempt: number;
+}
+
+export type ClaimOutcome =
+  /** the item is yours: write it, then complete (or release on failure) */
+  | { status: 'claimed'; claim: MirrorClaim }
+  /** an earlier claim's lease ran out and is now yours; its holder may have written before it stopped, so read the
+   * target side first and complete with what is there instead of writing twice */
+  | { status: 'reclaimed'; claim: MirrorClaim }
+  /** copied already (to `targetId`), or created by this app from `targetId` (`createdByApp`): skip */
+  | { status: 'done'; targetId: string; createdByApp: boolean }
+  /** someone else holds a live claim: skip, or retry after the lease */
+  | { status: 'in-progress'; leaseExpiresAt: string };
+
+export type CompleteOutcome =
+  | { status: 'completed' }
+  /** someone else completed the item first, with `targetId` */
+  | { status: 'already-done'; targetId: string };
+
+export interface MirrorContext {
+  issueId?: string;
+  ticketId?: string;
+}
+
+export interface MirrorLedger {
+  claim(item: MirrorItem, options: { leaseMs: number } & MirrorContext): Promise<ClaimOutcome>;
+  complete(claim: MirrorClaim, targetId: string): Promise<CompleteOutcome>;
+  /** gives a claim up after a failed write so that a retry can claim again; false when the claim was no longer held */
+  release(claim: MirrorClaim): Promise<boolean>;
+  /** marks an item this app created on one side (from `sourceId` on the other) so that it is never copied back */
+  recordOrigin(item: MirrorItem, sourceId: string, context?: MirrorContext): Promise<void>;
+}
+
+/** Where a pull of an instance's changes stands. */
+export interface PullCursor {
+  /** everything modified up to this instant (ISO-8601 UTC) has been processed */
+  watermark: string;
+  /** a window being processed: the pages before `nextPage` are done, so a handed-over pull resumes there */
+  window?: { since: string; until: string; nextPage: number };
+}
+
+export interface CursorStore {
+  load(instanceId: string): Promise<PullCursor | undefined>;
+  save(instanceId: string, cursor: PullCursor): Promise<void>;
+  clear(instanceId: string): Promise<void>;
+}
+
+export type SyncJson = string | number | boolean | null | SyncJson[] | { [key: string]: SyncJson };
+export type SyncLevel = 'info' | 'warn' | 'error';
+export type SyncEventStatus = 'open' | 'retried' | 'resolved';
+
+/** What a later "Retry" needs to re-run the failed item exactly once: a job kind and a small JSON payload. */
+export interface SyncRetry {
+  kind: string;
+  payload: SyncJson;
+}
+
+export interface NewSyncEvent {
+  level: SyncLevel;
+  instanceId: string;
+  issueId?: string;
+  issueKey?: string;
+  ticketId?: string;
+  ticketNumber?: string;
+  /** what was being done, e.g. 'comment-to-action' */
+  operation: string;
+  message: string;
+  retry?: SyncRetry;
+}
+
+export interface SyncEvent extends NewSyncEvent {
+  id: string;
+  time: string;
+  status: SyncEventStatus;
+  statusChangedAt?: string;
+}
+
+export interface SyncEventQuery {
+  instanceId?: string;
+  level?: SyncLevel;
+  /** 1–100, default 50 */
+  limit?: number;
+  cursor?: string;
+}
+
+export interface SyncEventPage {
+  /** newest first */
+  entries: SyncEvent[];
+  cursor?: string;
+}
+
+/** `unchanged`: the entry exists but is not in a state that allows the change (e.g. retried already). */
+export type SyncEventChange = 'changed' | 'unchanged' | 'not-found';
+
+export interface SyncLog {
+  /** never throws: a failed write is reported on the console and yields undefined */
+  append(event: NewSyncEvent): Promise<SyncEvent | undefined>;
+  list(query?: SyncEventQuery): Promise<SyncEventPage>;
+  get(id: string): Promise<SyncEvent | undefined>;
+  /** open → retried; of two concurrent calls exactly one gets 'changed' */
+  markRetried(id: string): Promise<SyncEventChange>;
+  /** open or retried → resolved */
+  markResolved(id: string): Promise<SyncEventChange>;
+  /** keeps the newest `keep` entries of an instance (default 1,000) and removes the rest */
+  prune(
+    instanceId: string,
+    options?: { keep?: number; budget?: Budget },
+  ): Promise<{ removed: number; complete: boolean }>;
+}
