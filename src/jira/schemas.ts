@@ -1,0 +1,122 @@
+// zod schemas of the Jira REST v3 responses the app reads (shapes from shared/specs/jira-platform-v3.openapi.json).
+// Lenient where Jira adds fields, strict where a wrong guess would leak or lose data.
+import { z } from 'zod';
+import type { CommentVisibility } from '../domain/jira';
+
+const userSchema = z.looseObject({ accountId: z.string().optional(), displayName: z.string().optional() });
+
+// A visibility we cannot read is treated as restricted (invariant 3), never as public.
+const UNREADABLE_VISIBILITY: CommentVisibility = { type: 'unknown', value: 'unreadable visibility' };
+const visibilitySchema = z.unknown().transform((raw): CommentVisibility | null => {
+  if (raw === undefined || raw === null) return null;
+  const parsed = z
+    .looseObject({ type: z.string(), value: z.string().optional(), identifier: z.string().optional() })
+    .safeParse(raw);
+  if (!parsed.success) return UNREADABLE_VISIBILITY;
+  return { type: parsed.data.type, value: parsed.data.value ?? parsed.data.identifier ?? '' };
+});
+
+const entityPropertySchema = z.object({ key: z.string(), value: z.unknown() });
+
+export const commentSchema = z.looseObject({
+  id: z.string(),
+  author: userSchema.optional(),
+  body: z.unknown(),
+  created: z.string(),
+  updated: z.string(),
+  // An absent key means visible to everyone who can see the issue.
+  visibility: visibilitySchema.optional(),
+  jsdPublic: z.boolean().optional(),
+  properties: z.array(entityPropertySchema).optional(),
+});
+
+export const createdCommentSchema = z.looseObject({ id: z.string() });
+
+const namedSchema = z.looseObject({ id: z.string(), name: z.string() });
+
+export const issueSchema = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  fields: z.looseObject({
+    summary: z.string().optional(),
+    status: namedSchema.optional(),
+    issuetype: namedSchema.optional(),
+    project: z.looseObject({ id: z.string(), key: z.string() }).optional(),
+    security: z.looseObject({ name: z.string().optional(), id: z.string().optional() }).nullable().optional(),
+  }),
+});
+
+export const fieldSchema = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  custom: z.boolean().optional(),
+  schema: z.looseObject({ type: z.string().optional(), items: z.string().optional() }).optional(),
+});
+export const fieldListSchema = z.array(fieldSchema);
+
+export const createdIssueSchema = z.looseObject({ id: z.string(), key: z.string() });
+
+export const createMetaIssueTypesSchema = z.looseObject({
+  issueTypes: z.array(namedSchema).optional(),
+  createMetaIssueType: z.array(namedSchema).optional(),
+  total: z.number().optional(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+});
+
+export const createMetaFieldsSchema = z.looseObject({
+  fields: z
+    .array(
+      z.looseObject({
+        fieldId: z.string(),
+        key: z.string().optional(),
+        name: z.string(),
+        required: z.boolean(),
+        hasDefaultValue: z.boolean().optional(),
+        schema: z.looseObject({ type: z.string().optional(), items: z.string().optional() }).optional(),
+        allowedValues: z
+          .array(
+            z.looseObject({
+              id: z.string().optional(),
+              value: z.string().optional(),
+              name: z.string().optional(),
+            }),
+          )
+          .optional(),
+      }),
+    )
+    .optional(),
+  results: z.array(z.unknown()).optional(),
+  total: z.number().optional(),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+});
+
+export const remoteLinkListSchema = z.array(
+  z.looseObject({
+    id: z.number(),
+    globalId: z.string().optional(),
+    object: z.looseObject({ url: z.string().optional(), title: z.string().optional() }).optional(),
+  }),
+);
+
+export const statusListSchema = z.array(namedSchema);
+
+export const permissionsSchema = z.looseObject({
+  permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean().optional() })),
+});
+
+export const projectSchema = z.looseObject({ id: z.string(), key: z.string(), name: z.string().optional() });
+
+export const projectSearchSchema = z.looseObject({
+  values: z.array(projectSchema),
+  isLast: z.boolean().optional(),
+  nextPage: z.string().optional(),
+});
+
+export const commentPageSchema = z.looseObject({
+  comments: z.array(commentSchema),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+});
