@@ -46,6 +46,8 @@ export interface PlatformRouter {
 interface SandboxSlot {
   router: PlatformRouter | undefined;
   originalFetch: typeof fetch;
+  /** how far the sandbox clock runs ahead of real time */
+  clockOffsetMs: number;
 }
 
 declare global {
@@ -87,7 +89,9 @@ export function installForgeGlobals(router?: PlatformRouter): void {
     return;
   }
   const originalFetch = globalThis.fetch;
-  globalThis.__supportTicketSyncSandbox = { router, originalFetch };
+  const slot: SandboxSlot = { router, originalFetch, clockOffsetMs: 0 };
+  globalThis.__supportTicketSyncSandbox = slot;
+  installSandboxClock(slot);
 
   Object.defineProperty(globalThis, '__forge_runtime__', {
     configurable: true,
@@ -111,4 +115,34 @@ export function installForgeGlobals(router?: PlatformRouter): void {
     return response;
   };
   globalThis.fetch = egressFetch;
+}
+
+/**
+ * Sandbox time: when drain() skips over a delay (a queue retry 15 minutes out, a lease running out), everything in the
+ * process — app code, store clocks, emulators — must see that time pass, or time-based recovery could never be
+ * tested. Date.now() and `new Date()` run ahead of real time by the slot's offset; timers are untouched.
+ */
+function installSandboxClock(slot: SandboxSlot): void {
+  const RealDate = globalThis.Date;
+  const realNow = RealDate.now.bind(RealDate);
+  const now = (): number => realNow() + slot.clockOffsetMs;
+  globalThis.Date = new Proxy(RealDate, {
+    construct: (target, args, newTarget): object => {
+      const made: unknown = Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget);
+      return made instanceof RealDate ? made : new RealDate(Number.NaN);
+    },
+    apply: (target, thisArg, args): string => {
+      const called: unknown =
+        args.length === 0 ? new RealDate(now()).toString() : Reflect.apply(target, thisArg, args);
+      return String(called);
+    },
+    get: (target, property, receiver): unknown =>
+      property === 'now' ? now : Reflect.get(target, property, receiver),
+  });
+}
+
+/** Moves sandbox time forward (never back). */
+export function advanceSandboxClock(ms: number): void {
+  const slot = globalThis.__supportTicketSyncSandbox;
+  if (slot && ms > 0) slot.clockOffsetMs += ms;
 }

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
 import { Accounting } from './accounting';
-import { installForgeGlobals } from './globals';
+import { advanceSandboxClock, installForgeGlobals } from './globals';
 import { FunctionHost, type InvocationResult } from './host';
 import { KvsEmulator, entitiesFromManifest } from './kvs/emulator';
 import { loadManifest, type AppManifest } from './manifest';
@@ -92,7 +92,6 @@ export class Sandbox extends EventEmitter {
   private readonly maxQueueAttempts: number;
   private jiraBaseUrl: string | undefined;
   private webTriggerBaseUrl: string;
-  private clockOffsetMs = 0;
   private triggerDeliveries: TriggerDelivery[] = [];
   private running = new Map<string, number>();
   private inFlight = new Set<Promise<void>>();
@@ -145,9 +144,9 @@ export class Sandbox extends EventEmitter {
     this.webTriggerBaseUrl = baseUrl;
   }
 
-  /** The platform's clock: real time plus however far drain() has skipped ahead over delays and retry back-offs. */
+  /** Sandbox time: real time plus however far drain() has skipped ahead over delays and retry back-offs. */
   now(): number {
-    return Date.now() + this.clockOffsetMs;
+    return Date.now();
   }
 
   private log(kind: SandboxLogEntry['kind'], message: string, data?: unknown): void {
@@ -360,7 +359,7 @@ export class Sandbox extends EventEmitter {
         const next = this.nextDueAt();
         if (next === undefined) return { rounds };
         const wait = next - this.now();
-        if (this.mode === 'manual') this.clockOffsetMs += Math.max(0, wait);
+        if (this.mode === 'manual') advanceSandboxClock(wait);
         else await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));
       }
       if (++rounds > maxRounds) throw new Error(`drain() did not settle within ${maxRounds} rounds`);
