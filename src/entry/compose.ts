@@ -1,0 +1,57 @@
+// The composition root: builds the ports over the real platform (Forge KVS, Jira REST, TeamSupport) for one
+// invocation. Entry files call these; use cases never construct adapters themselves.
+import { getAppContext } from '@forge/api';
+import { createTeamSupport } from '../connectors/teamsupport';
+import type { StoredInstance } from '../domain/config';
+import { JiraHttp } from '../jira/http';
+import { JiraAsUser, JiraRest } from '../jira/jira-rest';
+import type { Budget } from '../lib/budget';
+import { createStore, type Store } from '../store';
+import type { OutboundDeps } from '../sync/outbound/deps';
+import type { TicketSystem } from '../sync/ports';
+
+/** The invocation's remaining time, as Forge reports it. */
+export function invocationBudget(): Budget {
+  return { remainingMs: () => getAppContext().invocationRemainingTimeInMillis() };
+}
+
+export interface Platform {
+  store: Store;
+  jira: JiraRest;
+  jiraAsUser: JiraAsUser;
+  budget: Budget;
+  openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+}
+
+export function platform(budget: Budget = invocationBudget()): Platform {
+  const store = createStore();
+  const http = new JiraHttp({ budget });
+  return {
+    store,
+    jira: new JiraRest(http),
+    jiraAsUser: new JiraAsUser(http),
+    budget,
+    async openTicketSystem(instance) {
+      const token = await store.credentials.getToken(instance.id);
+      return token ? createTeamSupport(instance, token, budget) : undefined;
+    },
+  };
+}
+
+// Writes to one issue's tickets run 8 at a time: fast for many links, gentle on TeamSupport's per-minute limit.
+const OUTBOUND_CONCURRENCY = 8;
+// A claim outlives the consumer's 120 s timeout, so a live delivery is never taken over.
+const CLAIM_LEASE_MS = 180_000;
+
+export function outboundDeps(p: Platform = platform()): OutboundDeps {
+  return {
+    jira: p.jira,
+    config: p.store.config,
+    links: p.store.links,
+    ledger: p.store.ledger,
+    log: p.store.syncLog,
+    openTicketSystem: (instance) => p.openTicketSystem(instance),
+    concurrency: OUTBOUND_CONCURRENCY,
+    claimLeaseMs: CLAIM_LEASE_MS,
+  };
+}

@@ -1,0 +1,42 @@
+// Queue consumers: parse the async event, run one use case, and ask the platform for a retry when the use case
+// says so. Retries back off up to 15 minutes; after MAX_RETRIES the use case logs what could not be done instead.
+import { InvocationError, InvocationErrorCode } from '@forge/events';
+import { z } from 'zod';
+import { logger } from '../lib/logger';
+import { outboundJobSchema } from '../sync/jobs';
+import { executeOutbound } from '../sync/outbound/execute';
+import { outboundDeps } from './compose';
+
+const asyncEventSchema = z.looseObject({
+  body: z.unknown(),
+  eventId: z.string().optional(),
+  retryContext: z.looseObject({ retryCount: z.number().int().min(0) }).optional(),
+});
+
+// About 6 hours of back-off (30 s doubling to 15 min); the platform would keep an event for 24 h.
+const MAX_RETRIES = 28;
+
+export function retryAfterSeconds(retryCount: number): number {
+  return Math.min(900, 30 * 2 ** Math.min(retryCount, 5));
+}
+
+export async function outboundWorker(rawEvent: unknown): Promise<InvocationError | undefined> {
+  const event = asyncEventSchema.safeParse(rawEvent);
+  const job = outboundJobSchema.safeParse(event.success ? event.data.body : undefined);
+  if (!event.success || !job.success) {
+    logger.error('Dropped an outbound queue event the app cannot read', { eventId: event.data?.eventId });
+    return undefined;
+  }
+  const retryCount = event.data.retryContext?.retryCount ?? 0;
+  const result = await executeOutbound(outboundDeps(), job.data, { finalAttempt: retryCount >= MAX_RETRIES });
+  if (result.status === 'done') return undefined;
+  logger.info('Outbound job will be retried', {
+    issueId: job.data.issueId,
+    reason: result.reason,
+    retryCount,
+  });
+  return new InvocationError({
+    retryAfter: retryAfterSeconds(retryCount),
+    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+  });
+}

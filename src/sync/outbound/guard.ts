@@ -1,0 +1,54 @@
+// Runs the work for one target and turns every failure into an outcome plus a sync-log entry (invariant 4): transient
+// failures are retried by the queue (and logged only once retries run out), permanent ones are logged with what
+// "Retry" needs to re-run exactly this item.
+import { describeError, IntegrationError } from '../../lib/errors';
+import type { SyncJson } from '../ports';
+import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
+
+export interface GuardContext {
+  operation: string;
+  /** the job restricted to this target, for the admin's "Retry" */
+  retryJob: SyncJson;
+  /** the queue will not deliver this job again: log transient failures as errors now */
+  finalAttempt: boolean;
+}
+
+export async function guardTarget(
+  deps: OutboundDeps,
+  target: OutboundTarget,
+  context: GuardContext,
+  work: () => Promise<TargetOutcome>,
+): Promise<TargetOutcome> {
+  try {
+    return await work();
+  } catch (error) {
+    const transient = error instanceof IntegrationError && error.retryable;
+    if (transient && !context.finalAttempt) return 'transient';
+    const message = describeError(error);
+    await deps.links.recordSync(target.link, { at: new Date(), error: message });
+    await deps.log.append({
+      level: 'error',
+      instanceId: target.instance.id,
+      issueId: target.link.issueId,
+      issueKey: target.link.issueKey,
+      ticketId: target.link.ticketId,
+      ticketNumber: target.link.ticketNumber,
+      operation: context.operation,
+      message: transient ? `Gave up after repeated failures: ${message}` : message,
+      retry: { kind: 'outbound', payload: context.retryJob },
+    });
+    return 'failed';
+  }
+}
+
+export function sameName(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** Whether the instance syncs tickets of this ticket's type; reads the ticket only when a type filter is set. */
+export async function ticketTypeAllowed(target: OutboundTarget): Promise<boolean> {
+  const allowed = target.instance.ticketTypes;
+  if (allowed === 'all') return true;
+  const ticket = await target.tickets.getTicket(target.link.ticketId);
+  return ticket !== undefined && allowed.some((name) => sameName(name, ticket.ticketType));
+}

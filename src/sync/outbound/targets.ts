@@ -1,0 +1,49 @@
+// Resolves the links of an issue into the tickets a job must reach: only links on active instances, each with one
+// ticket-system client per instance (its lookups are cached for the invocation).
+import type { StoredInstance } from '../../domain/config';
+import type { TicketSystem } from '../ports';
+import type { OutboundDeps, OutboundTarget } from './deps';
+
+export type TargetsResult = { ok: true; targets: OutboundTarget[] } | { ok: false; reason: string };
+
+export async function resolveTargets(
+  deps: OutboundDeps,
+  issueId: string,
+  only: { instanceId: string; ticketId: string } | undefined,
+): Promise<TargetsResult> {
+  const links = (await deps.links.listByIssue(issueId)).filter(
+    (link) => !only || (link.instanceId === only.instanceId && link.ticketId === only.ticketId),
+  );
+  if (links.length === 0) return { ok: true, targets: [] };
+  const config = await deps.config.read();
+  if (!config.ok) return { ok: false, reason: `the configuration cannot be read: ${config.error.message}` };
+  const instances = new Map(config.document.instances.map((instance) => [instance.id, instance]));
+  const clients = new Map<string, Promise<TicketSystem | undefined>>();
+  const targets: OutboundTarget[] = [];
+  for (const link of links) {
+    const instance: StoredInstance | undefined = instances.get(link.instanceId);
+    // Inactive or removed instances do nothing: the admin turned sync off for them.
+    if (!instance?.active) continue;
+    let client = clients.get(instance.id);
+    if (!client) {
+      client = deps.openTicketSystem(instance);
+      clients.set(instance.id, client);
+    }
+    const tickets = await client;
+    if (!tickets) {
+      await deps.log.append({
+        level: 'error',
+        instanceId: instance.id,
+        issueId,
+        issueKey: link.issueKey,
+        ticketId: link.ticketId,
+        ticketNumber: link.ticketNumber,
+        operation: 'outbound',
+        message: `Instance "${instance.name}" has no API token: enter it on the app's settings page.`,
+      });
+      continue;
+    }
+    targets.push({ link, instance, tickets });
+  }
+  return { ok: true, targets };
+}
