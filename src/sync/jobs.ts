@@ -46,3 +46,26 @@ export type IssueDeletedJob = z.infer<typeof issueDeletedJobSchema>;
 
 export const OUTBOUND_QUEUE = 'outbound-sync';
 export const INBOUND_QUEUE = 'inbound-sync';
+
+/** Continue (or start) an instance's pull from its stored cursor; the scheduled trigger hands over long pulls so. */
+export const pullJobSchema = z.object({ kind: z.literal('pull'), instanceId: z.string() });
+
+/** Copy one ticket action into Jira again (admin "Retry" of a failed inbound item). */
+export const retryActionJobSchema = z.object({
+  kind: z.literal('retry-action'),
+  instanceId: z.string(),
+  ticketId: z.string(),
+  actionId: z.string(),
+});
+
+/** Run a ticket's escalation or correlation-field link again (admin "Retry"). */
+export const retryTicketJobSchema = z.object({ kind: z.literal('retry-ticket'), instanceId: z.string(), ticketId: z.string() });
+
+export const inboundJobSchema = z.discriminatedUnion('kind', [pullJobSchema, retryActionJobSchema, retryTicketJobSchema]);
+export type InboundJob = z.infer<typeof inboundJobSchema>;
+
+/** The `retry` of a sync-log entry names the queue its job goes back to. */
+export const syncRetrySchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('outbound'), payload: outboundJobSchema }),
+  z.object({ kind: z.literal('inbound'), payload: inboundJobSchema }),
+]);
