@@ -1,61 +1,24 @@
 // Dates as TeamSupport writes and reads them: output in the organisation's culture and time zone at minute precision
 // (.NET "g" pattern), body dates parsed with the org's culture and stored as UTC, filter dates as 14 UTC digits.
+import { zoneClock } from './localTime';
+
 export const CULTURES = ['en-US', 'en-GB', 'de-DE', 'fr-FR'] as const;
 export type Culture = (typeof CULTURES)[number];
 
-interface LocalParts {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-}
-
-const partFormatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = partFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      hourCycle: 'h23',
-    });
-    partFormatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
 export function isValidTimeZone(timeZone: string): boolean {
   try {
-    formatterFor(timeZone);
+    zoneClock(timeZone);
     return true;
   } catch {
     return false;
   }
 }
 
-function localParts(date: Date, timeZone: string): LocalParts {
-  const parts: LocalParts = { year: 0, month: 0, day: 0, hour: 0, minute: 0 };
-  for (const part of formatterFor(timeZone).formatToParts(date)) {
-    if (part.type === 'year') parts.year = Number(part.value);
-    else if (part.type === 'month') parts.month = Number(part.value);
-    else if (part.type === 'day') parts.day = Number(part.value);
-    else if (part.type === 'hour') parts.hour = Number(part.value) % 24;
-    else if (part.type === 'minute') parts.minute = Number(part.value);
-  }
-  return parts;
-}
-
 const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** The .NET short date + short time ("g") of the culture, in the org's time zone; seconds are dropped, not rounded. */
 export function formatOrgDate(date: Date, timeZone: string, culture: Culture): string {
-  const p = localParts(date, timeZone);
+  const p = zoneClock(timeZone).parts(date);
   switch (culture) {
     case 'en-US': {
       const hour12 = p.hour % 12 === 0 ? 12 : p.hour % 12;

@@ -47,6 +47,75 @@ function parseNumber(text: string, integer: boolean): number {
   return Number(text.trim());
 }
 
+function parseBool(text: string): boolean {
+  const normalised = text.trim().toLowerCase();
+  if (normalised !== 'true' && normalised !== 'false') {
+    throw new FilterValueError('String was not recognized as a valid Boolean.');
+  }
+  return normalised === 'true';
+}
+
+type Parsed<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: unknown };
+
+function memo<T>(cache: Map<string, Parsed<T>>, text: string, parse: (text: string) => T): T {
+  let parsed = cache.get(text);
+  if (parsed === undefined) {
+    try {
+      parsed = { ok: true, value: parse(text) };
+    } catch (error) {
+      parsed = { ok: false, error };
+    }
+    cache.set(text, parsed);
+  }
+  if (!parsed.ok) throw parsed.error;
+  return parsed.value;
+}
+
+/**
+ * Filter values parsed once per request instead of once per row. A value that does not parse still fails only when
+ * a row actually compares against it, as on the server.
+ */
+export class FilterValues {
+  private readonly dates = new Map<string, Parsed<Date | null>>();
+  private readonly integers = new Map<string, Parsed<number>>();
+  private readonly decimals = new Map<string, Parsed<number>>();
+  private readonly bools = new Map<string, Parsed<boolean>>();
+
+  date(text: string): Date | null {
+    return memo(this.dates, text, parseFilterDate);
+  }
+
+  number(text: string, integer: boolean): number {
+    return integer
+      ? memo(this.integers, text, (t) => parseNumber(t, true))
+      : memo(this.decimals, text, (t) => parseNumber(t, false));
+  }
+
+  bool(text: string): boolean {
+    return memo(this.bools, text, parseBool);
+  }
+}
+
+/** The `[null]` filter value (any case): "empty", or "not empty" with [not]. */
+export const isNullFilter = (value: string): boolean => value.toLowerCase() === '[null]';
+
+/** Whether comparing a row of this kind with one of the term's values can fail the request (a parse error). */
+export function termMayFail(term: FilterTerm, kind: Cell['kind']): boolean {
+  const values = new FilterValues();
+  return term.values.some((value) => {
+    if (isNullFilter(value)) return false;
+    try {
+      if (kind === 'date') values.date(value);
+      else if (kind === 'bool') values.bool(value);
+      else if (kind === 'int' || kind === 'decimal') values.number(value, kind === 'int');
+      return false;
+    } catch (error) {
+      if (error instanceof FilterValueError) return true;
+      throw error;
+    }
+  });
+}
+
 function compareNumbers(rowValue: number, filterValue: number, op: string): boolean {
   switch (op) {
     case 'lt':
@@ -65,29 +134,24 @@ function compareNumbers(rowValue: number, filterValue: number, op: string): bool
 }
 
 /** One value against one field (the server's DoesValueMatch). */
-export function valueMatches(entry: Cell, value: string, op: string): boolean {
+export function valueMatches(entry: Cell, value: string, op: string, values: FilterValues): boolean {
   const isNull = isNullValue(entry.value);
-  if (value.toLowerCase() === '[null]') return op === 'not' ? !isNull : isNull;
+  if (isNullFilter(value)) return op === 'not' ? !isNull : isNull;
   if (isNull) return false;
 
   switch (entry.kind) {
     case 'date': {
-      const filterDate = parseFilterDate(value);
+      const filterDate = values.date(value);
       if (filterDate === null || entry.value === null) return false;
       // Dates know two directions: lt is "before", every other operator (and none) is strictly "after".
       return op === 'lt' ? filterDate > entry.value : filterDate < entry.value;
     }
-    case 'bool': {
-      const normalised = value.trim().toLowerCase();
-      if (normalised !== 'true' && normalised !== 'false') {
-        throw new FilterValueError('String was not recognized as a valid Boolean.');
-      }
-      return (normalised === 'true') === entry.value;
-    }
+    case 'bool':
+      return values.bool(value) === entry.value;
     case 'int':
     case 'decimal':
       return (
-        entry.value !== null && compareNumbers(entry.value, parseNumber(value, entry.kind === 'int'), op)
+        entry.value !== null && compareNumbers(entry.value, values.number(value, entry.kind === 'int'), op)
       );
     case 'text': {
       const rowText = (entry.value ?? '').trim().toLowerCase();
@@ -100,17 +164,33 @@ export function valueMatches(entry: Cell, value: string, op: string): boolean {
   }
 }
 
-/** Whether a row passes every filter term. Throws FilterValueError when a value cannot be parsed. */
-export function recordMatches(record: WireRecord, terms: readonly FilterTerm[], mode: FilterMode): boolean {
-  for (const term of terms) {
-    const entry = findCell(record, term.field);
+/** A filter term together with how to find its field in a row (undefined: the row has no such field). */
+export interface BoundTerm<Row> {
+  readonly term: FilterTerm;
+  readonly cellOf: (row: Row) => Cell | undefined;
+}
+
+/** Whether a row passes every term, in order. Throws FilterValueError when a value cannot be parsed. */
+export function rowMatches<Row>(
+  row: Row,
+  terms: readonly BoundTerm<Row>[],
+  mode: FilterMode,
+  values: FilterValues,
+): boolean {
+  for (const { term, cellOf } of terms) {
+    const entry = cellOf(row);
     if (!entry) {
       if (mode === 'in-memory') return false;
       continue;
     }
     // In memory, a custom field without a value excludes the row whatever the filter says.
     if (mode === 'in-memory' && entry.custom === true && isNullValue(entry.value)) return false;
-    if (!term.values.some((value) => valueMatches(entry, value, term.op))) return false;
+    if (!term.values.some((value) => valueMatches(entry, value, term.op, values))) return false;
   }
   return true;
+}
+
+/** Terms that look fields up by name in a written record. */
+export function bindToRecords(terms: readonly FilterTerm[]): BoundTerm<WireRecord>[] {
+  return terms.map((term) => ({ term, cellOf: (record) => findCell(record, term.field) }));
 }

@@ -167,10 +167,15 @@ export interface CustomFieldRecord extends Audited {
   position: number;
 }
 
-export interface TicketRecord extends Audited {
+/**
+ * TicketNumber and DateModified are read-only here because the state keeps tickets ordered by them: DateModified
+ * changes through EmulatorState.setTicketDateModified.
+ */
+export interface TicketRecord extends Omit<Audited, 'dateModified'> {
   readonly id: number;
   readonly orgId: number;
-  ticketNumber: number;
+  readonly ticketNumber: number;
+  readonly dateModified: Date;
   name: string;
   ticketTypeId: number;
   ticketStatusId: number;

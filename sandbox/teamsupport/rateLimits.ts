@@ -20,7 +20,22 @@ export function limitExceededBody(kind: 'minute' | '24 hour', limit: number): st
   return `{ "Error": "You have exceeded your ${kind} API request limit of ${limit}."}`;
 }
 
+/** First index of a sorted array whose value is greater than `value` (or not less, with `inclusive`). */
+function boundary(sorted: readonly number[], value: number, inclusive: boolean): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const at = sorted[middle] ?? Number.NaN;
+    if (at < value || (!inclusive && at === value)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 export class RateLimiter {
+  // Request times per org kept sorted (the clock can be set back), so each count is a binary search rather than
+  // a pass over a day of requests.
   private readonly hits = new Map<number, number[]>();
   private readonly totals = new Map<number, number>();
 
@@ -38,9 +53,10 @@ export class RateLimiter {
     const nowMs = now.getTime();
     const minuteStart = Math.floor(nowMs / MINUTE_MS) * MINUTE_MS;
     const hits = this.prune(orgId, nowMs);
+    const upToNow = boundary(hits, nowMs, false);
     return {
-      minute: hits.filter((at) => at >= minuteStart && at <= nowMs).length,
-      day: hits.filter((at) => at <= nowMs).length,
+      minute: upToNow - boundary(hits, minuteStart, true),
+      day: upToNow,
       total: this.totals.get(orgId) ?? 0,
     };
   }
@@ -56,15 +72,21 @@ export class RateLimiter {
   }
 
   private record(orgId: number, now: Date): void {
+    const at = now.getTime();
     const hits = this.hits.get(orgId) ?? [];
-    hits.push(now.getTime());
+    const last = hits[hits.length - 1];
+    if (last === undefined || last <= at) hits.push(at);
+    else hits.splice(boundary(hits, at, false), 0, at);
     this.hits.set(orgId, hits);
     this.totals.set(orgId, (this.totals.get(orgId) ?? 0) + 1);
   }
 
+  /** Forget the requests older than the rolling day. */
   private prune(orgId: number, nowMs: number): number[] {
-    const kept = (this.hits.get(orgId) ?? []).filter((at) => at > nowMs - DAY_MS);
-    this.hits.set(orgId, kept);
-    return kept;
+    const hits = this.hits.get(orgId) ?? [];
+    const expired = boundary(hits, nowMs - DAY_MS, false);
+    if (expired > 0) hits.splice(0, expired);
+    this.hits.set(orgId, hits);
+    return hits;
   }
 }

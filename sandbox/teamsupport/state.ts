@@ -18,6 +18,7 @@ import type {
   VersionRecord,
   VersionStatusRecord,
 } from './model';
+import { OrgTicketIndex } from './ticketIndex';
 
 // First id of each kind: realistic magnitudes, and far apart so an id of one kind is never mistaken for another.
 const FIRST_IDS = {
@@ -47,6 +48,11 @@ interface OrgOwned {
   readonly orgId: number;
 }
 
+/** A ticket as the state holds it: the one place allowed to change DateModified (and keep the index right). */
+export interface StoredTicket extends TicketRecord {
+  dateModified: Date;
+}
+
 export class EmulatorState {
   readonly orgs = new Map<number, OrgRecord>();
   readonly ticketTypes = new Map<number, TicketTypeRecord>();
@@ -61,7 +67,10 @@ export class EmulatorState {
   readonly customers = new Map<number, CustomerRecord>();
   readonly contacts = new Map<number, ContactRecord>();
   readonly customFields = new Map<number, CustomFieldRecord>();
-  readonly tickets = new Map<number, TicketRecord>();
+  /** read freely; write through insertTicket/removeTicket/setTicketDateModified so the org indexes stay right */
+  get tickets(): ReadonlyMap<number, TicketRecord> {
+    return this.ticketRows;
+  }
   /** read freely; write through insertAction/deleteActionsOfTicket so the per-ticket index stays right */
   readonly actions = new Map<number, ActionRecord>();
   readonly deletedTickets = new Map<number, DeletedTicketRecord>();
@@ -69,6 +78,8 @@ export class EmulatorState {
 
   private readonly nextIds = new Map<IdKind, number>();
   private readonly actionIdsByTicket = new Map<number, Set<number>>();
+  private readonly ticketRows = new Map<number, StoredTicket>();
+  private readonly ticketIndexes = new Map<number, OrgTicketIndex>();
 
   /** Empty every table and restart the id sequences. */
   clear(): void {
@@ -86,7 +97,7 @@ export class EmulatorState {
       this.customers,
       this.contacts,
       this.customFields,
-      this.tickets,
+      this.ticketRows,
       this.actions,
       this.deletedTickets,
       this.history,
@@ -95,6 +106,7 @@ export class EmulatorState {
     }
     this.nextIds.clear();
     this.actionIdsByTicket.clear();
+    this.ticketIndexes.clear();
   }
 
   nextId(kind: IdKind): number {
@@ -131,10 +143,49 @@ export class EmulatorState {
   }
 
   ticketByNumber(orgId: number, ticketNumber: number): TicketRecord | undefined {
-    for (const ticket of this.tickets.values()) {
-      if (ticket.orgId === orgId && ticket.ticketNumber === ticketNumber) return ticket;
+    return this.ticketIndexes.get(orgId)?.byNumber.find(ticketNumber);
+  }
+
+  ticketCount(orgId: number): number {
+    return this.ticketIndexes.get(orgId)?.byNumber.size ?? 0;
+  }
+
+  /** The org's tickets ordered by TicketNumber. */
+  ticketsOf(orgId: number): TicketRecord[] {
+    return this.ticketIndexes.get(orgId)?.byNumber.all() ?? [];
+  }
+
+  /** The org's tickets modified strictly after `atMs` (or strictly before), in DateModified order. */
+  ticketsModified(orgId: number, side: 'after' | 'before', atMs: number): TicketRecord[] {
+    const byDate = this.ticketIndexes.get(orgId)?.byDateModified;
+    if (!byDate) return [];
+    return side === 'after' ? byDate.above(atMs) : byDate.below(atMs);
+  }
+
+  insertTicket(ticket: StoredTicket): void {
+    this.ticketRows.set(ticket.id, ticket);
+    let index = this.ticketIndexes.get(ticket.orgId);
+    if (!index) {
+      index = new OrgTicketIndex();
+      this.ticketIndexes.set(ticket.orgId, index);
     }
-    return undefined;
+    index.add(ticket);
+  }
+
+  /** Remove a ticket and its actions. */
+  removeTicket(ticketId: number): void {
+    const ticket = this.ticketRows.get(ticketId);
+    if (!ticket) return;
+    this.ticketRows.delete(ticketId);
+    this.ticketIndexes.get(ticket.orgId)?.remove(ticket);
+    this.deleteActionsOfTicket(ticketId);
+  }
+
+  setTicketDateModified(ticket: TicketRecord, at: Date): void {
+    const stored = this.ticketRows.get(ticket.id);
+    if (stored !== ticket) throw new Error(`Ticket ${ticket.id} is not in the emulator's state`);
+    this.ticketIndexes.get(stored.orgId)?.moveDateModified(stored, stored.dateModified, at);
+    stored.dateModified = at;
   }
 
   actionsOfTicket(ticketId: number): ActionRecord[] {

@@ -149,7 +149,7 @@ export class OrgTickets extends OrgSetup {
         }
       }
       applyClosedTransition(ticket, wasClosed, isTicketClosed(this.state, ticket), actorId, now);
-      touchTicket(ticket, actorId, now);
+      touchTicket(this.state, ticket, actorId, now);
       return ticketSnapshot(this.state, ticket);
     });
   }
@@ -208,10 +208,7 @@ export class OrgTickets extends OrgSetup {
   }
 
   tickets(): TicketSnapshot[] {
-    return this.state
-      .inOrg(this.state.tickets, this.id)
-      .sort((a, b) => a.ticketNumber - b.ticketNumber)
-      .map((ticket) => ticketSnapshot(this.state, ticket));
+    return this.state.ticketsOf(this.id).map((ticket) => ticketSnapshot(this.state, ticket));
   }
 
   /** Actions of a ticket, newest first (like the API). */

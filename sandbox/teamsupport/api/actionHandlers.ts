@@ -98,7 +98,7 @@ export const updateAction: ApiHandler = (context) => {
     action.modifierId = columns.modifierId ?? SYSTEM_USER.api;
     const ticket = state.tickets.get(action.ticketId);
     if (ticket) {
-      ticket.dateModified = now;
+      state.setTicketDateModified(ticket, now);
       ticket.modifierId = action.modifierId;
     }
   });

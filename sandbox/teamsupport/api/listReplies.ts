@@ -1,8 +1,11 @@
 // Filtering and rendering of list responses.
 import {
   FilterValueError,
+  FilterValues,
+  bindToRecords,
   collectFilterTerms,
-  recordMatches,
+  rowMatches,
+  type BoundTerm,
   type FilterMode,
   type FilterTerm,
 } from '../filters';
@@ -11,17 +14,27 @@ import { renderList, type ListSpec } from '../wire/listShape';
 import { jsonReply, wireContextOf, type ApiContext, type ApiReply } from './context';
 import { failures } from './failures';
 
+/** Rows passing every term, in the given order; a value that does not parse fails the request like the server. */
+export function filterRows<Row>(
+  rows: readonly Row[],
+  terms: readonly BoundTerm<Row>[],
+  mode: FilterMode,
+  values: FilterValues = new FilterValues(),
+): Row[] {
+  try {
+    return rows.filter((row) => rowMatches(row, terms, mode, values));
+  } catch (error) {
+    if (!(error instanceof FilterValueError)) throw error;
+    throw mode === 'query' ? failures.pagingQueryFailed() : failures.internal(error.message);
+  }
+}
+
 export function filterRecords(
   records: readonly WireRecord[],
   terms: readonly FilterTerm[],
   mode: FilterMode,
 ): WireRecord[] {
-  try {
-    return records.filter((record) => recordMatches(record, terms, mode));
-  } catch (error) {
-    if (!(error instanceof FilterValueError)) throw error;
-    throw mode === 'query' ? failures.pagingQueryFailed() : failures.internal(error.message);
-  }
+  return filterRows(records, bindToRecords(terms), mode);
 }
 
 /** A list filtered in memory: every query parameter is a filter, so an unknown one empties the list (§10). */

@@ -1,11 +1,11 @@
 // /tickets and /deletedtickets.
 import { collectFilterTerms, type FilterTerm } from '../filters';
-import { SYSTEM_USER } from '../model';
+import { SYSTEM_USER, type TicketRecord } from '../model';
 import { deleteTicket } from '../domain/ticketOps';
 import { deletedTicketRecord } from '../views/lookupViews';
 import { ticketRecord } from '../views/ticketView';
 import { encodeRecord, type WireRecord } from '../wire/cells';
-import { LISTS, renderList, type ListSpec } from '../wire/listShape';
+import { LISTS, renderList, type ListSpec, type PageInfo } from '../wire/listShape';
 import {
   findTicket,
   jsonReply,
@@ -17,6 +17,7 @@ import {
 } from './context';
 import { failures } from './failures';
 import { filterRecords, inMemoryList, singleObject } from './listReplies';
+import { selectTickets } from './ticketQuery';
 import { createTicketFromBody, updateTicketFromBody } from './ticketWrites';
 
 interface Paging {
@@ -75,36 +76,40 @@ function pagedList(
   return jsonReply(renderList(spec, items, { totalRecords: kept.length }));
 }
 
+/** Only the tickets of the returned page are written out. */
+function renderTickets(context: ApiContext, tickets: readonly TicketRecord[], page?: PageInfo): ApiReply {
+  const wire = wireContextOf(context.org);
+  const items = tickets.map((ticket) => encodeRecord(ticketRecord(context.state, ticket, context.now), wire));
+  return jsonReply(renderList(LISTS.tickets, items, page));
+}
+
 export const listTickets: ApiHandler = (context) => {
-  const { state, org, now } = context;
+  const { state, org } = context;
   const terms = collectFilterTerms(context.query);
   const typeIds = ticketTypeFilter(context, terms);
   const paging = pagingOf(terms);
-  const tickets = state.inOrg(state.tickets, org.id);
   if (paging) {
     // Paged results are ordered by TicketNumber (reference §9).
-    tickets.sort((a, b) => a.ticketNumber - b.ticketNumber);
-    return pagedList(
-      context,
-      LISTS.tickets,
-      tickets.map((ticket) => ticketRecord(state, ticket, now)),
-      paging,
-    );
+    const kept = selectTickets(context, paging.terms, 'query', {
+      inOrder: () => state.ticketsOf(org.id),
+      includes: () => true,
+      compare: (a, b) => a.ticketNumber - b.ticketNumber,
+    });
+    return renderTickets(context, page(kept, paging), { totalRecords: kept.length });
   }
   // Without paging the server walks the ticket types and filters every row in memory.
   const typeOrder = new Map(state.ticketTypesOf(org.id).map((type, index) => [type.id, index]));
-  const selected = tickets
-    .filter((ticket) => typeIds === null || typeIds.includes(ticket.ticketTypeId))
-    .sort(
-      (a, b) =>
-        (typeOrder.get(a.ticketTypeId) ?? 0) - (typeOrder.get(b.ticketTypeId) ?? 0) ||
-        a.ticketNumber - b.ticketNumber,
-    );
-  return inMemoryList(
-    context,
-    LISTS.tickets,
-    selected.map((ticket) => ticketRecord(state, ticket, now)),
-  );
+  const includes = (ticket: TicketRecord): boolean =>
+    typeIds === null || typeIds.includes(ticket.ticketTypeId);
+  const compare = (a: TicketRecord, b: TicketRecord): number =>
+    (typeOrder.get(a.ticketTypeId) ?? 0) - (typeOrder.get(b.ticketTypeId) ?? 0) ||
+    a.ticketNumber - b.ticketNumber;
+  const kept = selectTickets(context, terms, 'in-memory', {
+    inOrder: () => state.ticketsOf(org.id).filter(includes).sort(compare),
+    includes,
+    compare,
+  });
+  return renderTickets(context, kept);
 };
 
 export const getTicket: ApiHandler = (context) => {

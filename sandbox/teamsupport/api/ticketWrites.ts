@@ -327,7 +327,7 @@ export function updateTicketFromBody(context: ApiContext, ticket: TicketRecord):
     if (patch.knowledgeBaseCategoryId !== undefined)
       ticket.knowledgeBaseCategoryId = patch.knowledgeBaseCategoryId;
     if (patch.dueDate !== undefined) ticket.dueDate = patch.dueDate;
-    ticket.dateModified = patch.dateModified ?? now;
+    state.setTicketDateModified(ticket, patch.dateModified ?? now);
     ticket.modifierId = patch.modifierId ?? SYSTEM_USER.api;
     if (patch.dateClosed === undefined) {
       applyClosedTransition(ticket, wasClosed, isTicketClosed(state, ticket), ticket.modifierId, now);

@@ -41,7 +41,7 @@ export function addAction(state: EmulatorState, ticket: TicketRecord, draft: Act
   };
   state.insertAction(action);
   if (draft.touchTicket) {
-    ticket.dateModified = draft.touchTicket.at;
+    state.setTicketDateModified(ticket, draft.touchTicket.at);
     ticket.modifierId = draft.touchTicket.actorId;
   }
   return action;

@@ -8,7 +8,7 @@ import {
   type TicketRecord,
   type TicketStatusRecord,
 } from '../model';
-import type { EmulatorState } from '../state';
+import type { EmulatorState, StoredTicket } from '../state';
 import { addAction } from './actionOps';
 import { DomainError } from './domainError';
 
@@ -92,8 +92,8 @@ export function isTicketClosed(state: EmulatorState, ticket: TicketRecord): bool
   return state.ticketStatuses.get(ticket.ticketStatusId)?.isClosed ?? false;
 }
 
-export function touchTicket(ticket: TicketRecord, actorId: number, now: Date): void {
-  ticket.dateModified = now;
+export function touchTicket(state: EmulatorState, ticket: TicketRecord, actorId: number, now: Date): void {
+  state.setTicketDateModified(ticket, now);
   ticket.modifierId = actorId;
 }
 
@@ -108,7 +108,7 @@ export function setTicketStatus(
   const status = statusOfType(state, ticket.ticketTypeId, statusId);
   ticket.ticketStatusId = status.id;
   applyClosedTransition(ticket, wasClosed, status.isClosed, actorId, now);
-  touchTicket(ticket, actorId, now);
+  touchTicket(state, ticket, actorId, now);
 }
 
 /** The stored text of a custom value, validated against the field type; null clears it. */
@@ -191,7 +191,7 @@ export function createTicketRecord(state: EmulatorState, org: OrgRecord, draft: 
   }
   org.nextTicketNumber = Math.max(org.nextTicketNumber, ticketNumber + 1);
   const id = state.nextId('ticket');
-  const ticket: TicketRecord = {
+  const ticket: StoredTicket = {
     id,
     orgId: org.id,
     ticketNumber,
@@ -229,7 +229,7 @@ export function createTicketRecord(state: EmulatorState, org: OrgRecord, draft: 
     ticket.dateClosed = draft.dateCreated;
     ticket.closerId = draft.creatorId;
   }
-  state.tickets.set(id, ticket);
+  state.insertTicket(ticket);
   return ticket;
 }
 
@@ -257,8 +257,7 @@ export function addDescriptionAction(
 }
 
 export function deleteTicket(state: EmulatorState, ticket: TicketRecord, deleterId: number, now: Date): void {
-  state.tickets.delete(ticket.id);
-  state.deleteActionsOfTicket(ticket.id);
+  state.removeTicket(ticket.id);
   const id = state.nextId('deletedTicket');
   state.deletedTickets.set(id, {
     id,
