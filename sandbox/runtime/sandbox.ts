@@ -144,6 +144,11 @@ export class Sandbox extends EventEmitter {
     this.webTriggerBaseUrl = baseUrl;
   }
 
+  /** Lets sandbox time pass (tests: leases and TTLs running out, the next pull cycle). */
+  advanceClock(ms: number): void {
+    advanceSandboxClock(ms);
+  }
+
   /** Sandbox time: real time plus however far drain() has skipped ahead over delays and retry back-offs. */
   now(): number {
     return Date.now();

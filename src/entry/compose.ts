@@ -7,6 +7,7 @@ import { JiraHttp } from '../jira/http';
 import { JiraAsUser, JiraRest } from '../jira/jira-rest';
 import type { Budget } from '../lib/budget';
 import { createStore, type Store } from '../store';
+import type { InboundDeps } from '../sync/inbound/deps';
 import type { OutboundDeps } from '../sync/outbound/deps';
 import type { TicketSystem } from '../sync/ports';
 
@@ -53,5 +54,25 @@ export function outboundDeps(p: Platform = platform()): OutboundDeps {
     openTicketSystem: (instance) => p.openTicketSystem(instance),
     concurrency: OUTBOUND_CONCURRENCY,
     claimLeaseMs: CLAIM_LEASE_MS,
+  };
+}
+
+export function inboundDeps(p: Platform = platform()): InboundDeps {
+  return {
+    jira: p.jira,
+    config: p.store.config,
+    links: p.store.links,
+    ledger: p.store.ledger,
+    log: p.store.syncLog,
+    cursors: p.store.cursors,
+    openTicketSystem: (instance) => p.openTicketSystem(instance),
+    budget: p.budget,
+    now: () => new Date(),
+    claimLeaseMs: CLAIM_LEASE_MS,
+    pageSize: 100,
+    // TeamSupport dates have minute precision and arrive in the org's local time: ten minutes covers both and skew.
+    overlapMs: 10 * 60 * 1000,
+    // Enough for the page in flight plus its actions to finish after the check.
+    handoverMarginMs: 30_000,
   };
 }

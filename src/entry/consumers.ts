@@ -3,9 +3,11 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { logger } from '../lib/logger';
-import { outboundJobSchema } from '../sync/jobs';
+import { inboundJobSchema, outboundJobSchema } from '../sync/jobs';
+import { executeInbound } from '../sync/inbound/execute';
 import { executeOutbound } from '../sync/outbound/execute';
-import { outboundDeps } from './compose';
+import { inboundDeps, outboundDeps } from './compose';
+import { continueOnQueue } from './scheduled';
 
 const asyncEventSchema = z.looseObject({
   body: z.unknown(),
@@ -35,6 +37,24 @@ export async function outboundWorker(rawEvent: unknown): Promise<InvocationError
     reason: result.reason,
     retryCount,
   });
+  return new InvocationError({
+    retryAfter: retryAfterSeconds(retryCount),
+    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+  });
+}
+
+export async function inboundWorker(rawEvent: unknown): Promise<InvocationError | undefined> {
+  const event = asyncEventSchema.safeParse(rawEvent);
+  const job = inboundJobSchema.safeParse(event.success ? event.data.body : undefined);
+  if (!event.success || !job.success) {
+    logger.error('Dropped an inbound queue event the app cannot read', { eventId: event.data?.eventId });
+    return undefined;
+  }
+  const retryCount = event.data.retryContext?.retryCount ?? 0;
+  const result = await executeInbound(inboundDeps(), job.data);
+  if (result.status === 'handover') await continueOnQueue(job.data);
+  // A pull that meets a transient failure resumes from its cursor in the next scheduled cycle; single items retry here.
+  if (result.status !== 'retry' || job.data.kind === 'pull' || retryCount >= MAX_RETRIES) return undefined;
   return new InvocationError({
     retryAfter: retryAfterSeconds(retryCount),
     retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,

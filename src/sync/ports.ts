@@ -5,6 +5,7 @@ import type { JiraComment, JiraField, JiraIssue } from '../domain/jira';
 import type { ConnectionCheck, NewAction, Ticket, TicketAction, TicketFieldChange } from '../domain/ticket';
 import type { ConfigDocument, ConfigDocumentError, ConfigIssue, InstanceView } from '../domain/config';
 import type { Budget } from '../lib/budget';
+import type { InboundJob, OutboundJob } from './jobs';
 
 export interface TicketPage {
   tickets: Ticket[];
@@ -86,6 +87,12 @@ export interface JiraPort {
     body: AdfDoc,
     properties: ReadonlyArray<{ key: string; value: unknown }>,
   ): Promise<{ id: string }>;
+  /** the id of a comment of the issue carrying property `key` whose value `matches` (read-before-write after a crash) */
+  findCommentWithProperty(
+    issueId: string,
+    key: string,
+    matches: (value: unknown) => boolean,
+  ): Promise<string | undefined>;
   listFields(): Promise<JiraField[]>;
   createIssue(fields: Record<string, unknown>): Promise<{ id: string; key: string }>;
   projectExists(projectKey: string): Promise<boolean>;
@@ -96,6 +103,10 @@ export interface JiraPort {
   deleteRemoteLink(issueId: string, globalId: string): Promise<void>;
   listRemoteLinkGlobalIds(issueId: string): Promise<string[]>;
   listStatuses(): Promise<Array<{ id: string; name: string }>>;
+  /** every issue type of the site (for the admin's type mappings) */
+  listIssueTypes(): Promise<Array<{ id: string; name: string }>>;
+  /** every project the app can see (for the admin's project mappings) */
+  listProjects(): Promise<Array<{ id: string; key: string; name: string }>>;
 }
 
 /** Jira as the Custom UI caller (asUser): used to decide what the caller may see and do. */
@@ -333,4 +344,25 @@ export interface SyncLog {
     instanceId: string,
     options?: { keep?: number; budget?: Budget },
   ): Promise<{ removed: number; complete: boolean }>;
+}
+
+// ---------------------------------------------------------------- short-lived cache (adapter in store/)
+
+/**
+ * Copies of slow reads kept for a few seconds, so that re-opening a view is fast. Forge invocations share no memory,
+ * so the copies live in KVS. A cache is an optimisation only: a failed read is a miss and a failed write is ignored
+ * (both logged), never an error for the caller.
+ */
+export interface ShortCache {
+  /** the value stored under `scope` and `id` if it has not expired; undefined otherwise */
+  get(scope: string, id: string): Promise<unknown>;
+  set(scope: string, id: string, value: SyncJson, ttlSeconds: number): Promise<void>;
+}
+
+// ---------------------------------------------------------------- work queues (adapter in entry/)
+
+/** The Forge queues the sync consumers read; the admin's "Retry" puts a failed item's job back on one of them. */
+export interface JobQueues {
+  pushOutbound(job: OutboundJob): Promise<void>;
+  pushInbound(job: InboundJob): Promise<void>;
 }

@@ -7,11 +7,22 @@ import {
   startTeamSupportEmulator,
   type OrgAdmin,
   type TeamSupportEmulator,
+  type TeamSupportEmulatorOptions,
 } from '../../sandbox/teamsupport';
+import { z } from 'zod';
 import { createStore, type Store } from '../../src/store';
 import type { Link, SyncEvent } from '../../src/sync/ports';
+import { platformFetch } from '../../sandbox/runtime/globals';
 
 export const users = DEFAULT_FIXTURE.users;
+
+const remoteLinksSchema = z.array(
+  z.looseObject({
+    globalId: z.string().optional(),
+    object: z.looseObject({ title: z.string().optional(), url: z.string().optional() }).optional(),
+  }),
+);
+export type RemoteLink = z.infer<typeof remoteLinksSchema>[number];
 
 export interface World {
   jira: JiraEmulator;
@@ -35,16 +46,50 @@ export interface World {
     ticketId: number,
   ): Array<{ actionId: number; description: string; actionType: string | null; isVisibleOnPortal: boolean }>;
   syncLog(): Promise<SyncEvent[]>;
+  /** the remote links of an issue, as Jira returns them */
+  remoteLinks(issueId: string): Promise<RemoteLink[]>;
+  /** calls an issue-panel resolver the way the panel on `issue` does, as `accountId` (alice by default) */
+  panel(
+    functionKey: string,
+    payload: Record<string, unknown>,
+    options: { issue: { id: string; key: string }; accountId?: string },
+  ): Promise<unknown>;
+  /** calls an admin-page resolver as `accountId` (alice, a Jira admin, by default) */
+  admin(functionKey: string, payload?: Record<string, unknown>, accountId?: string): Promise<unknown>;
   close(): Promise<void>;
+}
+
+export const PANEL_MODULE = 'linked-tickets-panel';
+export const ADMIN_MODULE = 'sync-admin';
+
+const failureSchema = z.object({
+  ok: z.literal(false),
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+/** The `data` of a successful resolver envelope, checked against `schema`; fails the test otherwise. */
+export function dataOf<T>(result: unknown, schema: z.ZodType<T>): T {
+  const envelope = z.object({ ok: z.literal(true), data: z.unknown() }).safeParse(result);
+  if (!envelope.success) throw new Error(`expected a successful envelope, got ${JSON.stringify(result)}`);
+  return schema.parse(envelope.data.data);
+}
+
+/** The `error` of a failed resolver envelope; fails the test otherwise. */
+export function errorOf(result: unknown): z.infer<typeof failureSchema>['error'] {
+  const envelope = failureSchema.safeParse(result);
+  if (!envelope.success) throw new Error(`expected a failed envelope, got ${JSON.stringify(result)}`);
+  return envelope.data.error;
 }
 
 export interface WorldOptions {
   instance?: Record<string, unknown>;
+  /** e.g. `sleep`, to control the emulator's injected latency */
+  teamSupport?: TeamSupportEmulatorOptions;
 }
 
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const jira = await startJiraEmulator({ seed: 'default' });
-  const ts = await startTeamSupportEmulator({ seed: 'default' });
+  const ts = await startTeamSupportEmulator({ seed: 'default', ...options.teamSupport });
   const sandbox = createSandbox({ jiraBaseUrl: jira.baseUrl });
   jira.onEvent((event) => sandbox.emitProductEvent(event));
   const store = createStore();
@@ -109,7 +154,23 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
           actionType: a.actionType,
           isVisibleOnPortal: a.isVisibleOnPortal,
         })),
+    remoteLinks: async (issueId) => {
+      const response = await platformFetch()(`${jira.baseUrl}/rest/api/3/issue/${issueId}/remotelink`, {
+        headers: { 'x-forge-principal': 'app' },
+      });
+      return remoteLinksSchema.parse(await response.json());
+    },
     syncLog: async () => (await run(() => store.syncLog.list({ instanceId, limit: 100 }))).entries,
+    panel: (functionKey, payload, { issue, accountId = users.alice.accountId }) =>
+      sandbox.invokeResolver({
+        moduleKey: PANEL_MODULE,
+        functionKey,
+        payload,
+        accountId,
+        extension: { issue: { id: issue.id, key: issue.key, type: 'Task' } },
+      }),
+    admin: (functionKey, payload = {}, accountId = users.alice.accountId) =>
+      sandbox.invokeResolver({ moduleKey: ADMIN_MODULE, functionKey, payload, accountId }),
     close: async () => {
       await sandbox.close();
       await jira.close();

@@ -1,0 +1,39 @@
+// What the inbound use cases need, all behind ports.
+import type { StoredInstance } from '../../domain/config';
+import type { Budget } from '../../lib/budget';
+import type {
+  ConfigRepository,
+  CursorStore,
+  JiraPort,
+  LinkRepository,
+  MirrorLedger,
+  SyncLog,
+  TicketSystem,
+} from '../ports';
+
+export interface InboundDeps {
+  jira: JiraPort;
+  config: ConfigRepository;
+  links: LinkRepository;
+  ledger: MirrorLedger;
+  log: SyncLog;
+  cursors: CursorStore;
+  openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+  budget: Budget;
+  now(): Date;
+  claimLeaseMs: number;
+  /** tickets per list page */
+  pageSize: number;
+  /** how far each window reaches back before the watermark: minute-precision dates, clock skew, late commits */
+  overlapMs: number;
+  /** below this much remaining time a pull checkpoints and hands over instead of starting another page */
+  handoverMarginMs: number;
+}
+
+/** An instance being pulled, with its ticket-system client (one per invocation: lookups are cached in it). */
+export interface InstanceContext {
+  instance: StoredInstance;
+  tickets: TicketSystem;
+}
+
+export type ItemOutcome = 'ok' | 'transient';

@@ -1,0 +1,19 @@
+import type { SyncLevel, SyncRetry } from '../ports';
+import type { InboundDeps, InstanceContext } from './deps';
+
+export async function logTicket(
+  deps: InboundDeps,
+  context: InstanceContext,
+  entry: {
+    level: SyncLevel;
+    operation: string;
+    message: string;
+    ticketId: string;
+    ticketNumber?: string;
+    issueId?: string;
+    issueKey?: string;
+    retry?: SyncRetry;
+  },
+): Promise<void> {
+  await deps.log.append({ instanceId: context.instance.id, ...entry });
+}

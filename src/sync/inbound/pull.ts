@@ -1,0 +1,76 @@
+// The incremental pull of one instance (sync-prior-art.md §3.4): tickets modified since the watermark minus an
+// overlap, page by page, with a checkpoint after each page so a pull that runs out of time hands over and resumes
+// where it stopped. The watermark moves only when the whole window is done; overlap duplicates are no-ops thanks to
+// the ledger. Cost follows change: with nothing modified a cycle is one list request.
+import type { PullCursor } from '../ports';
+import type { InboundDeps, InstanceContext } from './deps';
+import { processTicket } from './process-ticket';
+
+export type PullOutcome =
+  /** the window is done and the watermark moved */
+  | { status: 'done'; tickets: number; pages: number }
+  /** time ran short: the cursor holds where to resume */
+  | { status: 'handover'; tickets: number; pages: number }
+  /** something transient failed: the cursor stays at the failed page for the next cycle */
+  | { status: 'retry-later'; tickets: number; pages: number };
+
+// A brand-new instance looks back this far on its first pull, not over the whole history.
+const FIRST_PULL_LOOKBACK_MS = 60 * 60 * 1000;
+const ESCALATION_VALUES = ['NEW', 'NewJiraIssue'];
+
+function openWindow(
+  cursor: PullCursor | undefined,
+  deps: InboundDeps,
+): { watermark: string; window: NonNullable<PullCursor['window']> } {
+  const now = deps.now().getTime();
+  const watermark = cursor?.watermark ?? new Date(now - FIRST_PULL_LOOKBACK_MS).toISOString();
+  const window = cursor?.window ?? {
+    since: new Date(Date.parse(watermark) - deps.overlapMs).toISOString(),
+    until: new Date(now).toISOString(),
+    nextPage: 1,
+  };
+  return { watermark, window };
+}
+
+export async function pullInstance(deps: InboundDeps, context: InstanceContext): Promise<PullOutcome> {
+  const { instance, tickets } = context;
+  const { watermark, window } = openWindow(await deps.cursors.load(instance.id), deps);
+  const seen = new Set<string>();
+  let pages = 0;
+  for (let page = window.nextPage; ; page++) {
+    if (deps.budget.remainingMs() < deps.handoverMarginMs) {
+      await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+      return { status: 'handover', tickets: seen.size, pages };
+    }
+    const result = await tickets.listTicketsModifiedSince(new Date(window.since), {
+      pageNumber: page,
+      pageSize: deps.pageSize,
+    });
+    pages += 1;
+    for (const ticket of result.tickets) {
+      seen.add(ticket.id);
+      if ((await processTicket(deps, context, ticket)) === 'transient') {
+        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+        return { status: 'retry-later', tickets: seen.size, pages };
+      }
+    }
+    const last = result.tickets.length === 0 || page * deps.pageSize >= result.totalRecords;
+    if (last) break;
+    // Checkpoint only when another page follows: the final save below replaces it anyway.
+    await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page + 1 } });
+  }
+  // Escalation requests that failed earlier are retried every cycle, modified or not.
+  if (instance.correlationField) {
+    for (const value of ESCALATION_VALUES) {
+      for (const ticket of await tickets.findTicketsByField(instance.correlationField, value)) {
+        if (seen.has(ticket.id)) continue;
+        seen.add(ticket.id);
+        if ((await processTicket(deps, context, ticket)) === 'transient') {
+          return { status: 'retry-later', tickets: seen.size, pages };
+        }
+      }
+    }
+  }
+  await deps.cursors.save(instance.id, { watermark: window.until });
+  return { status: 'done', tickets: seen.size, pages };
+}
