@@ -1,0 +1,46 @@
+// Content conversion between Jira comments (ADF) and ticket actions (HTML), and the typed ADF builders
+// other domain code uses to write comment bodies (attribution headers, status notes) without casting.
+export type {
+  AdfBlock,
+  AdfBlockquote,
+  AdfBulletList,
+  AdfCellBlock,
+  AdfCodeBlock,
+  AdfDoc,
+  AdfHardBreak,
+  AdfHeading,
+  AdfInline,
+  AdfListItem,
+  AdfMark,
+  AdfNestedBlock,
+  AdfNode,
+  AdfOrderedList,
+  AdfParagraph,
+  AdfRule,
+  AdfTable,
+  AdfTableCell,
+  AdfTableRow,
+  AdfText,
+  HeadingLevel,
+  NonEmpty,
+} from './adf';
+export {
+  code,
+  doc,
+  docOf,
+  em,
+  hardBreak,
+  heading,
+  headingOf,
+  isEmptyParagraph,
+  linkedText,
+  paragraph,
+  paragraphOf,
+  strike,
+  strong,
+  text,
+  underline,
+} from './adf';
+export { adfToHtml } from './adfToHtml';
+export { adfToPlainText } from './adfToPlainText';
+export { htmlToAdf, htmlToPlainText } from './htmlToAdf';
