@@ -70,6 +70,7 @@ export function inboundDeps(p: Platform = platform()): InboundDeps {
     now: () => new Date(),
     claimLeaseMs: CLAIM_LEASE_MS,
     pageSize: 100,
+    ticketConcurrency: 4,
     // TeamSupport dates have minute precision and arrive in the org's local time: ten minutes covers both and skew.
     overlapMs: 10 * 60 * 1000,
     // Enough for the page in flight plus its actions to finish after the check.

@@ -24,6 +24,8 @@ export interface InboundDeps {
   claimLeaseMs: number;
   /** tickets per list page */
   pageSize: number;
+  /** how many tickets of a page are processed at once */
+  ticketConcurrency: number;
   /** how far each window reaches back before the watermark: minute-precision dates, clock skew, late commits */
   overlapMs: number;
   /** below this much remaining time a pull checkpoints and hands over instead of starting another page */

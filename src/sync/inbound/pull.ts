@@ -4,6 +4,7 @@
 // the ledger. Cost follows change: with nothing modified a cycle is one list request.
 import type { PullCursor } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
+import { settleWithConcurrency } from '../../lib/concurrency';
 import { processTicket } from './process-ticket';
 
 export type PullOutcome =
@@ -47,12 +48,17 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
       pageSize: deps.pageSize,
     });
     pages += 1;
-    for (const ticket of result.tickets) {
-      seen.add(ticket.id);
-      if ((await processTicket(deps, context, ticket)) === 'transient') {
-        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
-        return { status: 'retry-later', tickets: seen.size, pages };
-      }
+    result.tickets.forEach((ticket) => seen.add(ticket.id));
+    // Tickets of a page run a few at a time (each keeps its own actions in order); a failure of one does not
+    // stop the others, but keeps the page open for the next cycle.
+    const outcomes = await settleWithConcurrency(result.tickets, deps.ticketConcurrency, (ticket) =>
+      processTicket(deps, context, ticket),
+    );
+    const failed = outcomes.find((o) => o.status === 'rejected');
+    if (failed || outcomes.some((o) => o.status === 'fulfilled' && o.value === 'transient')) {
+      await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+      if (failed?.status === 'rejected') throw failed.reason;
+      return { status: 'retry-later', tickets: seen.size, pages };
     }
     const last = result.tickets.length === 0 || page * deps.pageSize >= result.totalRecords;
     if (last) break;
