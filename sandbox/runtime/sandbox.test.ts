@@ -42,7 +42,11 @@ async function startRecordingServer(): Promise<{
 
 /** What the ignoreSelf trigger of the probe app recorded, in key order. */
 async function seenEvents(issueId = ''): Promise<unknown[]> {
-  const page = await kvs.query().where('key', WhereConditions.beginsWith(`seen:${issueId}`)).limit(100).getMany();
+  const page = await kvs
+    .query()
+    .where('key', WhereConditions.beginsWith(`seen:${issueId}`))
+    .limit(100)
+    .getMany();
   return page.results.map((r) => r.value);
 }
 

@@ -1,0 +1,159 @@
+// The admin page's resolvers (ARCHITECTURE.md, "Admin page resolver", plus getMappingOptions and countLinks). Shapes
+// are read tolerantly (defaults for absent lists and switches); the rules stay in the backend, which reports each
+// broken one by path.
+import { z } from 'zod';
+import { callResolver } from '../../shared/resolver';
+
+const NameListSchema = z.union([z.literal('all'), z.array(z.string())]).default('all');
+
+export const InstanceViewSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  baseUrl: z.string(),
+  organizationId: z.string(),
+  active: z.boolean().default(false),
+  defaultProjectKey: z.string().optional(),
+  alwaysUseDefaultProjectKey: z.boolean().default(false),
+  pullActionTypes: NameListSchema,
+  commentActionType: z.string().default('Comment'),
+  actionsVisibleOnPortal: z.boolean().default(false),
+  updateTicketStatus: z.boolean().default(false),
+  includeNonRequiredFields: z.boolean().default(false),
+  ticketTypes: NameListSchema,
+  correlationField: z.string().optional(),
+  timeZone: z.string().optional(),
+  fieldMappings: z.array(z.object({ jiraField: z.string(), ticketField: z.string() })).default([]),
+  typeMappings: z.array(z.object({ ticketType: z.string(), issueType: z.string() })).default([]),
+  statusMappings: z.array(z.object({ jiraStatus: z.string(), ticketStatus: z.string() })).default([]),
+  projectMappings: z
+    .array(z.object({ product: z.string(), version: z.string().optional(), projectKey: z.string() }))
+    .default([]),
+  hasToken: z.boolean(),
+  updatedAt: z.string().optional(),
+});
+
+export type InstanceView = z.infer<typeof InstanceViewSchema>;
+export type NameList = InstanceView['ticketTypes'];
+
+/** What saveInstance takes: every setting of the instance (not a patch); `apiToken` only to set a new one. */
+export interface InstanceInput {
+  id?: string;
+  kind: 'teamsupport';
+  name: string;
+  baseUrl: string;
+  organizationId: string;
+  apiToken?: string;
+  active: boolean;
+  defaultProjectKey: string;
+  alwaysUseDefaultProjectKey: boolean;
+  pullActionTypes: NameList;
+  commentActionType: string;
+  actionsVisibleOnPortal: boolean;
+  updateTicketStatus: boolean;
+  includeNonRequiredFields: boolean;
+  ticketTypes: NameList;
+  correlationField: string;
+  timeZone: string;
+  fieldMappings: { jiraField: string; ticketField: string }[];
+  typeMappings: { ticketType: string; issueType: string }[];
+  statusMappings: { jiraStatus: string; ticketStatus: string }[];
+  projectMappings: { product: string; version?: string; projectKey: string }[];
+}
+
+const strings = z.array(z.string()).default([]);
+
+export const MappingOptionsSchema = z.object({
+  jira: z.object({
+    statuses: strings,
+    issueTypes: strings,
+    fields: z.array(z.object({ id: z.string(), name: z.string() })).default([]),
+    projects: z.array(z.object({ key: z.string(), name: z.string() })).default([]),
+  }),
+  ticket: z
+    .object({
+      statuses: strings,
+      ticketTypes: strings,
+      actionTypes: strings,
+      products: strings,
+      versions: z.array(z.object({ product: z.string(), version: z.string() })).default([]),
+      customFields: strings,
+    })
+    .optional(),
+  ticketError: z.string().optional(),
+});
+
+export type MappingOptions = z.infer<typeof MappingOptionsSchema>;
+
+export const ConnectionCheckSchema = z.object({ name: z.string(), ok: z.boolean(), message: z.string() });
+export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
+
+export const SyncLevelSchema = z.enum(['info', 'warn', 'error']);
+export type SyncLevel = z.infer<typeof SyncLevelSchema>;
+
+/** src/sync/ports.ts `SyncEvent`; `ticketUrl` is optional and used to link out when the backend knows it. */
+export const SyncEventSchema = z.object({
+  id: z.string(),
+  time: z.string(),
+  level: SyncLevelSchema,
+  instanceId: z.string(),
+  issueId: z.string().optional(),
+  issueKey: z.string().optional(),
+  ticketId: z.string().optional(),
+  ticketNumber: z.string().optional(),
+  ticketUrl: z.string().optional(),
+  operation: z.string(),
+  message: z.string(),
+  retry: z.object({ kind: z.string(), payload: z.unknown() }).optional(),
+  status: z.enum(['open', 'retried', 'resolved']),
+  statusChangedAt: z.string().optional(),
+});
+
+export type SyncEvent = z.infer<typeof SyncEventSchema>;
+
+export interface SyncLogQuery {
+  instanceId?: string;
+  level?: SyncLevel;
+  limit?: number;
+  cursor?: string;
+}
+
+export function getSettings() {
+  return callResolver('getSettings', {}, z.object({ instances: z.array(InstanceViewSchema) }));
+}
+
+export function saveInstance(instance: InstanceInput) {
+  return callResolver(
+    'saveInstance',
+    { instance: { ...instance } },
+    z.object({ instance: InstanceViewSchema }),
+  );
+}
+
+export function deleteInstance(id: string) {
+  return callResolver('deleteInstance', { id }, z.object({}));
+}
+
+export function countLinks(id: string) {
+  return callResolver('countLinks', { id }, z.object({ links: z.number() }));
+}
+
+export function testConnection(id: string) {
+  return callResolver('testConnection', { id }, z.object({ checks: z.array(ConnectionCheckSchema) }));
+}
+
+export function getMappingOptions(id: string | undefined) {
+  return callResolver('getMappingOptions', id === undefined ? {} : { id }, MappingOptionsSchema);
+}
+
+export function getSyncLog(query: SyncLogQuery) {
+  return callResolver(
+    'getSyncLog',
+    { ...query },
+    z.object({ entries: z.array(SyncEventSchema), cursor: z.string().optional() }),
+  );
+}
+
+export function retrySyncEvent(id: string) {
+  return callResolver('retrySyncEvent', { id }, z.object({}));
+}

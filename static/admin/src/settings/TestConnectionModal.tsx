@@ -1,0 +1,102 @@
+// "Test connection": runs the backend's checks against the saved settings and lists each with pass or fail.
+import Button from '@atlaskit/button/default/button';
+import CheckCircleIcon from '@atlaskit/icon/core/check-circle';
+import CrossCircleIcon from '@atlaskit/icon/core/cross-circle';
+import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
+import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
+import Spinner from '@atlaskit/spinner';
+import { token } from '@atlaskit/tokens';
+import { useEffect, useState } from 'react';
+import type { Envelope } from '../../../shared/envelope';
+import { testConnection, type ConnectionCheck } from '../api';
+
+const iconStyles = xcss({ flexShrink: 0, paddingBlockStart: 'space.025' });
+
+function CheckRow({ check }: { check: ConnectionCheck }) {
+  return (
+    <Inline as="li" space="space.100" alignBlock="start">
+      <Box xcss={iconStyles}>
+        {check.ok ? (
+          <CheckCircleIcon label="Passed" color={token('color.icon.success')} />
+        ) : (
+          <CrossCircleIcon label="Failed" color={token('color.icon.danger')} />
+        )}
+      </Box>
+      <Stack space="space.025">
+        <Text weight="semibold">{check.name}</Text>
+        <Text color="color.text.subtle">{check.message}</Text>
+      </Stack>
+    </Inline>
+  );
+}
+
+export function TestConnectionModal({
+  instance,
+  onClose,
+}: {
+  instance: { id: string; name: string };
+  onClose: () => void;
+}) {
+  const [result, setResult] = useState<Envelope<{ checks: ConnectionCheck[] }> | undefined>();
+
+  useEffect(() => {
+    let current = true;
+    void testConnection(instance.id).then((outcome) => {
+      if (current) setResult(outcome);
+    });
+    return () => {
+      current = false;
+    };
+  }, [instance.id]);
+
+  const failed = result?.ok ? result.data.checks.filter((check) => !check.ok).length : 0;
+  return (
+    <Modal onClose={onClose} width="medium">
+      <ModalHeader hasCloseButton>
+        <ModalTitle>Connection test: {instance.name}</ModalTitle>
+      </ModalHeader>
+      <ModalBody>
+        {result === undefined ? (
+          <Inline space="space.100" alignBlock="center">
+            <Spinner size="medium" label="Testing the connection" />
+            <Text>Contacting TeamSupport with the saved settings…</Text>
+          </Inline>
+        ) : result.ok ? (
+          <Stack space="space.200">
+            <div role="status">
+              <SectionMessage
+                appearance={failed === 0 ? 'success' : 'error'}
+                title={
+                  failed === 0
+                    ? 'All checks passed'
+                    : `${failed} of ${result.data.checks.length} checks failed`
+                }
+              >
+                <Text as="p">
+                  {failed === 0
+                    ? 'You can turn on synchronization for this instance.'
+                    : 'Fix the settings below, save, and test again.'}
+                </Text>
+              </SectionMessage>
+            </div>
+            <Stack as="ul" space="space.150" testId="connection-checks">
+              {result.data.checks.map((check) => (
+                <CheckRow key={check.name} check={check} />
+              ))}
+            </Stack>
+          </Stack>
+        ) : (
+          <SectionMessage appearance="error" title="The test could not run">
+            <Text as="p">{result.error.message}</Text>
+          </SectionMessage>
+        )}
+      </ModalBody>
+      <ModalFooter>
+        <Button appearance="primary" onClick={onClose}>
+          Close
+        </Button>
+      </ModalFooter>
+    </Modal>
+  );
+}

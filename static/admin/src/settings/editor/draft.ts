@@ -1,0 +1,144 @@
+// The editor's working copy of an instance: text exactly as typed, rows with stable keys for React, and the
+// "all / chosen" lists split in two. `toInstanceInput` sends it as the contract's InstanceInput without judging it:
+// blank optional fields go as '' (the backend reads '' as "not set") and every row goes, blank or not, so that the
+// backend's row-numbered messages (`fieldMappings.1.jiraField`) point at the row the admin sees.
+import type { InstanceInput, InstanceView, NameList } from '../../api';
+
+export interface NameChoice {
+  all: boolean;
+  names: string[];
+}
+
+type Keyed<Row> = Row & { rowKey: string };
+
+export type FieldMappingRow = Keyed<{ jiraField: string; ticketField: string }>;
+export type TypeMappingRow = Keyed<{ ticketType: string; issueType: string }>;
+export type StatusMappingRow = Keyed<{ jiraStatus: string; ticketStatus: string }>;
+export type ProjectMappingRow = Keyed<{ product: string; version: string; projectKey: string }>;
+
+export interface InstanceDraft {
+  id: string | undefined;
+  hasToken: boolean;
+  name: string;
+  baseUrl: string;
+  organizationId: string;
+  /** a new token to store; '' keeps the stored one */
+  apiToken: string;
+  timeZone: string;
+  active: boolean;
+  updateTicketStatus: boolean;
+  commentActionType: string;
+  actionsVisibleOnPortal: boolean;
+  pullActionTypes: NameChoice;
+  includeNonRequiredFields: boolean;
+  ticketTypes: NameChoice;
+  defaultProjectKey: string;
+  alwaysUseDefaultProjectKey: boolean;
+  projectMappings: ProjectMappingRow[];
+  fieldMappings: FieldMappingRow[];
+  typeMappings: TypeMappingRow[];
+  statusMappings: StatusMappingRow[];
+  correlationField: string;
+}
+
+let lastRowKey = 0;
+
+export function newRowKey(): string {
+  lastRowKey += 1;
+  return `row-${lastRowKey}`;
+}
+
+function keyed<Row extends object>(rows: Row[]): Keyed<Row>[] {
+  return rows.map((row) => ({ ...row, rowKey: newRowKey() }));
+}
+
+function choiceOf(list: NameList): NameChoice {
+  return list === 'all' ? { all: true, names: [] } : { all: false, names: [...list] };
+}
+
+function listOf(choice: NameChoice): NameList {
+  return choice.all ? 'all' : choice.names;
+}
+
+function unkeyed<Row extends { rowKey: string }>(rows: Row[]): Omit<Row, 'rowKey'>[] {
+  return rows.map(({ rowKey: _rowKey, ...row }) => row);
+}
+
+/** A new instance: the defaults of the contract (sync off until the connection has been tested). */
+export function emptyDraft(): InstanceDraft {
+  return {
+    id: undefined,
+    hasToken: false,
+    name: '',
+    baseUrl: '',
+    organizationId: '',
+    apiToken: '',
+    timeZone: '',
+    active: false,
+    updateTicketStatus: false,
+    commentActionType: 'Comment',
+    actionsVisibleOnPortal: false,
+    pullActionTypes: { all: true, names: [] },
+    includeNonRequiredFields: false,
+    ticketTypes: { all: true, names: [] },
+    defaultProjectKey: '',
+    alwaysUseDefaultProjectKey: false,
+    projectMappings: [],
+    fieldMappings: [],
+    typeMappings: [],
+    statusMappings: [],
+    correlationField: '',
+  };
+}
+
+export function draftFromView(view: InstanceView): InstanceDraft {
+  return {
+    id: view.id,
+    hasToken: view.hasToken,
+    name: view.name,
+    baseUrl: view.baseUrl,
+    organizationId: view.organizationId,
+    apiToken: '',
+    timeZone: view.timeZone ?? '',
+    active: view.active,
+    updateTicketStatus: view.updateTicketStatus,
+    commentActionType: view.commentActionType,
+    actionsVisibleOnPortal: view.actionsVisibleOnPortal,
+    pullActionTypes: choiceOf(view.pullActionTypes),
+    includeNonRequiredFields: view.includeNonRequiredFields,
+    ticketTypes: choiceOf(view.ticketTypes),
+    defaultProjectKey: view.defaultProjectKey ?? '',
+    alwaysUseDefaultProjectKey: view.alwaysUseDefaultProjectKey,
+    projectMappings: keyed(view.projectMappings.map((row) => ({ ...row, version: row.version ?? '' }))),
+    fieldMappings: keyed(view.fieldMappings),
+    typeMappings: keyed(view.typeMappings),
+    statusMappings: keyed(view.statusMappings),
+    correlationField: view.correlationField ?? '',
+  };
+}
+
+export function toInstanceInput(draft: InstanceDraft): InstanceInput {
+  return {
+    ...(draft.id === undefined ? {} : { id: draft.id }),
+    kind: 'teamsupport',
+    name: draft.name,
+    baseUrl: draft.baseUrl,
+    organizationId: draft.organizationId,
+    ...(draft.apiToken === '' ? {} : { apiToken: draft.apiToken }),
+    active: draft.active,
+    defaultProjectKey: draft.defaultProjectKey,
+    alwaysUseDefaultProjectKey: draft.alwaysUseDefaultProjectKey,
+    pullActionTypes: listOf(draft.pullActionTypes),
+    commentActionType: draft.commentActionType,
+    actionsVisibleOnPortal: draft.actionsVisibleOnPortal,
+    updateTicketStatus: draft.updateTicketStatus,
+    includeNonRequiredFields: draft.includeNonRequiredFields,
+    ticketTypes: listOf(draft.ticketTypes),
+    correlationField: draft.correlationField,
+    timeZone: draft.timeZone,
+    fieldMappings: unkeyed(draft.fieldMappings),
+    typeMappings: unkeyed(draft.typeMappings),
+    statusMappings: unkeyed(draft.statusMappings),
+    projectMappings: unkeyed(draft.projectMappings),
+  };
+}

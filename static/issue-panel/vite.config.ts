@@ -1,0 +1,3 @@
+import { customUiConfig } from '../vite.shared';
+
+export default customUiConfig(import.meta.dirname);

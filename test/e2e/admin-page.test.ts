@@ -1,0 +1,233 @@
+// The admin page in Chromium, served by the sandbox UI server, against the UI fixture app's resolvers (whose
+// saveInstance validates with the real src/domain/config rules).
+import type { Browser, Locator, Page } from 'playwright-core';
+import { z } from 'zod';
+import { syncLog } from '../fixtures/ui-app/src/data';
+import { collectPageProblems, launchChromium, screenshot } from './browser';
+import { startUiEnvironment, type UiEnvironment } from './ui-fixture';
+
+let browser: Browser;
+let env: UiEnvironment;
+let page: Page;
+let problems: string[];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  env = await startUiEnvironment();
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  problems = collectPageProblems(page);
+});
+
+afterEach(async () => {
+  await page.close();
+  await env.close();
+});
+
+async function openAdmin(as = 'alice'): Promise<void> {
+  await page.goto(`${env.server.url}/ui/admin/?as=${as}`);
+}
+
+async function storedInstances(): Promise<{ name: string; baseUrl: string; hasToken: boolean }[]> {
+  const result = await env.sandbox.invokeResolver({
+    moduleKey: 'sync-admin',
+    functionKey: 'getSettings',
+    accountId: 'alice',
+  });
+  return z
+    .object({
+      data: z.object({
+        instances: z.array(z.object({ name: z.string(), baseUrl: z.string(), hasToken: z.boolean() })),
+      }),
+    })
+    .parse(result).data.instances;
+}
+
+/** The message shown under a control (linked by aria-describedby). */
+async function messageOf(control: Locator): Promise<string> {
+  const id = await control.getAttribute('aria-describedby');
+  if (!id) throw new Error('control has no aria-describedby');
+  return (await page.locator(`[id="${id.split(' ')[0] ?? ''}"]`).textContent()) ?? '';
+}
+
+/** Waits until the control with this id has focus (page-side code goes as text: no DOM library in this project). */
+async function focusReaches(id: string): Promise<void> {
+  await page.waitForFunction(`document.activeElement?.id === ${JSON.stringify(id)}`);
+}
+
+async function pick(label: string | RegExp, value: string): Promise<void> {
+  const input = page.getByLabel(label, { exact: typeof label === 'string' });
+  await input.fill(value);
+  await page.keyboard.press('Enter');
+}
+
+it('lists the instances with host, sync state and token state', async () => {
+  await openAdmin();
+  const eu = page.getByTestId('instance-ts-eu');
+  await eu.getByText('Support EU').waitFor();
+  await eu.getByText('app.na2.teamsupport.com').waitFor();
+  await eu.getByText('Active').waitFor();
+  await eu.getByText('Set', { exact: true }).waitFor();
+  const us = page.getByTestId('instance-ts-us');
+  await us.getByText('Off').waitFor();
+  await us.getByText('Not set').waitFor();
+  await screenshot(page, 'admin-instances');
+  expect(problems).toEqual([]);
+});
+
+it('shows the backend validation messages next to their fields, saves nothing, then saves once fixed', async () => {
+  await openAdmin();
+  await page.getByRole('button', { name: 'Add instance' }).click();
+  await page.getByRole('heading', { name: 'Add a TeamSupport instance' }).waitFor();
+
+  await page.getByLabel('Name', { exact: true }).fill('Support APAC');
+  await page.getByLabel('Server address').fill('http://apac.teamsupport.com');
+  await page.getByLabel('Organization ID').fill('12ab');
+  await page.getByRole('button', { name: 'Add field mapping' }).click();
+  await pick('TeamSupport field, row 1', 'Severity');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  const summary = page.getByTestId('error-summary');
+  await summary.getByText(/Nothing was saved: fix \d problems/).waitFor();
+  await page.waitForFunction(`document.activeElement?.getAttribute('data-testid') === 'error-summary'`);
+  const baseUrl = page.getByLabel('Server address');
+  expect(await messageOf(baseUrl)).toContain('Use https://');
+  expect(await baseUrl.getAttribute('aria-invalid')).toBe('true');
+  expect(await messageOf(page.getByLabel('Organization ID'))).toContain('digits only');
+  expect(await messageOf(page.getByLabel('API token'))).toContain('Enter the API token');
+  // A row cell: fieldMappings.0.jiraField.
+  await page
+    .locator('#instance-fieldMappings-0-jiraField-message')
+    .getByText('Enter the Jira field')
+    .waitFor();
+  await screenshot(page, 'admin-editor-validation');
+  expect((await storedInstances()).map((instance) => instance.name)).toEqual(['Support EU', 'Support US']);
+
+  // The summary links move focus to the field.
+  await summary.getByRole('button', { name: 'Organization ID' }).click();
+  await focusReaches('instance-organizationId');
+
+  await baseUrl.fill('https://apac.teamsupport.com/api/json/');
+  expect(await messageOf(baseUrl)).not.toContain('Use https://');
+  await page.getByLabel('Organization ID').fill('7788990');
+  await page.getByLabel('API token').fill('secret-token');
+  await pick('Jira field, row 1', 'Severity');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+
+  await page.getByRole('heading', { name: 'Support APAC' }).waitFor();
+  await page.locator('[data-flag-type="success"]').getByText('Support APAC saved').waitFor();
+  expect(await summary.count()).toBe(0);
+  const stored = (await storedInstances()).find((instance) => instance.name === 'Support APAC');
+  expect(stored).toEqual({ name: 'Support APAC', baseUrl: 'https://apac.teamsupport.com', hasToken: true });
+  // Write-only: the token field is empty again and the state reads "Set".
+  expect(await page.getByLabel('Replace token').inputValue()).toBe('');
+  await screenshot(page, 'admin-editor-saved');
+  expect(problems).toEqual([]);
+});
+
+it('edits an existing instance with pickers filled from getMappingOptions', async () => {
+  await openAdmin();
+  await page.getByRole('button', { name: 'Edit Support EU' }).click();
+  await page.getByRole('heading', { name: 'Support EU' }).waitFor();
+  // Stored field id customfield_10050 shows as its Jira name.
+  await page.locator('#instance-fieldMappings-0-jiraField').waitFor({ state: 'attached' });
+  await page.getByRole('group', { name: 'field mappings' }).getByText('Severity').first().waitFor();
+  await page.getByLabel('Ticket types that sync: chosen').click();
+  await page.getByRole('option', { name: 'Incident' }).waitFor();
+  await page.keyboard.press('Escape');
+  await screenshot(page, 'admin-editor');
+  expect(problems).toEqual([]);
+});
+
+it('tests the connection and lists every check with pass or fail', async () => {
+  await openAdmin();
+  await page.getByRole('button', { name: 'Test connection of Support US' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Connection test: Support US' });
+  await dialog.getByText('2 of 3 checks failed').waitFor();
+  const checks = dialog.getByTestId('connection-checks').getByRole('listitem');
+  expect(await checks.count()).toBe(3);
+  await checks.nth(0).getByRole('img', { name: 'Passed' }).waitFor();
+  await checks.nth(1).getByRole('img', { name: 'Failed' }).waitFor();
+  await checks.nth(1).getByText('No API token is stored').waitFor();
+  await screenshot(page, 'admin-test-connection', { fullPage: false });
+});
+
+it('deletes an instance after a confirmation that says how many links go with it', async () => {
+  await openAdmin();
+  await page.getByRole('button', { name: 'Delete Support EU' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Delete Support EU?' });
+  await dialog.getByText('2 links between Jira issues and tickets will be removed').waitFor();
+  await screenshot(page, 'admin-delete-confirmation', { fullPage: false });
+  await dialog.getByRole('button', { name: 'Delete instance' }).click();
+  await page.getByTestId('instance-ts-eu').waitFor({ state: 'detached' });
+  expect((await storedInstances()).map((instance) => instance.name)).toEqual(['Support US']);
+});
+
+it('shows the sync log as one filterable, paged table', async () => {
+  await openAdmin();
+  await page.getByRole('tab', { name: 'Sync log' }).click();
+  await page.getByTestId('sync-event-evt-000').waitFor();
+  const rows = page.locator('[data-testid^="sync-event-"]');
+  expect(await rows.count()).toBe(50);
+  await page.getByText('Showing the newest 50 entries').waitFor();
+  const first = page.getByTestId('sync-event-evt-000');
+  expect(await first.getByRole('link', { name: /SUP-1/ }).getAttribute('href')).toBe(
+    'https://sandbox.atlassian.net/browse/SUP-1',
+  );
+  expect(await first.getByRole('link', { name: /#1234/ }).getAttribute('href')).toBe(
+    'https://app.na2.teamsupport.com/?TicketNumber=1234',
+  );
+  await screenshot(page, 'admin-sync-log', { fullPage: false });
+
+  await page.getByRole('button', { name: 'Load more' }).click();
+  await page.getByText('Showing all 60 entries').waitFor();
+  expect(await rows.count()).toBe(60);
+
+  const warnings = syncLog().filter((event) => event.level === 'warn');
+  await pick('Level', 'Warning');
+  await page.getByText(`Showing all ${warnings.length} entries`).waitFor();
+  expect(await page.locator('[data-testid^="sync-event-"]').getByText('Info', { exact: true }).count()).toBe(
+    0,
+  );
+
+  const usWarnings = warnings.filter((event) => event.instanceId === 'ts-us');
+  await pick('Instance', 'Support US');
+  await page.getByText(`Showing all ${usWarnings.length} entries`).waitFor();
+  const instanceCells = await page.locator('[data-testid^="sync-event-"] td:nth-child(3)').allTextContents();
+  expect(new Set(instanceCells)).toEqual(new Set(['Support US']));
+  expect(problems).toEqual([]);
+});
+
+it('shows the errors report and retries an open entry once', async () => {
+  await openAdmin();
+  await page.getByRole('tab', { name: 'Sync errors' }).click();
+  const entry = page.getByTestId('sync-event-evt-000');
+  await entry.waitFor();
+  expect(await page.locator('[data-testid^="sync-event-"]').getByText('Info', { exact: true }).count()).toBe(
+    0,
+  );
+  expect(await page.getByLabel('Level').count()).toBe(0);
+  await screenshot(page, 'admin-sync-errors', { fullPage: false });
+
+  await entry.getByRole('button', { name: /^Retry/ }).click();
+  await entry.getByText('Retried').waitFor();
+  await page.locator('[data-flag-type="success"]').getByText('Retry queued').waitFor();
+  const log = z
+    .array(z.object({ id: z.string(), status: z.string() }))
+    .parse(await env.getFixture('fixture:sync-log'));
+  expect(log.find((event) => event.id === 'evt-000')?.status).toBe('retried');
+  expect(problems).toEqual([]);
+});
+
+it('tells a user who is not a Jira administrator that they cannot configure the app', async () => {
+  await openAdmin('bob');
+  await page.getByText('Only Jira administrators can configure Support Ticket Sync').waitFor();
+  expect(await page.getByRole('tab').count()).toBe(0);
+  await screenshot(page, 'admin-forbidden');
+});
