@@ -11,7 +11,11 @@ export interface DemoSummary {
   linkedTickets: number[];
 }
 
-export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSupportEmulator): Promise<DemoSummary> {
+export async function seedDemo(
+  sandbox: Sandbox,
+  jira: JiraEmulator,
+  ts: TeamSupportEmulator,
+): Promise<DemoSummary> {
   const store = createStore();
   const { alice } = DEFAULT_FIXTURE.users;
   const saved = await sandbox.asInvocation(() =>
@@ -41,13 +45,18 @@ export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSup
     'Password reset e-mail never arrives',
   ];
   const issues = summaries.map((summary, i) =>
-    jira.admin.createIssue(alice.accountId, { project: i % 2 === 0 ? 'SUP' : 'DEV', issueType: 'Task', summary }),
+    jira.admin.createIssue(alice.accountId, {
+      project: i % 2 === 0 ? 'SUP' : 'DEV',
+      issueType: 'Task',
+      summary,
+    }),
   );
   const org = ts.org();
   const linkedTickets: number[] = [];
   for (const [i, issue] of issues.slice(0, 3).entries()) {
     const ticket = org.createTicket({
-      name: issue.key === issues[0]?.key ? 'Customer cannot export large reports' : `Customer report ${i + 1}`,
+      name:
+        issue.key === issues[0]?.key ? 'Customer cannot export large reports' : `Customer report ${i + 1}`,
       ticketType: 'Bug',
       product: 'Widget',
       description: '<p>The customer describes the problem in detail.</p>',
@@ -55,9 +64,20 @@ export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSup
       customers: ['Globex Corporation'],
       customFields: { JiraIssueKey: issue.key },
     });
-    org.addAction(ticket.ticketId, { actionType: 'Comment', creator: 'Jane Doe', isVisibleOnPortal: true, description: '<p>Thanks, we are looking into it.</p>' });
+    org.addAction(ticket.ticketId, {
+      actionType: 'Comment',
+      creator: 'Jane Doe',
+      isVisibleOnPortal: true,
+      description: '<p>Thanks, we are looking into it.</p>',
+    });
     await sandbox.asInvocation(() =>
-      store.links.create({ instanceId, issueId: issue.id, issueKey: issue.key, ticketId: String(ticket.ticketId), ticketNumber: String(ticket.ticketNumber) }),
+      store.links.create({
+        instanceId,
+        issueId: issue.id,
+        issueKey: issue.key,
+        ticketId: String(ticket.ticketId),
+        ticketNumber: String(ticket.ticketNumber),
+      }),
     );
     linkedTickets.push(ticket.ticketId);
   }

@@ -16,7 +16,10 @@ import { renderHome } from './web/home';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { port: { type: 'string', default: process.env.SANDBOX_PORT ?? '4020' }, 'pull-every': { type: 'string', default: '300' } },
+    options: {
+      port: { type: 'string', default: process.env.SANDBOX_PORT ?? '4020' },
+      'pull-every': { type: 'string', default: '300' },
+    },
   });
   const port = Number(values.port);
   const pullEverySeconds = Number(values['pull-every']);
@@ -24,7 +27,9 @@ async function main(): Promise<void> {
   const ts = await startTeamSupportEmulator({ seed: 'default' });
   const sandbox = createSandbox({ jiraBaseUrl: jira.baseUrl, mode: 'realtime' });
   jira.onEvent((event) => sandbox.emitProductEvent(event));
-  sandbox.on('log', (entry: { kind: string; message: string }) => console.log(`[${entry.kind}] ${entry.message}`));
+  sandbox.on('log', (entry: { kind: string; message: string }) =>
+    console.log(`[${entry.kind}] ${entry.message}`),
+  );
   const demo = await seedDemo(sandbox, jira, ts);
   sandbox.startScheduler(pullEverySeconds * 1000);
 
@@ -33,12 +38,16 @@ async function main(): Promise<void> {
     void (async () => {
       if (req.method === 'POST' && req.url === '/api/run-pull') {
         const result = await sandbox.runScheduledTrigger('pull-tickets');
-        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: result.status }));
+        res
+          .writeHead(200, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: result.status }));
         return;
       }
       if (await ui(req, res)) return;
       if (req.url === '/' || req.url === '/index.html') {
-        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(renderHome({ demo, jiraUrl: jira.baseUrl, teamSupportUrl: ts.baseUrl, sandbox }));
+        res
+          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+          .end(renderHome({ demo, jiraUrl: jira.baseUrl, teamSupportUrl: ts.baseUrl, sandbox }));
         return;
       }
       res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
@@ -52,8 +61,12 @@ async function main(): Promise<void> {
     server.listen(port, '127.0.0.1', () => resolve());
   });
   console.log('\nSupport Ticket Sync sandbox');
-  console.log(`  hosting: ${[...sandbox.manifest.functions.values()].map((f) => `${f.key} (${f.kinds.join(', ')})`).join('; ')}`);
-  console.log(`  Jira emulator ${jira.baseUrl}, TeamSupport emulator ${ts.baseUrl}, scheduled pull every ${pullEverySeconds}s`);
+  console.log(
+    `  hosting: ${[...sandbox.manifest.functions.values()].map((f) => `${f.key} (${f.kinds.join(', ')})`).join('; ')}`,
+  );
+  console.log(
+    `  Jira emulator ${jira.baseUrl}, TeamSupport emulator ${ts.baseUrl}, scheduled pull every ${pullEverySeconds}s`,
+  );
   console.log(`\n  Open http://127.0.0.1:${port}/\n`);
 
   const stop = async (): Promise<void> => {

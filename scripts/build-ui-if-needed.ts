@@ -18,7 +18,10 @@ function newest(dir: string): number {
 const stale = ['issue-panel', 'admin'].some((app) => {
   const built = path.join(root, 'static', app, 'build', 'index.html');
   if (!existsSync(built)) return true;
-  const sources = Math.max(newest(path.join(root, 'static', app)), newest(path.join(root, 'static', 'shared')));
+  const sources = Math.max(
+    newest(path.join(root, 'static', app)),
+    newest(path.join(root, 'static', 'shared')),
+  );
   return sources > statSync(built).mtimeMs;
 });
 

@@ -1,3 +1,5 @@
 // The handlers named in manifest.yml, and nothing else (test/contract holds the two to each other).
 export { onIssueEvent } from './entry/triggers';
-export { outboundWorker } from './entry/consumers';
+export { inboundWorker, outboundWorker } from './entry/consumers';
+export { pullTickets } from './entry/scheduled';
+export { adminResolver, panelResolver } from './entry/resolvers';

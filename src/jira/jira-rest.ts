@@ -16,8 +16,10 @@ import {
   createMetaIssueTypesSchema,
   fieldListSchema,
   issueSchema,
+  issueTypeListSchema,
   permissionsSchema,
   projectSchema,
+  projectSearchSchema,
   remoteLinkListSchema,
   statusListSchema,
 } from './schemas';
@@ -233,6 +235,27 @@ export class JiraRest implements JiraPort {
   async listStatuses(): Promise<Array<{ id: string; name: string }>> {
     const raw = await this.http.request('app', route`/rest/api/3/status`);
     return parse(statusListSchema, raw, 'status list').map((s) => ({ id: s.id, name: s.name }));
+  }
+
+  async listIssueTypes(): Promise<Array<{ id: string; name: string }>> {
+    const raw = await this.http.request('app', route`/rest/api/3/issuetype`);
+    return parse(issueTypeListSchema, raw, 'issue type list').map((t) => ({ id: t.id, name: t.name }));
+  }
+
+  async listProjects(): Promise<Array<{ id: string; key: string; name: string }>> {
+    const projects: Array<{ id: string; key: string; name: string }> = [];
+    for (let startAt = 0; ; startAt += PAGE) {
+      const raw = await this.http.request(
+        'app',
+        route`/rest/api/3/project/search?startAt=${startAt}&maxResults=${PAGE}&orderBy=key`,
+      );
+      const page = parse(projectSearchSchema, raw, 'project page');
+      projects.push(...page.values.map((p) => ({ id: p.id, key: p.key, name: p.name ?? p.key })));
+      // `isLast` is the documented end marker; without it a short page is the last. An empty page always ends the
+      // loop, so a server that keeps saying "not last" cannot keep it going.
+      const last = page.isLast ?? page.values.length < PAGE;
+      if (last || page.values.length === 0) return projects;
+    }
   }
 }
 

@@ -102,6 +102,8 @@ export const remoteLinkListSchema = z.array(
 
 export const statusListSchema = z.array(namedSchema);
 
+export const issueTypeListSchema = z.array(namedSchema);
+
 export const permissionsSchema = z.looseObject({
   permissions: z.record(z.string(), z.looseObject({ havePermission: z.boolean().optional() })),
 });

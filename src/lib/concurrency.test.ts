@@ -14,7 +14,13 @@ describe('settleWithConcurrency', () => {
     });
     expect(peak).toBe(3);
     expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
-      10, 20, 30, 'four', 50, 60, 70,
+      10,
+      20,
+      30,
+      'four',
+      50,
+      60,
+      70,
     ]);
   });
 

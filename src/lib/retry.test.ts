@@ -3,7 +3,10 @@ import { IntegrationError } from './errors';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfterMs, withRetry } from './retry';
 
 const transient = (retryAfterMs?: number): IntegrationError =>
-  new IntegrationError('transient', 'boom', { system: 'test', ...(retryAfterMs !== undefined ? { retryAfterMs } : {}) });
+  new IntegrationError('transient', 'boom', {
+    system: 'test',
+    ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+  });
 
 describe('withRetry', () => {
   it('retries transient failures and returns the first success', async () => {
@@ -26,7 +29,8 @@ describe('withRetry', () => {
     let calls = 0;
     await withRetry(
       async () => {
-        if (++calls === 1) throw new IntegrationError('rate-limited', 'slow down', { system: 'jira', retryAfterMs: 7_000 });
+        if (++calls === 1)
+          throw new IntegrationError('rate-limited', 'slow down', { system: 'jira', retryAfterMs: 7_000 });
       },
       { budget: fixedBudget(60_000), sleep: async (ms) => void sleeps.push(ms) },
     );
@@ -81,7 +85,9 @@ describe('withRetry', () => {
 
 describe('backoffDelay', () => {
   it('grows exponentially up to the cap, scaled by jitter', () => {
-    expect([1, 2, 3, 10].map((a) => backoffDelay(a, defaultRetryPolicy, () => 1))).toEqual([250, 500, 1_000, 20_000]);
+    expect([1, 2, 3, 10].map((a) => backoffDelay(a, defaultRetryPolicy, () => 1))).toEqual([
+      250, 500, 1_000, 20_000,
+    ]);
     expect(backoffDelay(3, defaultRetryPolicy, () => 0.5)).toBe(500);
   });
 });

@@ -7,6 +7,7 @@ import type {
   CursorStore,
   LinkRepository,
   MirrorLedger,
+  ShortCache,
   SyncLog,
 } from '../sync/ports';
 import { ConfigDocumentStore } from './config-document-store';
@@ -15,12 +16,14 @@ import { KvsCredentialStore } from './credential-store';
 import { KvsCursorStore } from './cursor-store';
 import { KvsLinkRepository } from './link-store';
 import { KvsMirrorLedger } from './mirror-ledger';
+import { KvsShortCache } from './short-cache';
 import { KvsSyncLog } from './sync-log';
 import { systemClock, type Clock } from './time';
 
 export {
   actionMirrorKey,
   commentMirrorKey,
+  cacheKey,
   cursorKey,
   linkKey,
   mirrorKey,
@@ -40,6 +43,7 @@ export interface Store {
   ledger: MirrorLedger;
   cursors: CursorStore;
   syncLog: SyncLog;
+  cache: ShortCache;
 }
 
 export interface StoreOptions {
@@ -73,5 +77,6 @@ export function createStore(options: StoreOptions = {}): Store {
     ledger: new KvsMirrorLedger(logger, clock),
     cursors,
     syncLog: new KvsSyncLog(logger, clock),
+    cache: new KvsShortCache(logger, clock),
   };
 }

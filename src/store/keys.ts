@@ -33,6 +33,11 @@ export function cursorKey(instanceId: string): string {
   return `cursor:${part('Instance id', instanceId)}`;
 }
 
+/** `cache:<scope>:<id>`: a short-lived copy of a slow read (see short-cache.ts). */
+export function cacheKey(scope: string, id: string): string {
+  return `cache:${part('Cache scope', scope)}:${part('Cache id', id)}`;
+}
+
 /** A ticket is linked to at most one issue per instance, so the link is keyed on the ticket (see link-store.ts). */
 export function linkKey(instanceId: string, ticketId: string): string {
   return `${part('Instance id', instanceId)}:${part('Ticket id', ticketId)}`;

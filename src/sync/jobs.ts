@@ -59,9 +59,17 @@ export const retryActionJobSchema = z.object({
 });
 
 /** Run a ticket's escalation or correlation-field link again (admin "Retry"). */
-export const retryTicketJobSchema = z.object({ kind: z.literal('retry-ticket'), instanceId: z.string(), ticketId: z.string() });
+export const retryTicketJobSchema = z.object({
+  kind: z.literal('retry-ticket'),
+  instanceId: z.string(),
+  ticketId: z.string(),
+});
 
-export const inboundJobSchema = z.discriminatedUnion('kind', [pullJobSchema, retryActionJobSchema, retryTicketJobSchema]);
+export const inboundJobSchema = z.discriminatedUnion('kind', [
+  pullJobSchema,
+  retryActionJobSchema,
+  retryTicketJobSchema,
+]);
 export type InboundJob = z.infer<typeof inboundJobSchema>;
 
 /** The `retry` of a sync-log entry names the queue its job goes back to. */

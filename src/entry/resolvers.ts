@@ -1,0 +1,91 @@
+// The Custom UI resolvers: the issue panel's and the admin page's. Each call reads the caller (and the issue) from the
+// platform's context, builds the ports, runs one use case and answers with its envelope. Nothing reaches the bridge as
+// an exception: an unexpected failure becomes UPSTREAM_ERROR or INTERNAL (logged, redacted), and so does a call to a
+// function key that is not defined.
+import Resolver, { type Request } from '@forge/resolver';
+import { fail, unexpectedFailure, type Envelope, type Failure } from '../lib/envelope';
+import { logger } from '../lib/logger';
+import type { AdminCall, AdminDeps } from '../sync/admin/deps';
+import { countLinks, deleteInstance } from '../sync/admin/delete-instance';
+import { getMappingOptions } from '../sync/admin/mapping-options';
+import { retrySyncEvent } from '../sync/admin/retry-sync-event';
+import { getSettings, saveInstance } from '../sync/admin/settings';
+import { getSyncLog } from '../sync/admin/sync-log';
+import { testConnection } from '../sync/admin/test-connection';
+import type { PanelCall, PanelDeps } from '../sync/panel/deps';
+import { getLinkedTickets } from '../sync/panel/get-linked-tickets';
+import { linkTicket } from '../sync/panel/link-ticket';
+import { listInstances } from '../sync/panel/list-instances';
+import { unlinkTicket } from '../sync/panel/unlink-ticket';
+import { adminCallOf, panelCallOf, type ResolverRequest } from './ui-context';
+import { adminDeps, panelDeps } from './ui-deps';
+
+type UseCase<D, C> = (deps: D, call: C) => Promise<Envelope<unknown>>;
+
+interface Surface<D, C> {
+  name: string;
+  callOf(request: ResolverRequest): { ok: true; call: C } | Failure;
+  deps(): D;
+  useCases: Record<string, UseCase<D, C>>;
+}
+
+const panel: Surface<PanelDeps, PanelCall> = {
+  name: 'issue-panel',
+  callOf: panelCallOf,
+  deps: () => panelDeps(),
+  useCases: { getLinkedTickets, linkTicket, unlinkTicket, listInstances },
+};
+
+const admin: Surface<AdminDeps, AdminCall> = {
+  name: 'admin-page',
+  callOf: adminCallOf,
+  deps: () => adminDeps(),
+  useCases: {
+    getSettings,
+    saveInstance,
+    deleteInstance,
+    testConnection,
+    getSyncLog,
+    retrySyncEvent,
+    getMappingOptions,
+    countLinks,
+  },
+};
+
+async function answer<D, C>(
+  surface: Surface<D, C>,
+  functionKey: string,
+  useCase: UseCase<D, C>,
+  request: Request,
+): Promise<Envelope<unknown>> {
+  const log = logger.child({ resolver: `${surface.name}/${functionKey}` });
+  try {
+    const call = surface.callOf({ payload: request.payload, context: request.context });
+    if (!call.ok) return call;
+    return await useCase(surface.deps(), call.call);
+  } catch (error) {
+    return unexpectedFailure(error, log);
+  }
+}
+
+type ResolverHandler = ReturnType<Resolver['getDefinitions']>;
+
+function definitions<D, C>(surface: Surface<D, C>): ResolverHandler {
+  const resolver = new Resolver();
+  for (const [functionKey, useCase] of Object.entries(surface.useCases)) {
+    resolver.define(functionKey, (request: Request) => answer(surface, functionKey, useCase, request));
+  }
+  const handler = resolver.getDefinitions();
+  // @forge/resolver throws for a key nobody defined; the UI gets an envelope instead.
+  return async (invocation, backendContext) => {
+    try {
+      return await handler(invocation, backendContext);
+    } catch (error) {
+      logger.warn('A resolver call named no defined function', { surface: surface.name, error });
+      return fail('NOT_FOUND', 'The app does not offer this function; reload the page.');
+    }
+  };
+}
+
+export const panelResolver = definitions(panel);
+export const adminResolver = definitions(admin);

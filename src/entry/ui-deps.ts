@@ -1,0 +1,46 @@
+// Builds the ports the Custom UI use cases run against, for one resolver invocation.
+import { createTeamSupport, type TeamSupportOptions } from '../connectors/teamsupport';
+import { logger } from '../lib/logger';
+import type { AdminDeps } from '../sync/admin/deps';
+import type { PanelDeps } from '../sync/panel/deps';
+import { platform, type Platform } from './compose';
+import { forgeJobQueues } from './job-queues';
+
+// Someone is waiting on the panel: one quick retry of a blip, and no request left hanging for long. A ticket system
+// that cannot answer in time shows as a notice, and the next open tries again.
+const PANEL_TICKET_OPTIONS: TeamSupportOptions = {
+  retryPolicy: { maxAttempts: 2, baseDelayMs: 200, maxDelayMs: 1_000, safetyMarginMs: 3_000 },
+  requestTimeoutMs: 8_000,
+};
+
+export function panelDeps(p: Platform = platform()): PanelDeps {
+  return {
+    jira: p.jira,
+    caller: p.jiraAsUser,
+    config: p.store.config,
+    links: p.store.links,
+    ledger: p.store.ledger,
+    log: p.store.syncLog,
+    cache: p.store.cache,
+    async openTicketSystem(instance) {
+      const token = await p.store.credentials.getToken(instance.id);
+      return token ? createTeamSupport(instance, token, p.budget, PANEL_TICKET_OPTIONS) : undefined;
+    },
+    now: () => new Date(),
+    logger: logger.child({ module: 'issue-panel' }),
+  };
+}
+
+export function adminDeps(p: Platform = platform()): AdminDeps {
+  return {
+    jira: p.jira,
+    caller: p.jiraAsUser,
+    config: p.store.config,
+    log: p.store.syncLog,
+    queues: forgeJobQueues,
+    openTicketSystem: (instance) => p.openTicketSystem(instance),
+    budget: p.budget,
+    now: () => new Date(),
+    logger: logger.child({ module: 'admin-page' }),
+  };
+}

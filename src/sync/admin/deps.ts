@@ -1,0 +1,27 @@
+// What the admin page's use cases need from the outside world, all behind ports, and who is calling.
+import type { StoredInstance } from '../../domain/config';
+import type { Budget } from '../../lib/budget';
+import type { Logger } from '../../lib/logger';
+import type { ConfigRepository, JiraPort, JiraUserPort, JobQueues, SyncLog, TicketSystem } from '../ports';
+
+export interface AdminDeps {
+  /** as the app: the lists the mapping pickers offer */
+  jira: JiraPort;
+  /** as the caller: whether they administer Jira */
+  caller: JiraUserPort;
+  config: ConfigRepository;
+  log: SyncLog;
+  queues: JobQueues;
+  /** undefined when the instance has no API token */
+  openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+  /** the invocation's remaining time, for work that may not finish in one call (deleting many links) */
+  budget: Budget;
+  now(): Date;
+  logger: Logger;
+}
+
+/** One resolver call from the admin page: the caller comes from the platform, the payload from the UI. */
+export interface AdminCall {
+  accountId: string;
+  payload: unknown;
+}

@@ -1,0 +1,54 @@
+// testConnection: one line per check, in the order an admin fixes things. The ticket system checks what the settings
+// name (comment action type, ticket types, statuses of the status mappings, correlation field); a missing token is a
+// line of its own, since nothing else can be checked without it.
+import type { StoredInstance } from '../../domain/config';
+import type { ConnectionCheck } from '../../domain/ticket';
+import { ok, type Envelope } from '../../lib/envelope';
+import { describeError } from '../../lib/errors';
+import { redactText } from '../../lib/logger';
+import type { ConnectionExpectations } from '../ports';
+import { asAdmin } from './access';
+import type { AdminCall, AdminDeps } from './deps';
+import { findInstance, instanceIdPayload } from './instances';
+
+export const TOKEN_CHECK = 'API token stored';
+
+export function expectationsOf(instance: StoredInstance): ConnectionExpectations {
+  return {
+    commentActionType: instance.commentActionType,
+    ticketTypes: instance.ticketTypes,
+    statusNames: instance.statusMappings.map((mapping) => mapping.ticketStatus),
+    correlationField: instance.correlationField,
+  };
+}
+
+async function runChecks(deps: AdminDeps, instance: StoredInstance): Promise<ConnectionCheck[]> {
+  try {
+    const tickets = await deps.openTicketSystem(instance);
+    if (!tickets) {
+      return [
+        {
+          name: TOKEN_CHECK,
+          ok: false,
+          message:
+            'No API token is stored for this instance: enter it in the settings, save, and test again.',
+        },
+      ];
+    }
+    return await tickets.testConnection(expectationsOf(instance));
+  } catch (error) {
+    // Opening the connector can refuse the settings themselves (e.g. an unknown time zone).
+    return [{ name: 'Settings usable', ok: false, message: redactText(describeError(error)) }];
+  }
+}
+
+export function testConnection(
+  deps: AdminDeps,
+  call: AdminCall,
+): Promise<Envelope<{ checks: ConnectionCheck[] }>> {
+  return asAdmin(deps, call, instanceIdPayload, async ({ id }) => {
+    const found = await findInstance(deps.config, id);
+    if (!found.ok) return found;
+    return ok({ checks: await runChecks(deps, found.instance) });
+  });
+}

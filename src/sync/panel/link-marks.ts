@@ -1,0 +1,86 @@
+// What makes a new link visible on both sides: a remote link on the Jira issue (Jira's own "web links", one per ticket,
+// found again by its global id) and an internal note on the ticket. The note is recorded in the mirror ledger as
+// written by the app, so the inbound pull never copies it back to Jira as a comment (invariant 2).
+import type { StoredInstance } from '../../domain/config';
+import { linkedNoteHtml } from '../../domain/attribution';
+import type { Ticket } from '../../domain/ticket';
+import { describeError } from '../../lib/errors';
+import { redactText } from '../../lib/logger';
+import type { Link, TicketSystem } from '../ports';
+import { ticketRemoteLink } from '../remote-link';
+import type { PanelCall, PanelDeps } from './deps';
+
+export const LINK_OPERATION = 'link-ticket';
+
+export interface NewLinkContext {
+  call: PanelCall;
+  instance: StoredInstance;
+  tickets: TicketSystem;
+  ticket: Ticket;
+  link: Link;
+  url: string;
+}
+
+function issueUrl(call: PanelCall): string | undefined {
+  return call.siteUrl === undefined
+    ? undefined
+    : `${call.siteUrl.replace(/\/+$/, '')}/browse/${encodeURIComponent(call.issue.key)}`;
+}
+
+async function addNote(deps: PanelDeps, context: NewLinkContext): Promise<void> {
+  const { instance, tickets, link, call } = context;
+  const action = await tickets.createAction(link.ticketId, {
+    actionTypeName: instance.commentActionType,
+    visibleOnPortal: false,
+    html: linkedNoteHtml(call.issue.key, issueUrl(call)),
+  });
+  await deps.ledger.recordOrigin(
+    { kind: 'action', instanceId: instance.id, actionId: action.id },
+    `link:${call.issue.id}`,
+    { issueId: call.issue.id, ticketId: link.ticketId },
+  );
+}
+
+/** Adds both marks at once; returns one sentence per mark that could not be added (empty when all went well). */
+export async function addLinkMarks(deps: PanelDeps, context: NewLinkContext): Promise<string[]> {
+  const { instance, ticket, link, call } = context;
+  const [remote, note] = await Promise.allSettled([
+    deps.jira.upsertRemoteLink(call.issue.id, ticketRemoteLink(instance.id, ticket, context.url)),
+    addNote(deps, context),
+  ]);
+  const problems: string[] = [];
+  if (remote.status === 'rejected') {
+    problems.push(
+      `The link to the ticket could not be added to the Jira issue: ${redactText(describeError(remote.reason))}`,
+    );
+  }
+  if (note.status === 'rejected') {
+    problems.push(
+      `The note about the link could not be added to the ticket: ${redactText(describeError(note.reason))}`,
+    );
+  }
+  const entry = {
+    instanceId: instance.id,
+    issueId: link.issueId,
+    issueKey: link.issueKey,
+    ticketId: link.ticketId,
+    ticketNumber: link.ticketNumber,
+    operation: LINK_OPERATION,
+  };
+  await deps.log.append(
+    problems.length === 0
+      ? {
+          ...entry,
+          level: 'info',
+          message: `Ticket #${ticket.number} linked to ${call.issue.key} from the issue panel.`,
+        }
+      : {
+          ...entry,
+          level: 'warn',
+          message:
+            `Ticket #${ticket.number} was linked to ${call.issue.key}, but not everything went through. ` +
+            `${problems.join(' ')} Unlink and link the ticket again to retry.`,
+        },
+  );
+  return problems;
+}

@@ -1,0 +1,123 @@
+// linkTicket: links an existing ticket, as the user typed its number, to the issue the panel is open on.
+// Order: checks that change nothing (caller, instance, ticket) → the link itself (atomic; the ticket can belong to one
+// issue per instance) → what shows the link on both sides (Jira remote link, a note on the ticket). Once the link is
+// stored it stays: when a side effect fails, the answer still carries the link, plus `warnings`, and the link's
+// lastError and a sync-log entry say what is missing, so nothing is left half done silently.
+import { z } from 'zod';
+import type { StoredInstance } from '../../domain/config';
+import type { Ticket } from '../../domain/ticket';
+import { fail, ok, parseInput, type Envelope, type Failure } from '../../lib/envelope';
+import type { Link } from '../ports';
+import { checkIssueAccess } from './access';
+import type { PanelCall, PanelDeps } from './deps';
+import { addLinkMarks } from './link-marks';
+import { summarise, toLinkedTicket, type LinkedTicket } from './linked-ticket';
+import { cacheTickets, readCachedTickets } from './ticket-cache';
+
+export const linkTicketPayload = z.object({
+  instanceId: z.string().trim().min(1, 'Choose a TeamSupport instance.').max(128),
+  ticket: z
+    .union([z.string(), z.number().int().nonnegative().transform(String)])
+    .pipe(z.string().trim().min(1, 'Enter a ticket number, e.g. 12345 or #12345.').max(32)),
+});
+
+export interface LinkResult {
+  ticket: LinkedTicket;
+  /** side effects that failed although the link was stored (e.g. the Jira remote link) */
+  warnings?: string[];
+}
+
+const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+async function alreadyLinked(
+  deps: PanelDeps,
+  call: PanelCall,
+  ticket: Ticket,
+  existing: Link,
+): Promise<Failure> {
+  if (existing.issueId === call.issue.id) {
+    return fail('ALREADY_LINKED', `Ticket #${ticket.number} is already linked to this issue.`, {
+      issueKey: call.issue.key,
+      issueId: call.issue.id,
+    });
+  }
+  // Name the other issue only to someone who may see it.
+  if (await deps.caller.canBrowseIssue(existing.issueId)) {
+    return fail(
+      'ALREADY_LINKED',
+      `Ticket #${ticket.number} is already linked to ${existing.issueKey}; a ticket can be linked to one issue per ` +
+        'instance. Unlink it there first.',
+      { issueKey: existing.issueKey, issueId: existing.issueId },
+    );
+  }
+  return fail(
+    'ALREADY_LINKED',
+    `Ticket #${ticket.number} is already linked to another Jira issue, one you cannot see. A ticket can be linked ` +
+      'to one issue per instance.',
+  );
+}
+
+function typeWarning(instance: StoredInstance, ticket: Ticket): string | undefined {
+  const types = instance.ticketTypes;
+  if (types === 'all' || types.some((name) => sameName(name, ticket.ticketType))) return undefined;
+  return (
+    `${instance.name} does not sync tickets of type "${ticket.ticketType}", so comments and status changes will ` +
+    'not flow for this ticket until an administrator adds the type.'
+  );
+}
+
+export async function linkTicket(deps: PanelDeps, call: PanelCall): Promise<Envelope<LinkResult>> {
+  const denied = await checkIssueAccess(deps, call.issue, 'link');
+  if (denied) return denied;
+  const input = parseInput(linkTicketPayload, call.payload);
+  if (!input.ok) return input;
+
+  const config = await deps.config.read();
+  if (!config.ok) return fail('CONFIG_UNAVAILABLE', config.error.message);
+  const instance = config.document.instances.find((candidate) => candidate.id === input.value.instanceId);
+  if (!instance) return fail('NOT_FOUND', 'This TeamSupport instance no longer exists; reload the panel.');
+  if (!instance.active) {
+    return fail(
+      'INSTANCE_INACTIVE',
+      `Synchronization is turned off for ${instance.name}; ask a Jira administrator to turn it on.`,
+    );
+  }
+  const tickets = await deps.openTicketSystem(instance);
+  if (!tickets) {
+    return fail(
+      'NO_CREDENTIALS',
+      `${instance.name} has no API token; ask a Jira administrator to enter one in the app's settings.`,
+    );
+  }
+  const ticket = await tickets.getTicket(input.value.ticket);
+  if (!ticket) {
+    return fail('TICKET_NOT_FOUND', `There is no ticket ${input.value.ticket} in ${instance.name}.`, {
+      ticket: input.value.ticket,
+    });
+  }
+
+  const created = await deps.links.create({
+    instanceId: instance.id,
+    ticketId: ticket.id,
+    ticketNumber: ticket.number,
+    issueId: call.issue.id,
+    issueKey: call.issue.key,
+  });
+  if (created.status !== 'created') return alreadyLinked(deps, call, ticket, created.link);
+
+  const url = tickets.ticketUrl(ticket);
+  const problems = await addLinkMarks(deps, { call, instance, tickets, ticket, link: created.link, url });
+  let link = created.link;
+  if (problems.length > 0) {
+    const error = problems.join(' ');
+    const at = deps.now();
+    await deps.links.recordSync(link, { at, error });
+    link = { ...link, lastError: error, lastErrorAt: at.toISOString() };
+  }
+  const summary = summarise(instance.id, ticket, url);
+  await cacheTickets(deps, call.issue.id, [summary], await readCachedTickets(deps, call.issue.id));
+
+  const warnings = [...problems, typeWarning(instance, ticket)].filter((w): w is string => w !== undefined);
+  const linked = toLinkedTicket(link, instance.name, summary);
+  return ok(warnings.length === 0 ? { ticket: linked } : { ticket: linked, warnings });
+}
