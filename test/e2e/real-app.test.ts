@@ -1,7 +1,7 @@
 // The Custom UI apps against the real backend: the app's own resolvers hosted by the sandbox, with the Jira and
 // TeamSupport emulators behind them (test/integration/world.ts). A smoke test of the contract end to end; the UI's
 // states and errors are covered against the UI fixture app (issue-panel.test.ts, admin-page.test.ts).
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import { startUiServer, type UiServer } from '../../sandbox/web/ui-server';
 import { createWorld, users, type World } from '../integration/world';
 import { collectPageProblems, launchChromium, screenshot } from './browser';
@@ -56,6 +56,69 @@ it('the issue panel lists a linked ticket, links another by number and unlinks o
   await page.getByTestId(`ticket-${linked.ticketNumber}`).waitFor({ state: 'detached' });
   const links = await world.run(() => world.store.links.listByIssue(issue.id));
   expect(links.map((link) => link.ticketNumber)).toEqual([String(other.ticketNumber)]);
+  expect(problems).toEqual([]);
+});
+
+async function messageOf(control: Locator): Promise<string> {
+  const id = await control.getAttribute('aria-describedby');
+  return (await page.locator(`[id="${id?.split(' ')[0] ?? ''}"]`).textContent()) ?? '';
+}
+
+it('the admin page creates an instance after a validation error, tests the connection, and retries a failed item', async () => {
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto(`${server.url}/ui/admin/?as=${users.alice.accountId}`);
+  await page.getByRole('button', { name: 'Add instance' }).click();
+  await page.getByRole('heading', { name: 'Add a TeamSupport instance' }).waitFor();
+  await page.getByLabel('Name', { exact: true }).fill('Acme EU');
+  await page.getByLabel('Server address').fill(world.ts.baseUrl);
+  await page.getByLabel('Organization ID').fill('11-00001');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page
+    .getByTestId('error-summary')
+    .getByText(/Nothing was saved/)
+    .waitFor();
+  expect(await messageOf(page.getByLabel('Organization ID'))).toContain('digits only');
+  await screenshot(page, 'real-admin-validation', { fullPage: false });
+
+  await page.getByLabel('Organization ID').fill(world.org.organizationId);
+  await page.getByLabel('API token').fill(world.org.apiToken);
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('heading', { name: 'Acme EU' }).waitFor();
+  const views = await world.run(() => world.store.config.listInstanceViews());
+  expect(views.ok && views.instances.map((i) => [i.name, i.hasToken])).toEqual([
+    ['Acme Support', true],
+    ['Acme EU', true],
+  ]);
+  await page
+    .getByRole('button', { name: /Test connection/ })
+    .first()
+    .click();
+  await page.getByRole('dialog').getByText('All checks passed').waitFor();
+  await page.keyboard.press('Escape');
+
+  // A ticket action that Jira refused (the app had lost its comment permission) shows in the errors report.
+  const issue = world.createIssue('Checkout fails for EU cards');
+  const ticket = world.createTicket({ name: 'Card declined at checkout' });
+  await world.link(issue, ticket);
+  world.org.addAction(ticket.ticketId, {
+    actionType: 'Comment',
+    creator: 'Jane Doe',
+    description: '<p>Any news?</p>',
+  });
+  world.jira.admin.revoke('app', 'ADD_COMMENTS');
+  await world.sandbox.runScheduledTrigger('pull-tickets');
+  await world.sandbox.drain();
+  world.jira.admin.restoreAppPermissions();
+
+  await page.goto(`${server.url}/ui/admin/?as=${users.alice.accountId}`);
+  await page.getByRole('tab', { name: 'Sync errors' }).click();
+  const entry = page.locator('[data-testid^="sync-event-"]').filter({ hasText: 'could not be added' });
+  await entry.waitFor();
+  await screenshot(page, 'real-admin-sync-errors', { fullPage: false });
+  await entry.getByRole('button', { name: /^Retry/ }).click();
+  await entry.getByText('Retried').waitFor();
+  await world.sandbox.drain();
+  expect(world.jira.admin.comments(issue.id)).toHaveLength(1);
   expect(problems).toEqual([]);
 });
 
