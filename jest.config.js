@@ -1,14 +1,24 @@
-// One jest project for backend, sandbox and contract suites. SWC strips types only;
-// `npm run typecheck` is the type gate, so tests start fast.
+// One jest project for backend, sandbox and contract suites. ts-jest transpiles each file on its own
+// (isolatedModules): `npm run typecheck` is the type gate, so tests start fast.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/src', '<rootDir>/sandbox', '<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
+    // ts-jest transpiles each file on its own (no type check here: `npm run typecheck` is the gate).
     '^.+\\.tsx?$': [
-      '@swc/jest',
-      { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
+      'ts-jest',
+      {
+        isolatedModules: true,
+        tsconfig: {
+          module: 'commonjs',
+          target: 'es2022',
+          esModuleInterop: true,
+          resolveJsonModule: true,
+          jsx: 'react-jsx',
+        },
+      },
     ],
   },
   setupFiles: ['<rootDir>/sandbox/runtime/jest-setup.ts'],

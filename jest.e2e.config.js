@@ -1,15 +1,18 @@
 // Custom UI checks that need the built apps: unit tests of static/ helpers, and browser tests (test/e2e) driving the
 // system Chromium (/usr/bin/chromium, or CHROMIUM_PATH) through playwright-core. Run `npm run build:ui` first.
 const transform = {
+  // ts-jest transpiles each file on its own (no type check here: `npm run typecheck` is the gate).
   '^.+\\.tsx?$': [
-    '@swc/jest',
+    'ts-jest',
     {
-      jsc: {
-        parser: { syntax: 'typescript', tsx: true },
+      isolatedModules: true,
+      tsconfig: {
+        module: 'commonjs',
         target: 'es2022',
-        transform: { react: { runtime: 'automatic' } },
+        esModuleInterop: true,
+        resolveJsonModule: true,
+        jsx: 'react-jsx',
       },
-      module: { type: 'commonjs' },
     },
   ],
 };
