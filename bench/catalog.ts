@@ -1,0 +1,14 @@
+// Every benchmark, in the order `npm run bench` runs them.
+import { inboundBacklog, inboundBacklogDense } from './inbound-backlog';
+import { inboundCycle } from './inbound-cycle';
+import { outboundFanout } from './outbound-fanout';
+import { outboundRequests } from './outbound-requests';
+import type { Benchmark } from './support/benchmark';
+
+export const BENCHMARKS: readonly Benchmark[] = [
+  outboundRequests,
+  outboundFanout,
+  inboundCycle,
+  inboundBacklog,
+  inboundBacklogDense,
+];

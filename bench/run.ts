@@ -1,0 +1,68 @@
+// Runs the benchmarks: `npx tsx bench/run.ts [name…]` (all of them without a name). Each prints its tables; the
+// run ends with a summary of every benchmark's headline figures. Benchmarks report, they never fail on a figure:
+// the exit code is non-zero only when a benchmark could not run.
+import { installForgeGlobals } from '../sandbox/runtime/globals';
+
+// Before any Forge SDK loads (the world's store and the app's handlers load @forge/kvs and @forge/api, which capture
+// the runtime globals when they load); the benchmarks are therefore imported only after this call.
+installForgeGlobals();
+
+const print = (text: string): void => {
+  process.stdout.write(`${text}\n`);
+};
+
+async function main(names: readonly string[]): Promise<number> {
+  const [{ BENCHMARKS }, { ConsoleCapture }, { seconds, renderTable }] = await Promise.all([
+    import('./catalog.js'),
+    import('./support/measure.js'),
+    import('./support/report.js'),
+  ]);
+  const unknown = names.filter((name) => !BENCHMARKS.some((b) => b.name === name));
+  if (unknown.length > 0) {
+    print(`Unknown benchmark(s): ${unknown.join(', ')}. Known: ${BENCHMARKS.map((b) => b.name).join(', ')}.`);
+    return 2;
+  }
+  const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
+  const summary: Array<[string, string, string]> = [];
+  let failed = false;
+  for (const benchmark of selected) {
+    print(`\n=== ${benchmark.name} (${benchmark.issue}): ${benchmark.title}\n`);
+    const appConsole = new ConsoleCapture();
+    const started = performance.now();
+    appConsole.start();
+    try {
+      const lines = await benchmark.run((text) => print(`${text}\n`));
+      for (const line of lines) summary.push([benchmark.name, line.figure, line.measured]);
+    } catch (error) {
+      failed = true;
+      print(
+        `Benchmark ${benchmark.name} could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
+      summary.push([benchmark.name, 'could not run', error instanceof Error ? error.message : String(error)]);
+    } finally {
+      appConsole.stop();
+    }
+    const { counts } = appConsole;
+    print(
+      `(${benchmark.name}: ${seconds(performance.now() - started)} real time; the app wrote ${counts.info} info, ` +
+        `${counts.warn} warn and ${counts.error} error line(s) to the console)`,
+    );
+    for (const sample of appConsole.samples) print(`  ${sample}`);
+  }
+  print(
+    `\n${renderTable({ title: '=== Summary', headers: ['benchmark', 'figure', 'measured'], rows: summary })}`,
+  );
+  return failed ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    print(
+      `The benchmark runner failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+    );
+    process.exitCode = 1;
+  },
+);

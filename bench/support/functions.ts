@@ -1,0 +1,31 @@
+// Which manifest functions do the work being measured, read from manifest.yml as the sandbox loaded it (function
+// keys are the manifest's business; the scheduled trigger key and the queue names are the app's contract).
+import { INBOUND_QUEUE, OUTBOUND_QUEUE } from '../../src/sync/jobs';
+import type { World } from '../../test/integration/world';
+
+export const PULL_TRIGGER = 'pull-tickets';
+
+export interface SyncFunctions {
+  /** the function behind the scheduled pull */
+  scheduledPull: string;
+  /** the consumer of the inbound queue (pull continuations) */
+  inboundConsumer: string;
+  /** the consumer of the outbound queue (Jira events) */
+  outboundConsumer: string;
+}
+
+export function syncFunctions(world: World): SyncFunctions {
+  const { manifest } = world.sandbox;
+  const consumerOf = (queue: string): string => {
+    const consumer = manifest.consumers.find((c) => c.queue === queue);
+    if (!consumer) throw new Error(`manifest.yml declares no consumer for the queue "${queue}"`);
+    return consumer.function;
+  };
+  const trigger = manifest.scheduledTriggers.find((t) => t.key === PULL_TRIGGER);
+  if (!trigger) throw new Error(`manifest.yml declares no scheduled trigger "${PULL_TRIGGER}"`);
+  return {
+    scheduledPull: trigger.function,
+    inboundConsumer: consumerOf(INBOUND_QUEUE),
+    outboundConsumer: consumerOf(OUTBOUND_QUEUE),
+  };
+}
