@@ -1,5 +1,6 @@
 // The Jira project a ticket escalates into, by the five rules of TeamSupport's integration (seed 000, "Jira Team
 // Project/Version Mapping"): always-default → reported version's key → product's key → product name as key → default.
+import { sameName } from './names';
 export interface ProjectMapping {
   product: string;
   version?: string | undefined;
@@ -14,8 +15,6 @@ export interface ProjectKeySettings {
 
 export type ProjectKeyDecision =
   { ok: true; projectKey: string; rule: 1 | 2 | 3 | 4 | 5 } | { ok: false; reason: string };
-
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 export function projectKeyFor(
   ticket: { product: string | null; reportedVersion: string | null },
@@ -33,11 +32,11 @@ export function projectKeyFor(
     const versionMapping =
       version !== undefined
         ? settings.projectMappings.find(
-            (m) => same(m.product, product) && m.version !== undefined && same(m.version, version),
+            (m) => sameName(m.product, product) && m.version !== undefined && sameName(m.version, version),
           )
         : undefined;
     if (versionMapping) return { ok: true, projectKey: versionMapping.projectKey, rule: 2 };
-    const productMapping = settings.projectMappings.find((m) => same(m.product, product) && !m.version);
+    const productMapping = settings.projectMappings.find((m) => sameName(m.product, product) && !m.version);
     if (productMapping) return { ok: true, projectKey: productMapping.projectKey, rule: 3 };
     // Rule 4 uses the product name itself as the key, as TeamSupport's integration did.
     return { ok: true, projectKey: product.toUpperCase(), rule: 4 };

@@ -1,11 +1,10 @@
 // Which ticket status a Jira status means: explicit mappings first, then the same name (what TeamSupport users expect,
 // teamsupport-api.md §15), compared without regard to case or surrounding spaces.
+import { sameName } from './names';
 export interface StatusMapping {
   jiraStatus: string;
   ticketStatus: string;
 }
-
-const same = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 /**
  * The ticket status to set for `jiraStatus`, chosen among `available` (the statuses of the ticket's type);
@@ -17,9 +16,9 @@ export function ticketStatusFor(
   available: readonly string[],
 ): string | undefined {
   for (const mapping of mappings) {
-    if (!same(mapping.jiraStatus, jiraStatus)) continue;
-    const target = available.find((name) => same(name, mapping.ticketStatus));
+    if (!sameName(mapping.jiraStatus, jiraStatus)) continue;
+    const target = available.find((name) => sameName(name, mapping.ticketStatus));
     if (target !== undefined) return target;
   }
-  return available.find((name) => same(name, jiraStatus));
+  return available.find((name) => sameName(name, jiraStatus));
 }

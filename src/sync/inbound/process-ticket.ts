@@ -1,5 +1,6 @@
 // One changed ticket of a pull window: linked tickets bring their new actions; unlinked ones may ask, through the
 // correlation field, to be escalated or linked.
+import { sameName } from '../../domain/names';
 import type { Ticket } from '../../domain/ticket';
 import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
 import { correlateTicket } from './escalation';
@@ -7,10 +8,7 @@ import { pullTicketActions } from './ticket-actions';
 
 function ticketTypeSynced(context: InstanceContext, ticket: Ticket): boolean {
   const allowed = context.instance.ticketTypes;
-  return (
-    allowed === 'all' ||
-    allowed.some((name) => name.trim().toLowerCase() === ticket.ticketType.trim().toLowerCase())
-  );
+  return allowed === 'all' || allowed.some((name) => sameName(name, ticket.ticketType));
 }
 
 export async function processTicket(

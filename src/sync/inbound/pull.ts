@@ -4,7 +4,6 @@
 // the ledger. Cost follows change: with nothing modified a cycle is one list request.
 import type { PullCursor } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
-import { settleWithConcurrency } from '../../lib/concurrency';
 import { processTicket } from './process-ticket';
 
 export type PullOutcome =
@@ -49,16 +48,22 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
     });
     pages += 1;
     result.tickets.forEach((ticket) => seen.add(ticket.id));
-    // Tickets of a page run a few at a time (each keeps its own actions in order); a failure of one does not
-    // stop the others, but keeps the page open for the next cycle.
-    const outcomes = await settleWithConcurrency(result.tickets, deps.ticketConcurrency, (ticket) =>
-      processTicket(deps, context, ticket),
-    );
-    const failed = outcomes.find((o) => o.status === 'rejected');
-    if (failed || outcomes.some((o) => o.status === 'fulfilled' && o.value === 'transient')) {
-      await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
-      if (failed?.status === 'rejected') throw failed.reason;
-      return { status: 'retry-later', tickets: seen.size, pages };
+    // A few tickets at a time (each keeps its own actions in order), with the time budget checked before each group:
+    // one page can take longer than the margin. A page left half-way is redone from its start next time; the ledger
+    // makes the tickets already done cost a read, not a write.
+    for (let first = 0; first < result.tickets.length; first += deps.ticketConcurrency) {
+      if (deps.budget.remainingMs() < deps.handoverMarginMs) {
+        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+        return { status: 'handover', tickets: seen.size, pages };
+      }
+      const group = result.tickets.slice(first, first + deps.ticketConcurrency);
+      const outcomes = await Promise.allSettled(group.map((ticket) => processTicket(deps, context, ticket)));
+      const failed = outcomes.find((o) => o.status === 'rejected');
+      if (failed || outcomes.some((o) => o.status === 'fulfilled' && o.value === 'transient')) {
+        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+        if (failed?.status === 'rejected') throw failed.reason;
+        return { status: 'retry-later', tickets: seen.size, pages };
+      }
     }
     const last = result.tickets.length === 0 || page * deps.pageSize >= result.totalRecords;
     if (last) break;

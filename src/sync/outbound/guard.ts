@@ -4,6 +4,7 @@
 import { describeError, IntegrationError } from '../../lib/errors';
 import type { SyncJson } from '../ports';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
+import { sameName } from '../../domain/names';
 
 export interface GuardContext {
   operation: string;
@@ -39,10 +40,6 @@ export async function guardTarget(
     });
     return 'failed';
   }
-}
-
-export function sameName(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 /** Whether the instance syncs tickets of this ticket's type; reads the ticket only when a type filter is set. */

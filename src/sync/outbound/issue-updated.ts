@@ -10,7 +10,8 @@ import { ticketTypeFor } from '../../domain/type-mapping';
 import { settleWithConcurrency } from '../../lib/concurrency';
 import type { IssueUpdatedJob } from '../jobs';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
-import { guardTarget, sameName, ticketTypeAllowed } from './guard';
+import { sameName } from '../../domain/names';
+import { guardTarget, ticketTypeAllowed } from './guard';
 import { logForTarget } from './log-entry';
 import { addNoteOnce } from './notes';
 

@@ -13,6 +13,7 @@ import type { PanelCall, PanelDeps } from './deps';
 import { addLinkMarks } from './link-marks';
 import { summarise, toLinkedTicket, type LinkedTicket } from './linked-ticket';
 import { cacheTickets, readCachedTickets } from './ticket-cache';
+import { sameName } from '../../domain/names';
 
 export const linkTicketPayload = z.object({
   instanceId: z.string().trim().min(1, 'Choose a TeamSupport instance.').max(128),
@@ -26,8 +27,6 @@ export interface LinkResult {
   /** side effects that failed although the link was stored (e.g. the Jira remote link) */
   warnings?: string[];
 }
-
-const sameName = (a: string, b: string): boolean => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 async function alreadyLinked(
   deps: PanelDeps,
