@@ -13,6 +13,7 @@ import { seedBuiltIns, seedDefaultFixture } from './seed';
 import type { JiraCore } from './service/core';
 import { Clock } from './state/clock';
 import { fullGrants } from './state/permissions';
+import { exportJiraState, restoreJiraStore } from './state/snapshot';
 import { JiraStore } from './state/store';
 
 export interface JiraEmulatorOptions {
@@ -27,6 +28,8 @@ export interface JiraEmulatorOptions {
   now?: () => number;
   /** per-issue write limits from the start, e.g. JIRA_PER_ISSUE_WRITE_LIMITS; none by default */
   perIssueWriteLimits?: WriteLimit[];
+  /** a site saved by `exportState()`: restored instead of seeding (`seed` is then ignored) */
+  state?: Buffer;
 }
 
 export interface JiraEmulator {
@@ -47,19 +50,21 @@ export interface JiraEmulator {
   resetRequestLog(): void;
   /** validate any value against a component schema of the Jira spec, e.g. `('Comment', body)` → [] when valid */
   schemaErrors(schemaName: string, value: unknown): string[];
+  /** the whole site (not events, faults, limits or the clock), for `startJiraEmulator({ state })` */
+  exportState(): Buffer;
   close(): Promise<void>;
 }
 
 export const DEFAULT_APP_ACCOUNT_ID = '557058:support-ticket-sync';
 
-/** The emulated site without its HTTP server: store, clock, events and write limiter, seeded. */
+/** The emulated site without its HTTP server: store, clock, events and write limiter, seeded or restored. */
 export function createJiraCore(options: JiraEmulatorOptions = {}): {
   core: JiraCore;
   admin: JiraAdmin;
   setBaseUrl: (url: string) => void;
 } {
   const clock = new Clock(options.now);
-  const store = new JiraStore();
+  const store = options.state === undefined ? new JiraStore() : restoreJiraStore(options.state);
   const events = new EventBus();
   const writeLimiter = new IssueWriteLimiter(clock);
   writeLimiter.setLimits(options.perIssueWriteLimits ?? []);
@@ -67,20 +72,29 @@ export function createJiraCore(options: JiraEmulatorOptions = {}): {
   let baseUrl = '';
   const core: JiraCore = { store, clock, events, writeLimiter, appAccountId, baseUrl: () => baseUrl };
 
-  seedBuiltIns(store);
-  store.users.set(appAccountId, {
-    accountId: appAccountId,
-    displayName: options.appDisplayName ?? 'Support Ticket Sync',
+  const admin = new JiraAdmin(core);
+  if (options.state === undefined) {
+    seedBuiltIns(store);
+    addAppUser(store, appAccountId, options.appDisplayName);
+    if ((options.seed ?? 'default') === 'default') seedDefaultFixture(admin);
+  } else if (!store.users.has(appAccountId)) {
+    // A site saved under another app account: the app still needs its own user to act at all.
+    addAppUser(store, appAccountId, options.appDisplayName);
+  }
+  return { core, admin, setBaseUrl: (url) => (baseUrl = url) };
+}
+
+function addAppUser(store: JiraStore, accountId: string, displayName = 'Support Ticket Sync'): void {
+  store.users.set(accountId, {
+    accountId,
+    displayName,
     emailVisible: false,
     accountType: 'app',
     active: true,
     timeZone: 'UTC',
     groups: ['atlassian-addons-admin'],
   });
-  store.grants.set(appAccountId, fullGrants());
-  const admin = new JiraAdmin(core);
-  if ((options.seed ?? 'default') === 'default') seedDefaultFixture(admin);
-  return { core, admin, setBaseUrl: (url) => (baseUrl = url) };
+  store.grants.set(accountId, fullGrants());
 }
 
 export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Promise<JiraEmulator> {
@@ -117,6 +131,7 @@ export async function startJiraEmulator(options: JiraEmulatorOptions = {}): Prom
     counters: () => log.counters(),
     resetRequestLog: () => log.reset(),
     schemaErrors: (schemaName, value) => componentErrors(schemaName, value),
+    exportState: () => exportJiraState(core.store),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

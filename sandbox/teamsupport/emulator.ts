@@ -11,6 +11,7 @@ import { RateLimiter } from './rateLimits';
 import { RequestLog } from './requestLog';
 import { seedEmulator } from './seed';
 import { listen } from './server';
+import { exportTeamSupportState, restoreTeamSupportState } from './snapshot';
 import { EmulatorState } from './state';
 
 export interface TeamSupportEmulatorOptions {
@@ -22,6 +23,8 @@ export interface TeamSupportEmulatorOptions {
   now?: () => Date;
   /** how injected latency waits (tests may pass an immediate one) */
   sleep?: (ms: number) => Promise<void>;
+  /** data saved by `exportState()`: restored instead of seeding (`seed` is then ignored) */
+  state?: Buffer;
 }
 
 export class TeamSupportEmulator extends SandboxAdmin {
@@ -32,15 +35,23 @@ export class TeamSupportEmulator extends SandboxAdmin {
   /** baseUrl + /_sandbox (the admin surface over HTTP) */
   readonly adminUrl: string;
 
+  private readonly state: EmulatorState;
+
   constructor(
     deps: ApiDependencies & { clock: ControllableClock },
     port: number,
     private readonly stop: () => Promise<void>,
   ) {
     super(deps, seedEmulator);
+    this.state = deps.state;
     this.baseUrl = `http://127.0.0.1:${port}`;
     this.apiUrl = `${this.baseUrl}/api/json`;
     this.adminUrl = `${this.baseUrl}/_sandbox`;
+  }
+
+  /** All data (not rate-limit counters, faults, the request log or the clock), for `startTeamSupportEmulator({ state })`. */
+  exportState(): Buffer {
+    return exportTeamSupportState(this.state);
   }
 
   close(): Promise<void> {
@@ -53,7 +64,7 @@ export async function startTeamSupportEmulator(
 ): Promise<TeamSupportEmulator> {
   const clock = new ControllableClock(options.now);
   const deps = {
-    state: new EmulatorState(),
+    state: options.state === undefined ? new EmulatorState() : restoreTeamSupportState(options.state),
     clock,
     limiter: new RateLimiter(),
     faults: new FaultInjector(),
@@ -61,7 +72,7 @@ export async function startTeamSupportEmulator(
     sleep: options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))),
   };
   const admin = new SandboxAdmin(deps, seedEmulator);
-  admin.reset(options.seed ?? 'default');
+  if (options.state === undefined) admin.reset(options.seed ?? 'default');
   const running = await listen(admin, deps, options.port ?? 0);
   return new TeamSupportEmulator(deps, running.port, () => running.close());
 }

@@ -115,6 +115,11 @@ export class EmulatorState {
     return id;
   }
 
+  /** The next id of each kind used so far, for snapshots: a restored state continues after the saved ids. */
+  idPositions(): Array<[IdKind, number]> {
+    return [...this.nextIds];
+  }
+
   /** Reserve an id chosen by the caller so the sequence never hands it out again. */
   reserveId(kind: IdKind, id: number): void {
     const next = this.nextIds.get(kind) ?? FIRST_IDS[kind];

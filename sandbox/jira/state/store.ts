@@ -1,7 +1,7 @@
 import type { PermissionGrants } from './permissions';
 import type { Comment, CustomField, Issue, IssueType, Priority, Project, Status, User } from './types';
 
-type Sequence =
+export type Sequence =
   | 'issue'
   | 'comment'
   | 'changelog'
@@ -51,6 +51,11 @@ export class JiraStore {
     const next = this.sequences.get(sequence) ?? FIRST_IDS[sequence];
     this.sequences.set(sequence, next + 1);
     return String(next);
+  }
+
+  /** The next id of each sequence used so far, for snapshots: a restored site continues after the saved ids. */
+  sequencePositions(): Array<[Sequence, number]> {
+    return [...this.sequences];
   }
 
   /** Keeps explicit ids (from fixtures) from colliding with generated ones. */
