@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import type { Accounting, InvocationOutcome, InvocationRecord } from './accounting';
+import { installConsoleCapture, type AppLogLine, type AppLogSink } from './console-capture';
 import { invocationContext, type Principal } from './invocation';
 import type { AppManifest, HostedFunction } from './manifest';
 
@@ -24,6 +25,15 @@ export interface InvokeRequest {
 
 type Handler = (...args: unknown[]) => unknown;
 
+export interface AppLogOptions {
+  /** also print captured lines to the real console, prefixed with the function key */
+  echo: boolean;
+  onLine?: (line: AppLogLine, record: InvocationRecord) => void;
+}
+
+// At load, not per sandbox: console-capture.ts explains why the order against tests' console spies matters.
+installConsoleCapture();
+
 export class FunctionHost {
   private handlers = new Map<string, Handler>();
 
@@ -31,6 +41,7 @@ export class FunctionHost {
     private readonly appDir: string,
     private readonly manifest: AppManifest,
     private readonly accounting: Accounting,
+    private readonly appLogs: AppLogOptions,
   ) {}
 
   private hostedFunction(functionKey: string): HostedFunction {
@@ -88,13 +99,20 @@ export class FunctionHost {
       record.outcome = outcome;
       if (error !== undefined) record.error = error instanceof Error ? error.message : JSON.stringify(error);
     };
+    const appLog: AppLogSink = {
+      echoPrefix: this.appLogs.echo ? `[${request.functionKey}]` : undefined,
+      capture: (line) => {
+        this.accounting.keepLog(record, line);
+        this.appLogs.onLine?.(line, record);
+      },
+    };
     let timer: NodeJS.Timeout | undefined;
     const overrun = new Promise<'timeout'>((resolve) => {
       timer = setTimeout(() => resolve('timeout'), budgetMs);
       timer.unref();
     });
     const work = invocationContext.run(
-      { record, deadline: startedAt + budgetMs, principal: request.principal },
+      { record, deadline: startedAt + budgetMs, principal: request.principal, appLog },
       () => Promise.resolve().then(body),
     );
     try {

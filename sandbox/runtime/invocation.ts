@@ -2,6 +2,7 @@
 // process at once, so the runtime globals read the current invocation from async context instead of a single object.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InvocationRecord } from './accounting';
+import type { AppLogSink } from './console-capture';
 
 export interface Principal {
   accountId: string;
@@ -11,6 +12,8 @@ export interface Invocation {
   record: InvocationRecord;
   deadline: number;
   principal: Principal | undefined;
+  /** receives what the invocation prints to the console */
+  appLog: AppLogSink;
 }
 
 export const invocationContext = new AsyncLocalStorage<Invocation>();

@@ -6,8 +6,9 @@ import { EventEmitter } from 'node:events';
 import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { z } from 'zod';
-import { Accounting } from './accounting';
+import { Accounting, type InvocationRecord } from './accounting';
 import { advanceSandboxClock, installForgeGlobals } from './globals';
+import type { AppLogLevel, AppLogLine } from './console-capture';
 import { FunctionHost, type InvocationResult } from './host';
 import { KvsEmulator, entitiesFromManifest } from './kvs/emulator';
 import { loadManifest, type AppManifest } from './manifest';
@@ -26,15 +27,33 @@ export interface SandboxOptions {
   /** attempts before a queue event is dead-lettered (the platform keeps retrying for 24 h; the sandbox bounds it) */
   maxQueueAttempts?: number;
   webTriggerBaseUrl?: string;
+  /**
+   * Also print what handlers write to the console (always captured as 'app' log entries), prefixed with the
+   * function key. Defaults to true, except under jest, where test output stays quiet.
+   */
+  echoAppLogs?: boolean;
 }
 
-export interface SandboxLogEntry {
-  seq: number;
-  time: string;
-  kind: 'product-event' | 'trigger' | 'queue' | 'scheduled' | 'resolver' | 'webtrigger';
+/** A console line an invocation printed, with the invocation it belongs to. */
+export interface AppLogData {
+  level: AppLogLevel;
   message: string;
-  data?: unknown;
+  /** the other keys of a JSON record line; empty for plain text */
+  fields: Record<string, unknown>;
+  functionKey: string;
+  moduleKey: string;
+  invocationId: string;
 }
+
+export type PlatformLogKind = 'product-event' | 'trigger' | 'queue' | 'scheduled' | 'resolver' | 'webtrigger';
+
+type LogEvent =
+  | { kind: PlatformLogKind; message: string; data?: unknown }
+  | { kind: 'app'; message: string; data: AppLogData };
+
+/** What the sandbox did (platform kinds) and what the app printed while it ran ('app'). */
+export type SandboxLogEntry = LogEvent & { seq: number; time: string };
+export type AppLogEntry = Extract<SandboxLogEntry, { kind: 'app' }>;
 
 interface TriggerDelivery {
   id: string;
@@ -119,7 +138,10 @@ export class Sandbox extends EventEmitter {
       () => queues,
       () => this.now(),
     );
-    this.host = new FunctionHost(appDir, this.manifest, this.accounting);
+    this.host = new FunctionHost(appDir, this.manifest, this.accounting, {
+      echo: options.echoAppLogs ?? process.env.JEST_WORKER_ID === undefined,
+      onLine: (line, record) => this.logAppLine(line, record),
+    });
     installForgeGlobals(
       new ForgePlatformRouter(this.manifest, { kvs: this.kvs, queue: this.queue }, this.accounting, {
         appId: this.manifest.appId.replace(/^.*\//, ''),
@@ -154,17 +176,46 @@ export class Sandbox extends EventEmitter {
     return Date.now();
   }
 
-  private log(kind: SandboxLogEntry['kind'], message: string, data?: unknown): void {
-    const entry: SandboxLogEntry = {
-      seq: ++this.logSeq,
-      time: new Date(this.now()).toISOString(),
-      kind,
-      message,
-      data,
-    };
+  private log(kind: PlatformLogKind, message: string, data?: unknown): void {
+    this.append({ kind, message, data });
+  }
+
+  private logAppLine(line: AppLogLine, record: InvocationRecord): void {
+    const { functionKey, moduleKey, invocationId } = record;
+    this.append({
+      kind: 'app',
+      message: line.message,
+      data: {
+        level: line.level,
+        message: line.message,
+        fields: line.fields ?? {},
+        functionKey,
+        moduleKey,
+        invocationId,
+      },
+    });
+  }
+
+  private append(event: LogEvent): void {
+    const entry: SandboxLogEntry = { ...event, seq: ++this.logSeq, time: new Date(this.now()).toISOString() };
     this.logEntries.push(entry);
     if (this.logEntries.length > MAX_LOG) this.logEntries.shift();
     this.emit('log', entry);
+  }
+
+  /** What handlers printed to the console, oldest first, from the retained log (see InvocationRecord.logs too). */
+  appLogs(
+    filter: Partial<Pick<AppLogData, 'functionKey' | 'moduleKey' | 'invocationId' | 'level'>> = {},
+  ): AppLogEntry[] {
+    return this.logEntries.flatMap((entry) =>
+      entry.kind === 'app' &&
+      (filter.functionKey === undefined || entry.data.functionKey === filter.functionKey) &&
+      (filter.moduleKey === undefined || entry.data.moduleKey === filter.moduleKey) &&
+      (filter.invocationId === undefined || entry.data.invocationId === filter.invocationId) &&
+      (filter.level === undefined || entry.data.level === filter.level)
+        ? [entry]
+        : [],
+    );
   }
 
   // ---------------------------------------------------------------- product events

@@ -126,6 +126,14 @@ export class KvsSyncLog implements SyncLog {
           .entity<SyncEventRecord>(SYNC_EVENT_ENTITY)
           .set(id, record, { ttl: { value: RETENTION_DAYS, unit: 'DAYS' } }),
       );
+      // The same line goes to the console: `forge logs` (and the sandbox's event log) tell the story without KVS.
+      this.logger[record.level](record.message, {
+        syncEvent: id,
+        operation: record.operation,
+        instanceId: record.instanceId,
+        ...(issueKey === undefined ? {} : { issueKey }),
+        ...(ticketNumber === undefined ? {} : { ticketNumber }),
+      });
       return toSyncEvent(id, record);
     } catch (error) {
       // The entry itself goes to the console, so what happened is still on record (Forge keeps console output).
