@@ -1,21 +1,61 @@
-// Demo data for the sandbox: one configured TeamSupport instance, a few Jira issues and tickets, some links, and one
-// ticket asking for escalation, all through the same ports the app uses.
+// Demo data for the sandbox: one configured TeamSupport instance ("Acme Support"), two Jira projects with a dozen
+// issues, tickets with customer actions on the TeamSupport emulator's two products, three links, and one ticket that
+// asks for escalation. Everything goes through the same ports the app uses.
+import { z } from 'zod';
 import { DEFAULT_FIXTURE, type JiraEmulator } from './jira';
 import type { Sandbox } from './runtime/sandbox';
-import { DEFAULT_ORG, type TeamSupportEmulator } from './teamsupport';
+import { DEFAULT_ORG, SYSTEM_ACTION_TYPE, type TeamSupportEmulator } from './teamsupport';
+import type { Tour } from './web/console/overview-page';
 import { createStore } from '../src/store';
 
-export interface DemoSummary {
-  instanceId: string;
-  issues: Array<{ id: string; key: string }>;
-  linkedTickets: number[];
-}
+export const DEMO_CORRELATION_FIELD = 'JiraIssueKey';
 
-export async function seedDemo(
-  sandbox: Sandbox,
-  jira: JiraEmulator,
-  ts: TeamSupportEmulator,
-): Promise<DemoSummary> {
+const linkedOk = z.object({ ok: z.literal(true) });
+
+const ISSUES: { project: 'SUP' | 'DEV'; type: 'Task' | 'Bug'; summary: string }[] = [
+  { project: 'SUP', type: 'Task', summary: 'Export fails for files over 2 GB' },
+  { project: 'DEV', type: 'Bug', summary: 'Login page shows a blank screen on Safari' },
+  { project: 'SUP', type: 'Task', summary: 'Invoice PDF has the wrong currency symbol' },
+  { project: 'DEV', type: 'Bug', summary: 'Search ignores accented characters' },
+  { project: 'SUP', type: 'Task', summary: 'Dashboard loads slowly for large teams' },
+  { project: 'DEV', type: 'Task', summary: 'Password reset e-mail never arrives' },
+  { project: 'SUP', type: 'Task', summary: 'Customer asks for SSO with Okta' },
+  { project: 'DEV', type: 'Bug', summary: 'CSV import drops the last row' },
+  { project: 'SUP', type: 'Bug', summary: 'Time zone shown as UTC in reports' },
+  { project: 'DEV', type: 'Task', summary: 'Upgrade the PDF renderer' },
+  { project: 'SUP', type: 'Task', summary: 'Mobile app logs out after an hour' },
+  { project: 'DEV', type: 'Bug', summary: 'Webhook retries flood the audit log' },
+];
+
+/** Tickets linked to the first three issues: the customer's report and a first reply from support. */
+const LINKED_TICKETS = [
+  {
+    name: 'Customer cannot export large reports',
+    product: 'Widget',
+    version: '2.0',
+    customer: 'Globex Corporation',
+    contact: 'Hank Scorpio',
+    report: 'Every export over 2 GB stops at 99%. Month-end reporting is blocked.',
+  },
+  {
+    name: 'Safari users see an empty login page',
+    product: 'Gadget',
+    version: '5.1',
+    customer: 'Initech',
+    contact: 'Peter Gibbons',
+    report: 'Since this morning our Mac users cannot log in with Safari.',
+  },
+  {
+    name: 'Invoices show $ instead of €',
+    product: 'Widget',
+    version: '1.0',
+    customer: 'Globex Corporation',
+    contact: 'Hank Scorpio',
+    report: 'Our EU invoices carry the wrong currency symbol.',
+  },
+];
+
+export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSupportEmulator): Promise<Tour> {
   const store = createStore();
   const { alice } = DEFAULT_FIXTURE.users;
   const saved = await sandbox.asInvocation(() =>
@@ -29,66 +69,99 @@ export async function seedDemo(
       active: true,
       updateTicketStatus: true,
       defaultProjectKey: 'SUP',
-      correlationField: 'JiraIssueKey',
+      correlationField: DEMO_CORRELATION_FIELD,
       statusMappings: [{ jiraStatus: 'Done', ticketStatus: 'Closed' }],
-      projectMappings: [{ product: 'Widget', projectKey: 'DEV' }],
+      projectMappings: [
+        { product: 'Widget', projectKey: 'SUP' },
+        { product: 'Gadget', projectKey: 'DEV' },
+      ],
     }),
   );
   if (!saved.ok) throw new Error(`demo instance rejected: ${JSON.stringify(saved)}`);
   const instanceId = saved.instance.id;
-  const summaries = [
-    'Export fails for files over 2 GB',
-    'Login page shows a blank screen on Safari',
-    'Invoice PDF has the wrong currency symbol',
-    'Search ignores accented characters',
-    'Dashboard loads slowly for large teams',
-    'Password reset e-mail never arrives',
-  ];
-  const issues = summaries.map((summary, i) =>
+  // DEV bugs require Severity (the emulator's fixture gives createmeta a required custom field).
+  const severity = {
+    [DEFAULT_FIXTURE.customFields.severity]: { id: DEFAULT_FIXTURE.severityOptions.major },
+  };
+  const issues = ISSUES.map(({ project, type, summary }) =>
     jira.admin.createIssue(alice.accountId, {
-      project: i % 2 === 0 ? 'SUP' : 'DEV',
-      issueType: 'Task',
+      project,
+      issueType: type,
       summary,
+      ...(project === 'DEV' && type === 'Bug' ? { fields: severity } : {}),
     }),
   );
   const org = ts.org();
-  const linkedTickets: number[] = [];
-  for (const [i, issue] of issues.slice(0, 3).entries()) {
+  const linked: number[] = [];
+  for (const [i, spec] of LINKED_TICKETS.entries()) {
+    const issue = issues[i];
+    if (!issue) continue;
     const ticket = org.createTicket({
-      name:
-        issue.key === issues[0]?.key ? 'Customer cannot export large reports' : `Customer report ${i + 1}`,
+      name: spec.name,
       ticketType: 'Bug',
-      product: 'Widget',
-      description: '<p>The customer describes the problem in detail.</p>',
+      product: spec.product,
+      reportedVersion: spec.version,
+      description: `<p>${spec.report}</p>`,
       creator: 'Jane Doe',
-      customers: ['Globex Corporation'],
-      customFields: { JiraIssueKey: issue.key },
+      assignee: 'Jane Doe',
+      customers: [spec.customer],
+      contacts: [spec.contact],
+      customFields: { [DEMO_CORRELATION_FIELD]: issue.key },
+    });
+    org.addAction(ticket.ticketId, {
+      systemActionTypeId: SYSTEM_ACTION_TYPE.email,
+      creator: spec.contact,
+      isVisibleOnPortal: true,
+      description: '<p>Any news? Our team is waiting on this.</p>',
     });
     org.addAction(ticket.ticketId, {
       actionType: 'Comment',
       creator: 'Jane Doe',
       isVisibleOnPortal: true,
-      description: '<p>Thanks, we are looking into it.</p>',
+      description: '<p>Thanks, we have passed it to engineering.</p>',
     });
-    await sandbox.asInvocation(() =>
-      store.links.create({
-        instanceId,
-        issueId: issue.id,
-        issueKey: issue.key,
-        ticketId: String(ticket.ticketId),
-        ticketNumber: String(ticket.ticketNumber),
-      }),
-    );
-    linkedTickets.push(ticket.ticketId);
+    // Linked the way a user links from the issue panel: the link, the Jira web link and a note on the ticket.
+    const result = await sandbox.invokeResolver({
+      moduleKey: 'linked-tickets-panel',
+      functionKey: 'linkTicket',
+      payload: { instanceId, ticket: String(ticket.ticketNumber) },
+      accountId: alice.accountId,
+      extension: {
+        issue: { id: issue.id, key: issue.key, type: ISSUES[i]?.type ?? 'Task' },
+        project: { key: ISSUES[i]?.project },
+      },
+    });
+    if (!linkedOk.safeParse(result).success) throw new Error(`demo link refused: ${JSON.stringify(result)}`);
+    linked.push(ticket.ticketNumber);
   }
   org.createTicket({
     name: 'Please escalate: data loss after upgrade',
     ticketType: 'Bug',
     product: 'Widget',
+    reportedVersion: '2.0',
     description: '<p>After upgrading to 2.0 some records are gone.</p>',
     creator: 'Sam Roe',
     customers: ['Initech'],
-    customFields: { JiraIssueKey: 'NEW' },
+    contacts: ['Peter Gibbons'],
+    customFields: { [DEMO_CORRELATION_FIELD]: 'NEW' },
   });
-  return { instanceId, issues, linkedTickets };
+  const escalate = org.createTicket({
+    name: 'Reports time out for accounts with 10,000 users',
+    ticketType: 'Bug',
+    product: 'Widget',
+    reportedVersion: '2.0',
+    description: '<p>Large accounts cannot open the usage report.</p>',
+    creator: 'Jane Doe',
+    customers: ['Globex Corporation'],
+    contacts: ['Hank Scorpio'],
+  });
+  const [first] = issues;
+  const [ticketNumber] = linked;
+  if (!first || ticketNumber === undefined) throw new Error('demo data incomplete');
+  return {
+    issueKey: first.key,
+    ticketNumber,
+    escalateTicketNumber: escalate.ticketNumber,
+    correlationField: DEMO_CORRELATION_FIELD,
+  };
 }

@@ -1,86 +1,96 @@
-// `npm start`: the app running offline. Starts the Jira and TeamSupport emulators, hosts the app's real handlers
-// from manifest.yml in the sandbox runtime (product events, queues and the scheduled pull delivered in real time),
-// seeds demo data, serves the Custom UIs with the bridge shim, and prints one URL. Binds to 127.0.0.1 only.
+// `npm start`: the app running offline (see sandbox/app/start-app.ts). Prints one URL; binds to 127.0.0.1 only.
 //
-//   npm start [-- --port 4020] [-- --pull-every 60]     (seconds of real time between scheduled pulls; default 300)
+//   npm start [-- --port 4020] [--jira-port 4021] [--teamsupport-port 4022] [--data-dir .sandbox-data]
+//             [--pull-every 300] [--reset] [--in-memory]
 // The Forge SDKs capture the runtime globals when they load, so these go first.
 import './runtime/install-globals';
-import http from 'node:http';
+import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startJiraEmulator, DEFAULT_FIXTURE } from './jira';
-import { createSandbox } from './runtime/sandbox';
-import { startTeamSupportEmulator } from './teamsupport';
-import { seedDemo } from './demo';
-import { createUiRequestHandler } from './web/ui-server';
-import { renderHome } from './web/home';
+import { z } from 'zod';
+import { startSandboxApp } from './app/start-app';
+import type { SandboxLogEntry } from './runtime/sandbox';
 
-async function main(): Promise<void> {
+const HELP = `Support Ticket Sync sandbox: the app, Jira and TeamSupport emulators, all offline on 127.0.0.1.
+
+  npm start [-- options]
+    --port N              the page (default 4020, or $SANDBOX_PORT)
+    --jira-port N         the Jira emulator (default: port + 1)
+    --teamsupport-port N  the TeamSupport emulator (default: port + 2)
+    --data-dir DIR        where the state is kept between runs (default .sandbox-data)
+    --in-memory           keep nothing between runs
+    --reset               forget the saved state and seed the demo again
+    --pull-every S        seconds between scheduled pulls (default 300, as on Forge)
+    --quiet               do not print the event log to the terminal
+`;
+
+const port = z.coerce.number().int().min(0).max(65535);
+
+function options() {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: process.env.SANDBOX_PORT ?? '4020' },
+      'jira-port': { type: 'string' },
+      'teamsupport-port': { type: 'string' },
+      'data-dir': { type: 'string', default: '.sandbox-data' },
+      'in-memory': { type: 'boolean', default: false },
+      reset: { type: 'boolean', default: false },
       'pull-every': { type: 'string', default: '300' },
+      quiet: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
     },
   });
-  const port = Number(values.port);
-  const pullEverySeconds = Number(values['pull-every']);
-  const jira = await startJiraEmulator({ seed: 'default' });
-  const ts = await startTeamSupportEmulator({ seed: 'default' });
-  const sandbox = createSandbox({ jiraBaseUrl: jira.baseUrl, mode: 'realtime' });
-  jira.onEvent((event) => sandbox.emitProductEvent(event));
-  sandbox.on('log', (entry: { kind: string; message: string }) =>
-    console.log(`[${entry.kind}] ${entry.message}`),
-  );
-  const demo = await seedDemo(sandbox, jira, ts);
-  sandbox.startScheduler(pullEverySeconds * 1000);
-
-  const ui = createUiRequestHandler({ sandbox, defaultAccountId: DEFAULT_FIXTURE.users.alice.accountId });
-  const server = http.createServer((req, res) => {
-    void (async () => {
-      if (req.method === 'POST' && req.url === '/api/run-pull') {
-        const result = await sandbox.runScheduledTrigger('pull-tickets');
-        res
-          .writeHead(200, { 'content-type': 'application/json' })
-          .end(JSON.stringify({ status: result.status }));
-        return;
-      }
-      if (await ui(req, res)) return;
-      if (req.url === '/' || req.url === '/index.html') {
-        res
-          .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-          .end(renderHome({ demo, jiraUrl: jira.baseUrl, teamSupportUrl: ts.baseUrl, sandbox }));
-        return;
-      }
-      res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
-    })().catch((error: unknown) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500).end('Sandbox error');
-    });
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(port, '127.0.0.1', () => resolve());
-  });
-  console.log('\nSupport Ticket Sync sandbox');
-  console.log(
-    `  hosting: ${[...sandbox.manifest.functions.values()].map((f) => `${f.key} (${f.kinds.join(', ')})`).join('; ')}`,
-  );
-  console.log(
-    `  Jira emulator ${jira.baseUrl}, TeamSupport emulator ${ts.baseUrl}, scheduled pull every ${pullEverySeconds}s`,
-  );
-  console.log(`\n  Open http://127.0.0.1:${port}/\n`);
-
-  const stop = async (): Promise<void> => {
-    server.close();
-    await sandbox.close();
-    await jira.close();
-    await ts.close();
+  if (values.help) {
+    console.log(HELP);
     process.exit(0);
+  }
+  const main = port.parse(values.port);
+  const next = (offset: number) => (main === 0 ? 0 : main + offset);
+  return {
+    port: main,
+    jiraPort: values['jira-port'] === undefined ? next(1) : port.parse(values['jira-port']),
+    teamSupportPort:
+      values['teamsupport-port'] === undefined ? next(2) : port.parse(values['teamsupport-port']),
+    dataDir: values['in-memory'] ? undefined : path.resolve(values['data-dir']),
+    reset: values.reset,
+    pullEverySeconds: z.coerce.number().positive().parse(values['pull-every']),
+    quiet: values.quiet,
   };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
+}
+
+function printEntry(entry: SandboxLogEntry): void {
+  console.log(`${entry.time.slice(11, 19)} [${entry.kind}] ${entry.message}`);
+}
+
+async function main(): Promise<void> {
+  const settings = options();
+  const app = await startSandboxApp({ ...settings, ...(settings.quiet ? {} : { onLog: printEntry }) });
+  console.log('\nSupport Ticket Sync sandbox');
+  console.log(`  Jira emulator ${app.jira.baseUrl} · TeamSupport emulator ${app.ts.baseUrl}`);
+  console.log(
+    `  ${app.restored ? `State restored from ${settings.dataDir ?? ''}` : settings.dataDir ? `Demo data seeded; state kept in ${settings.dataDir}` : 'Demo data seeded; state kept in memory'}` +
+      ` · scheduled pull every ${settings.pullEverySeconds} s`,
+  );
+  console.log(`\n  Open ${app.url}/\n`);
+  let stopping = false;
+  const stop = (): void => {
+    if (stopping) return;
+    stopping = true;
+    app
+      .close()
+      .then(() => process.exit(0))
+      .catch((error: unknown) => {
+        console.error('The sandbox did not stop cleanly:', error);
+        process.exit(1);
+      });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {
-  console.error('The sandbox could not start:', error);
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`The sandbox could not start: ${message}`);
+  if (/EADDRINUSE/.test(message))
+    console.error('A port is in use: pass --port (and the emulator ports) to pick others.');
   process.exit(1);
 });

@@ -1,6 +1,7 @@
 export { startJiraEmulator, DEFAULT_APP_ACCOUNT_ID } from './emulator';
 export type { JiraEmulator, JiraEmulatorOptions } from './emulator';
 export { JiraAdmin } from './admin/jiraAdmin';
+export type { IssueView, CommentView } from './admin/views';
 export type {
   AdminCommentInput,
   AdminIssueInput,

@@ -7,6 +7,7 @@ import { availableTransitions, transitionIssue } from '../service/transitions';
 import type { Json, JsonObject } from '../state/json';
 import type { AdminCommentInput, AdminIssueInput, PrincipalRef } from './inputs';
 import { SiteSetup } from './setup';
+import { issueView, type IssueView } from './views';
 
 /**
  * Setup and "as a user" actions for tests and the sandbox page. Actions go through the same use cases as the REST
@@ -127,6 +128,32 @@ export class JiraAdmin extends SiteSetup {
     return this.store
       .commentsOf(issue.id)
       .map((comment) => renderComment(this.core, comment, { properties: true }));
+  }
+
+  // ---- typed views for the sandbox page ------------------------------------------------------------------------
+
+  issueView(issueRef: string): IssueView {
+    return issueView(this.core, visibleIssue(this.core, this.caller('app'), issueRef));
+  }
+
+  /** Every issue, newest first. */
+  issueViews(): IssueView[] {
+    return [...this.store.issues.values()]
+      .sort((a, b) => b.created - a.created || Number(b.id) - Number(a.id))
+      .map((issue) => issueView(this.core, issue));
+  }
+
+  /** The transitions `as` may take from the issue's current status. */
+  transitionsOf(as: PrincipalRef, issueRef: string): { id: string; name: string; toStatus: string }[] {
+    const caller = this.caller(as);
+    return availableTransitions(this.core, caller, visibleIssue(this.core, caller, issueRef)).map(
+      ({ transition, target }) => ({ id: transition.id, name: transition.name, toStatus: target.name }),
+    );
+  }
+
+  /** What a comment can be restricted to: the site's project roles and groups. */
+  commentRestrictions(): { roles: string[]; groups: string[] } {
+    return { roles: [...this.store.roles].sort(), groups: [...this.store.groups].sort() };
   }
 
   /** A compact view of the configuration, for the sandbox page. */

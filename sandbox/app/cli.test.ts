@@ -1,0 +1,50 @@
+// `npm start` as a user runs it: the CLI prints one URL on 127.0.0.1, the page answers, and SIGTERM stops it cleanly.
+// The issue asks for the URL within 60 s of starting; the test's own time limit is that bound.
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+
+it('prints the URL, serves the console there, and exits 0 on SIGTERM', async () => {
+  const child = spawn(TSX, ['sandbox/start.ts', '--port', '0', '--in-memory', '--quiet'], {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = /Open (http:\/\/127\.0\.0\.1:\d+)\//.exec(output);
+        if (match?.[1]) resolve(match[1]);
+      });
+      child.on('exit', () => reject(new Error(`the sandbox exited before printing its URL:\n${output}`)));
+    });
+    const page = await fetch(`${url}/`);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('Five-minute tour');
+  } finally {
+    child.kill('SIGTERM');
+  }
+  expect(await exited).toBe(0);
+}, 60_000);
+
+it('explains its options with --help and refuses a bad port', async () => {
+  const run = (args: string[]) =>
+    new Promise<{ code: number | null; text: string }>((resolve) => {
+      const child = spawn(TSX, ['sandbox/start.ts', ...args], { cwd: ROOT });
+      let text = '';
+      child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));
+      child.on('exit', (code) => resolve({ code, text }));
+    });
+  const help = await run(['--help']);
+  expect(help.code).toBe(0);
+  expect(help.text).toContain('--reset');
+  const bad = await run(['--port', 'eighty', '--in-memory']);
+  expect(bad.code).toBe(1);
+  expect(bad.text).toContain('The sandbox could not start');
+}, 60_000);

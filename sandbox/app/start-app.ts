@@ -1,0 +1,228 @@
+// The sandbox as `npm start` runs it: the Jira and TeamSupport emulators, the app's real handlers hosted from
+// manifest.yml in real time, the scheduled pull on a clock, demo data on the first run, the console and the app's
+// Custom UIs on one loopback URL, and the whole state kept in a data folder between runs.
+import http from 'node:http';
+import { rmSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { readSnapshot, writeSnapshotIfChanged } from '../data-folder';
+import { seedDemo } from '../demo';
+import { DEFAULT_FIXTURE, startJiraEmulator, type JiraEmulator } from '../jira';
+import { createSandbox, type Sandbox, type SandboxLogEntry } from '../runtime/sandbox';
+import { startTeamSupportEmulator, type TeamSupportEmulator } from '../teamsupport';
+import { createConsoleHandler } from '../web/console/console-server';
+import type { Tour } from '../web/console/overview-page';
+import { createUiRequestHandler } from '../web/ui-server';
+import { PullClock } from './pull-clock';
+
+export interface SandboxAppOptions {
+  /** the console's port; 0 picks a free one */
+  port: number;
+  /** the emulators' ports; 0 picks free ones (then a saved instance cannot find TeamSupport after a restart) */
+  jiraPort: number;
+  teamSupportPort: number;
+  /** where state is kept between runs; undefined keeps it in memory only */
+  dataDir: string | undefined;
+  /** forget the saved state and seed the demo again */
+  reset: boolean;
+  pullEverySeconds: number;
+  /** called with every sandbox log entry (npm start prints them) */
+  onLog?: (entry: SandboxLogEntry) => void;
+}
+
+export interface SandboxApp {
+  url: string;
+  sandbox: Sandbox;
+  jira: JiraEmulator;
+  ts: TeamSupportEmulator;
+  tour: Tour | undefined;
+  /** whether the state came from the data folder */
+  restored: boolean;
+  /** writes what changed to the data folder (also done every second and on close) */
+  save(): void;
+  close(): Promise<void>;
+}
+
+const FILES = {
+  jira: 'jira.state',
+  teamSupport: 'teamsupport.state',
+  kvs: 'forge-storage.json',
+  meta: 'sandbox.json',
+} as const;
+
+const metaSchema = z.object({
+  teamSupportUrl: z.string(),
+  tour: z
+    .object({
+      issueKey: z.string(),
+      ticketNumber: z.number(),
+      escalateTicketNumber: z.number(),
+      correlationField: z.string(),
+    })
+    .optional(),
+});
+type Meta = z.infer<typeof metaSchema>;
+
+const SAVE_EVERY_MS = 1000;
+
+function readMeta(file: string): Meta | undefined {
+  const saved = readSnapshot(file);
+  if (!saved) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(saved.toString('utf8'));
+  } catch {
+    json = undefined;
+  }
+  const parsed = metaSchema.safeParse(json);
+  if (!parsed.success)
+    throw new Error(`${file} is not a sandbox state file; start with --reset to begin again`);
+  return parsed.data;
+}
+
+export async function startSandboxApp(options: SandboxAppOptions): Promise<SandboxApp> {
+  const file = (name: string): string | undefined =>
+    options.dataDir === undefined ? undefined : path.join(options.dataDir, name);
+  if (options.reset)
+    for (const name of Object.values(FILES)) {
+      const target = file(name);
+      if (target) rmSync(target, { force: true });
+    }
+  const saved = {
+    jira: mapDefined(file(FILES.jira), readSnapshot),
+    teamSupport: mapDefined(file(FILES.teamSupport), readSnapshot),
+    meta: mapDefined(file(FILES.meta), readMeta),
+  };
+  const restoring = <T>(name: string, start: () => Promise<T>): Promise<T> =>
+    start().catch((error: unknown) => {
+      throw new Error(`${file(name) ?? name}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  // All three or nothing: half a saved sandbox (say, links without the tickets) would only confuse.
+  const restored = saved.jira !== undefined && saved.teamSupport !== undefined && saved.meta !== undefined;
+
+  const jira = await restoring(FILES.jira, () =>
+    startJiraEmulator({
+      port: options.jiraPort,
+      ...(restored && saved.jira ? { state: saved.jira } : { seed: 'default' }),
+    }),
+  );
+  const ts = await restoring(FILES.teamSupport, () =>
+    startTeamSupportEmulator({
+      port: options.teamSupportPort,
+      ...(restored && saved.teamSupport ? { state: saved.teamSupport } : { seed: 'default' }),
+    }),
+  ).catch(async (error: unknown) => {
+    await jira.close();
+    throw error;
+  });
+  const kvsFile = file(FILES.kvs);
+  // Stored links and settings without the emulators' records they point at would be stale: start storage afresh too.
+  if (!restored && kvsFile) rmSync(kvsFile, { force: true });
+  const sandbox = createSandbox({
+    jiraBaseUrl: jira.baseUrl,
+    mode: 'realtime',
+    ...(kvsFile ? { kvsFile } : {}),
+    echoAppLogs: false,
+  });
+  if (restored && saved.meta && saved.meta.teamSupportUrl !== ts.baseUrl) {
+    console.warn(
+      `The saved instance calls TeamSupport at ${saved.meta.teamSupportUrl}, but the emulator now runs at ${ts.baseUrl}.` +
+        ' Start with the same --teamsupport-port, or with --reset.',
+    );
+  }
+  const stopEvents = jira.onEvent((event) => sandbox.emitProductEvent(event));
+  let dirty = true;
+  sandbox.on('log', (entry: SandboxLogEntry) => {
+    dirty = true;
+    options.onLog?.(entry);
+  });
+
+  const tour = restored ? saved.meta?.tour : await seedDemo(sandbox, jira, ts);
+  const meta: Meta = { teamSupportUrl: ts.baseUrl, ...(tour ? { tour } : {}) };
+
+  const pull = new PullClock(options.pullEverySeconds * 1000, async () => {
+    for (const trigger of sandbox.manifest.scheduledTriggers) await sandbox.runScheduledTrigger(trigger.key);
+  });
+  const { alice } = DEFAULT_FIXTURE.users;
+  const consoleHandler = createConsoleHandler({
+    sandbox,
+    jira,
+    ts,
+    accountId: alice.accountId,
+    pull,
+    tour: () => tour,
+    dataDir: options.dataDir,
+    changed: () => {
+      dirty = true;
+    },
+  });
+  const ui = createUiRequestHandler({ sandbox, defaultAccountId: alice.accountId, siteUrl: jira.baseUrl });
+
+  const server = http.createServer((req, res) => {
+    (async () => {
+      if (await consoleHandler(req, res)) return;
+      if (await ui(req, res)) return;
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('Not found');
+    })().catch((error: unknown) => {
+      console.error('sandbox:', error);
+      if (!res.headersSent) res.writeHead(500, { 'content-type': 'text/plain' }).end('Sandbox error');
+      else res.end();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => resolve());
+  });
+  const { port } = z.object({ port: z.number() }).parse(server.address());
+
+  let written: { jira?: Buffer; teamSupport?: Buffer; meta?: Buffer } = {};
+  const save = (): void => {
+    if (options.dataDir === undefined || !dirty) return;
+    dirty = false;
+    const next = {
+      jira: jira.exportState(),
+      teamSupport: ts.exportState(),
+      meta: Buffer.from(JSON.stringify(meta, null, 2)),
+    };
+    sandbox.kvs.save();
+    writeSnapshotIfChanged(path.join(options.dataDir, FILES.jira), next.jira, written.jira);
+    writeSnapshotIfChanged(
+      path.join(options.dataDir, FILES.teamSupport),
+      next.teamSupport,
+      written.teamSupport,
+    );
+    writeSnapshotIfChanged(path.join(options.dataDir, FILES.meta), next.meta, written.meta);
+    written = next;
+  };
+  save();
+  const saver = setInterval(save, SAVE_EVERY_MS);
+  saver.unref();
+  pull.start();
+
+  return {
+    url: `http://127.0.0.1:${port}`,
+    sandbox,
+    jira,
+    ts,
+    tour,
+    restored,
+    save,
+    close: async () => {
+      pull.stop();
+      clearInterval(saver);
+      consoleHandler.closeStreams();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      dirty = true;
+      save();
+      stopEvents();
+      await sandbox.close();
+      await jira.close();
+      await ts.close();
+    },
+  };
+}
+
+function mapDefined<T>(value: string | undefined, read: (file: string) => T | undefined): T | undefined {
+  return value === undefined ? undefined : read(value);
+}

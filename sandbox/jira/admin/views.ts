@@ -1,0 +1,72 @@
+// Plain, typed views of issues and comments for the sandbox page (not the REST representation the app reads).
+import { isJsdPublic } from '../render/comment';
+import { adfToText } from '../service/adfText';
+import type { JiraCore } from '../service/core';
+import type { Comment, CommentVisibility, Issue } from '../state/types';
+
+export interface CommentView {
+  readonly id: string;
+  readonly author: string;
+  /** true when the app wrote it (asApp) */
+  readonly byApp: boolean;
+  readonly text: string;
+  readonly created: Date;
+  readonly visibility: CommentVisibility | null;
+  /** JSM internal note (`sd.public.comment` = `{internal: true}`) */
+  readonly internal: boolean;
+}
+
+export interface IssueView {
+  readonly id: string;
+  readonly key: string;
+  readonly projectKey: string;
+  readonly summary: string;
+  readonly issueType: string;
+  readonly status: string;
+  readonly statusCategory: string;
+  readonly created: Date;
+  readonly updated: Date;
+  readonly comments: readonly CommentView[];
+  readonly remoteLinks: readonly { readonly title: string; readonly url: string }[];
+}
+
+function text(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function commentView(core: JiraCore, comment: Comment): CommentView {
+  const author = core.store.users.get(comment.authorId);
+  return {
+    id: comment.id,
+    author: author?.displayName ?? comment.authorId,
+    byApp: author?.accountType === 'app',
+    text: adfToText(comment.body) ?? '',
+    created: new Date(comment.created),
+    visibility: comment.visibility ?? null,
+    internal: !isJsdPublic(comment),
+  };
+}
+
+function remoteLinkView(link: Issue['remoteLinks'][number]): { title: string; url: string } {
+  const object = link.object;
+  if (typeof object !== 'object' || object === null || Array.isArray(object)) return { title: '', url: '' };
+  return { title: text(object.title), url: text(object.url) };
+}
+
+export function issueView(core: JiraCore, issue: Issue): IssueView {
+  const { store } = core;
+  const status = store.requireStatus(issue.statusId);
+  return {
+    id: issue.id,
+    key: issue.key,
+    projectKey: store.requireProject(issue.projectId).key,
+    summary: text(issue.values.get('summary')),
+    issueType: store.issueTypes.get(issue.issueTypeId)?.name ?? issue.issueTypeId,
+    status: status.name,
+    statusCategory: status.category,
+    created: new Date(issue.created),
+    updated: new Date(issue.updated),
+    comments: store.commentsOf(issue.id).map((comment) => commentView(core, comment)),
+    remoteLinks: issue.remoteLinks.map(remoteLinkView),
+  };
+}

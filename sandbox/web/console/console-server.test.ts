@@ -1,0 +1,181 @@
+// The console's pages and form actions over HTTP against the running sandbox (in memory): what a user can do to the
+// emulated Jira and TeamSupport, the errors they see, and the requests the console refuses.
+import { startSandboxApp, type SandboxApp } from '../../app/start-app';
+
+let app: SandboxApp;
+
+beforeAll(async () => {
+  app = await startSandboxApp({
+    port: 0,
+    jiraPort: 0,
+    teamSupportPort: 0,
+    dataDir: undefined,
+    reset: false,
+    pullEverySeconds: 300,
+  });
+});
+
+afterAll(async () => {
+  await app.close();
+});
+
+function tour() {
+  if (!app.tour) throw new Error('no demo');
+  return app.tour;
+}
+
+async function post(path: string, form: Record<string, string>, headers: Record<string, string> = {}) {
+  const response = await fetch(`${app.url}${path}`, {
+    method: 'POST',
+    body: new URLSearchParams(form),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+    redirect: 'manual',
+  });
+  const location = response.headers.get('location') ?? '';
+  const target = new URL(location, app.url);
+  return {
+    status: response.status,
+    path: target.pathname,
+    notice: target.searchParams.get('notice'),
+    kind: target.searchParams.get('noticeKind'),
+  };
+}
+
+async function get(path: string) {
+  const response = await fetch(`${app.url}${path}`);
+  return {
+    status: response.status,
+    text: await response.text(),
+    csp: response.headers.get('content-security-policy'),
+  };
+}
+
+it('serves every page under a strict content security policy', async () => {
+  const { issueKey, ticketNumber } = tour();
+  for (const path of [
+    '/',
+    '/jira',
+    `/jira/browse/${issueKey}`,
+    '/teamsupport',
+    `/teamsupport/tickets/${ticketNumber}`,
+    '/admin',
+    '/events',
+  ]) {
+    const page = await get(path);
+    expect({ path, status: page.status }).toEqual({ path, status: 200 });
+    expect(page.csp).toContain("script-src 'self'");
+  }
+  expect((await get('/jira/browse/NOPE-99')).status).toBe(404);
+  expect((await get('/teamsupport/tickets/999999')).status).toBe(404);
+});
+
+it('adds a restricted comment as the user, which the app does not copy to the ticket', async () => {
+  const { issueKey, ticketNumber } = tour();
+  const before = app.ts.org().actions(ticketNumber).length;
+  const result = await post(`/actions/jira/${issueKey}/comment`, {
+    body: 'Only for administrators',
+    visibility: 'role:Administrators',
+  });
+  expect(result).toMatchObject({ status: 303, path: `/jira/browse/${issueKey}`, kind: 'success' });
+  const comment = app.jira.admin.issueView(issueKey).comments.at(-1);
+  expect(comment).toMatchObject({
+    text: 'Only for administrators',
+    visibility: { type: 'role', value: 'Administrators' },
+    byApp: false,
+  });
+  await app.sandbox.drain();
+  expect(app.ts.org().actions(ticketNumber)).toHaveLength(before);
+  const events = await get('/events?kind=app');
+  expect(events.text).toMatch(/restricted/i);
+});
+
+it('adds an agent action, changes the status and sets a custom field on a ticket', async () => {
+  const { escalateTicketNumber: number, correlationField } = tour();
+  const base = `/actions/teamsupport/${number}`;
+  const added = await post(`${base}/action`, {
+    description: 'First line\n<b>not bold</b>',
+    agent: 'Sam Roe',
+    actionType: 'Email',
+  });
+  expect(added).toMatchObject({ status: 303, kind: 'success' });
+  const [action] = app.ts.org().actions(number);
+  expect(action).toMatchObject({
+    creatorName: 'Sam Roe',
+    actionType: 'Email',
+    isVisibleOnPortal: false,
+    description: '<p>First line<br>&#60;b&#62;not bold&#60;/b&#62;</p>',
+  });
+  expect(await post(`${base}/status`, { status: 'In Progress' })).toMatchObject({ kind: 'success' });
+  expect(app.ts.org().ticket(number).status).toBe('In Progress');
+  expect(await post(`${base}/field`, { field: correlationField, value: 'SUP-2' })).toMatchObject({
+    kind: 'success',
+  });
+  expect(app.ts.org().ticket(number).customFields[correlationField]).toBe('SUP-2');
+});
+
+it('answers bad input with an error notice on the same page and changes nothing', async () => {
+  const { issueKey, ticketNumber } = tour();
+  const comments = app.jira.admin.issueView(issueKey).comments.length;
+  const empty = await post(`/actions/jira/${issueKey}/comment`, {
+    body: '   ',
+    back: `/jira/browse/${issueKey}`,
+  });
+  expect(empty).toMatchObject({
+    status: 303,
+    path: `/jira/browse/${issueKey}`,
+    kind: 'error',
+    notice: 'The comment is empty',
+  });
+  const badRestriction = await post(`/actions/jira/${issueKey}/comment`, {
+    body: 'x',
+    visibility: 'everyone',
+  });
+  expect(badRestriction).toMatchObject({ kind: 'error', notice: 'Unknown restriction "everyone"' });
+  expect(app.jira.admin.issueView(issueKey).comments).toHaveLength(comments);
+
+  const badStatus = await post(`/actions/teamsupport/${ticketNumber}/status`, { status: 'Teleported' });
+  expect(badStatus.kind).toBe('error');
+  expect(badStatus.notice).toMatch(/Teleported/);
+  const badTransition = await post(`/actions/jira/${issueKey}/transition`, { transitionId: '999' });
+  expect(badTransition.kind).toBe('error');
+  expect((await post('/actions/jira/SUP-1/explode', {})).status).toBe(404);
+  expect((await fetch(`${app.url}/actions/run-pull`)).status).toBe(405);
+});
+
+it('refuses form posts from other origins and redirects only within the console', async () => {
+  const { issueKey } = tour();
+  const foreign = await post(
+    `/actions/jira/${issueKey}/comment`,
+    { body: 'csrf' },
+    { origin: 'https://evil.example' },
+  );
+  expect(foreign.status).toBe(403);
+  expect(app.jira.admin.issueView(issueKey).comments.map((c) => c.text)).not.toContain('csrf');
+  const pulled = await post('/actions/run-pull', { back: '//evil.example/x' });
+  expect(pulled).toMatchObject({ status: 303, path: '/', kind: 'success' });
+});
+
+it('escapes what users wrote wherever it is shown', async () => {
+  const { issueKey } = tour();
+  await post(`/actions/jira/${issueKey}/comment`, { body: '<script>alert(1)</script>' });
+  const page = await get(`/jira/browse/${issueKey}`);
+  expect(page.text).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
+  expect(page.text).not.toContain('<script>alert(1)</script>');
+});
+
+it('tells open pages when something changed', async () => {
+  const controller = new AbortController();
+  const response = await fetch(`${app.url}/api/live`, { signal: controller.signal });
+  expect(response.headers.get('content-type')).toContain('text/event-stream');
+  if (!response.body) throw new Error('no stream');
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  await post('/actions/run-pull', {});
+  let text = '';
+  while (!text.includes('data: ')) {
+    const chunk = await reader.read();
+    if (chunk.done) break;
+    text += chunk.value;
+  }
+  controller.abort();
+  expect(text).toMatch(/data: \{"seq":\d+,"kind":"[a-z-]+"\}/);
+});

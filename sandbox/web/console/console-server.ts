@@ -1,0 +1,395 @@
+// The sandbox console's routes: pages (GET), the user's actions on the emulated Jira and TeamSupport (form POSTs,
+// answered with a redirect back), and the live stream that tells open pages something changed.
+import type http from 'node:http';
+import { EventEmitter } from 'node:events';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import type { JiraEmulator } from '../../jira';
+import type { Sandbox } from '../../runtime/sandbox';
+import type { TeamSupportEmulator } from '../../teamsupport';
+import { eventsPage, countersTable } from './events-page';
+import { escapeHtml, html, type Html } from './html';
+import { issueListPage, issuePage } from './jira-pages';
+import { page, type PageChrome, type Section } from './layout';
+import { overviewPage, type Tour } from './overview-page';
+import { ticketListPage, ticketPage } from './teamsupport-pages';
+
+export interface ConsoleDeps {
+  sandbox: Pick<Sandbox, 'logEntries' | 'accounting' | 'on' | 'off' | 'manifest'>;
+  jira: Pick<JiraEmulator, 'admin' | 'baseUrl'>;
+  ts: Pick<TeamSupportEmulator, 'org' | 'baseUrl'>;
+  /** the Jira user the console acts as */
+  accountId: string;
+  pull: { nextPullAt: number; intervalMs: number; runNow(): Promise<void> };
+  tour: () => Tour | undefined;
+  dataDir: string | undefined;
+  /** called after every change the console makes, so the state gets saved */
+  changed: () => void;
+}
+
+export type ConsoleHandler = ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>) & {
+  /** ends the open live streams (before the server closes) */
+  closeStreams(): void;
+};
+
+// Console pages load only their own script and style, and frame only this origin's Custom UI pages.
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "frame-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+const MAX_FORM_BYTES = 64 * 1024;
+
+const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
+
+const commentForm = z.object({
+  body: z.string().trim().min(1, 'The comment is empty'),
+  visibility: z
+    .string()
+    .default('')
+    .transform((value, ctx) => {
+      if (value === '') return undefined;
+      const match = /^(role|group):(.+)$/.exec(value);
+      if (!match?.[2]) {
+        ctx.addIssue({ code: 'custom', message: `Unknown restriction "${value}"` });
+        return z.NEVER;
+      }
+      return { type: match[1] === 'role' ? ('role' as const) : ('group' as const), value: match[2] };
+    }),
+  internal: z.literal('yes').optional(),
+});
+const transitionForm = z.object({ transitionId: z.string().min(1, 'No transition chosen') });
+const actionForm = z.object({
+  description: z.string().trim().min(1, 'The action is empty'),
+  agent: z.string().min(1, 'No agent chosen'),
+  actionType: z.string().min(1, 'No action type chosen'),
+  portal: z.literal('yes').optional(),
+});
+const statusForm = z.object({ status: z.string().min(1, 'No status chosen') });
+const fieldForm = z.object({ field: z.string().min(1), value: z.string().trim() });
+const backForm = z.object({ back: z.string().default('/') });
+
+/** Plain text as the HTML a TeamSupport agent's editor would save: paragraphs and line breaks, all text escaped. */
+function textToTicketHtml(text: string): string {
+  return text
+    .split(/\n{2,}/)
+    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, '<br>')}</p>`)
+    .join('');
+}
+
+/** Only paths of this console are redirect targets (no `//host` or absolute URLs). */
+function safeBack(back: string | undefined, fallback: string): string {
+  return back !== undefined && /^\/(?!\/)[\w\-./?=&%]*$/.test(back) ? back : fallback;
+}
+
+function withNotice(target: string, kind: 'success' | 'error', text: string): string {
+  const url = new URL(target, 'http://console.invalid');
+  url.searchParams.set('notice', text);
+  url.searchParams.set('noticeKind', kind);
+  return `${url.pathname}${url.search}`;
+}
+
+function errorText(error: unknown): string {
+  if (error instanceof z.ZodError) return error.issues.map((issue) => issue.message).join('; ');
+  return error instanceof Error ? error.message : String(error);
+}
+
+async function readForm(req: http.IncomingMessage): Promise<Record<string, string>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_FORM_BYTES) throw new Error(`The form is larger than ${MAX_FORM_BYTES} bytes`);
+    chunks.push(buffer);
+  }
+  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+}
+
+export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
+  const changes = new EventEmitter();
+  changes.setMaxListeners(0);
+  const streams = new Set<http.ServerResponse>();
+  const onLog = (entry: { seq: number; kind: string }): void => {
+    changes.emit('change', { seq: entry.seq, kind: entry.kind });
+  };
+  deps.sandbox.on('log', onLog);
+  const tsHost = new URL(deps.ts.baseUrl).host;
+
+  function chrome(query: URLSearchParams): PageChrome {
+    const notice = query.get('notice');
+    return {
+      nextPullAt: deps.pull.nextPullAt,
+      pullEverySeconds: Math.round(deps.pull.intervalMs / 1000),
+      notice: notice
+        ? { kind: query.get('noticeKind') === 'error' ? 'error' : 'success', text: notice.slice(0, 500) }
+        : undefined,
+    };
+  }
+
+  function sendPage(res: http.ServerResponse, status: number, body: Html): void {
+    res.writeHead(status, {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    });
+    res.end(body.value);
+  }
+
+  function render(url: URL): { status: number; title: string; section: Section; body: Html } | undefined {
+    const parts = url.pathname.split('/').filter(Boolean);
+    const counters = (): Html =>
+      countersTable({ totals: deps.sandbox.accounting.totals(), teamSupportHost: tsHost });
+    if (parts.length === 0) {
+      const functions = [...deps.sandbox.manifest.functions.values()].map((fn) => ({
+        key: fn.key,
+        handler: `src/${fn.file}.ts#${fn.exportName}`,
+        kinds: fn.kinds.join(', '),
+        timeoutSeconds: fn.timeoutSeconds,
+      }));
+      return {
+        status: 200,
+        title: 'Overview',
+        section: 'overview',
+        body: overviewPage({
+          tour: deps.tour(),
+          jiraUrl: deps.jira.baseUrl,
+          teamSupportUrl: deps.ts.baseUrl,
+          functions,
+          counters: counters(),
+          dataDir: deps.dataDir,
+        }),
+      };
+    }
+    const jiraInput = { jira: deps.jira.admin, accountId: deps.accountId };
+    const [first, second, third] = parts;
+    if (first === 'jira' && parts.length === 1)
+      return { status: 200, title: 'Jira issues', section: 'jira', body: issueListPage(jiraInput) };
+    if (first === 'jira' && second === 'browse' && third !== undefined && parts.length === 3) {
+      const key = third.toUpperCase();
+      if (!ISSUE_KEY.test(key) || !issueExists(key)) return notFound('jira', `There is no issue ${third}.`);
+      return { status: 200, title: key, section: 'jira', body: issuePage(jiraInput, key) };
+    }
+    if (first === 'teamsupport' && parts.length === 1)
+      return { status: 200, title: 'Tickets', section: 'teamsupport', body: ticketListPage(deps.ts.org()) };
+    if (first === 'teamsupport' && second === 'tickets' && third !== undefined && parts.length === 3) {
+      const number = Number(third);
+      const org = deps.ts.org();
+      if (!Number.isInteger(number) || !org.tickets().some((t) => t.ticketNumber === number))
+        return notFound('teamsupport', `There is no ticket #${third}.`);
+      return {
+        status: 200,
+        title: `Ticket #${number}`,
+        section: 'teamsupport',
+        body: ticketPage(org, number, issueExists),
+      };
+    }
+    if (first === 'admin' && parts.length === 1)
+      return {
+        status: 200,
+        title: 'Admin page',
+        section: 'admin',
+        body: html`<iframe
+          class="admin-frame"
+          title="Support Ticket Sync admin page"
+          src="/ui/admin/?as=${deps.accountId}"
+        ></iframe>`,
+      };
+    if (first === 'events' && parts.length === 1)
+      return {
+        status: 200,
+        title: 'Event log',
+        section: 'events',
+        body: eventsPage({
+          entries: deps.sandbox.logEntries,
+          totals: deps.sandbox.accounting.totals(),
+          teamSupportHost: tsHost,
+          kind: url.searchParams.get('kind') ?? undefined,
+        }),
+      };
+    return undefined;
+  }
+
+  function notFound(section: Section, message: string) {
+    return {
+      status: 404,
+      title: 'Not found',
+      section,
+      body: html`<h1>Not found</h1>
+        <p>${message}</p>`,
+    };
+  }
+
+  function issueExists(key: string): boolean {
+    try {
+      deps.jira.admin.issueView(key);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /** Performs one form action; answers where to go back to and what to say. */
+  async function act(url: URL, form: Record<string, string>): Promise<{ back: string; notice: string }> {
+    const parts = url.pathname.split('/').filter(Boolean);
+    const [, system, ref, verb] = parts;
+    if (system === 'run-pull' && parts.length === 2) {
+      const back = safeBack(backForm.parse(form).back, '/');
+      await deps.pull.runNow();
+      return { back, notice: 'The scheduled pull ran. See the event log for what it did.' };
+    }
+    if (system === 'jira' && ref !== undefined && ISSUE_KEY.test(ref) && parts.length === 4) {
+      const back = `/jira/browse/${ref}`;
+      if (verb === 'comment') {
+        const input = commentForm.parse(form);
+        deps.jira.admin.addComment(deps.accountId, ref, {
+          body: input.body,
+          ...(input.visibility ? { visibility: input.visibility } : {}),
+          internal: input.internal === 'yes',
+        });
+        return { back, notice: 'Comment added.' };
+      }
+      if (verb === 'transition') {
+        const { transitionId } = transitionForm.parse(form);
+        deps.jira.admin.transitionIssue(deps.accountId, ref, { transitionId });
+        return { back, notice: `${ref} is now ${deps.jira.admin.issueView(ref).status}.` };
+      }
+    }
+    const number = Number(ref);
+    if (system === 'teamsupport' && Number.isInteger(number) && parts.length === 4) {
+      const back = `/teamsupport/tickets/${number}`;
+      const org = deps.ts.org();
+      if (verb === 'action') {
+        const input = actionForm.parse(form);
+        org.addAction(number, {
+          description: textToTicketHtml(input.description),
+          actionType: input.actionType,
+          creator: input.agent,
+          isVisibleOnPortal: input.portal === 'yes',
+        });
+        return { back, notice: 'Action added. Run the pull to bring it to Jira.' };
+      }
+      if (verb === 'status') {
+        const { status } = statusForm.parse(form);
+        org.setStatus(number, status);
+        return { back, notice: `Status set to ${status}.` };
+      }
+      if (verb === 'field') {
+        const { field, value } = fieldForm.parse(form);
+        org.setCustomField(number, field, value === '' ? null : value);
+        return { back, notice: `${field} saved.` };
+      }
+    }
+    throw new NotFound();
+  }
+
+  class NotFound extends Error {}
+
+  async function handleAction(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
+    // A page on another site must not drive the local emulators through the user's browser.
+    const origin = req.headers.origin;
+    if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+      res
+        .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
+        .end('Cross-origin form posts are refused');
+      return;
+    }
+    const form = await readForm(req);
+    const referer = safeBack(form.back ?? pathOf(req.headers.referer), '/');
+    try {
+      const done = await act(url, form);
+      deps.changed();
+      changes.emit('change', { seq: 0, kind: 'console' });
+      res.writeHead(303, { location: withNotice(done.back, 'success', done.notice) }).end();
+    } catch (error) {
+      if (error instanceof NotFound) {
+        res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such action');
+        return;
+      }
+      res.writeHead(303, { location: withNotice(referer, 'error', errorText(error)) }).end();
+    }
+  }
+
+  function pathOf(referer: string | undefined): string | undefined {
+    if (!referer) return undefined;
+    try {
+      const url = new URL(referer);
+      return `${url.pathname}`;
+    } catch {
+      return undefined;
+    }
+  }
+
+  function serveLive(req: http.IncomingMessage, res: http.ServerResponse): void {
+    res.writeHead(200, {
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
+    res.write('retry: 2000\n\n');
+    const send = (change: { seq: number; kind: string }): void => {
+      res.write(`data: ${JSON.stringify(change)}\n\n`);
+    };
+    changes.on('change', send);
+    streams.add(res);
+    req.on('close', () => {
+      changes.off('change', send);
+      streams.delete(res);
+    });
+  }
+
+  const handler = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<boolean> => {
+    const url = new URL(req.url ?? '/', 'http://console.invalid');
+    const method = req.method ?? 'GET';
+    if (url.pathname.startsWith('/actions/')) {
+      if (method !== 'POST') {
+        res.writeHead(405, { allow: 'POST' }).end();
+        return true;
+      }
+      await handleAction(req, res, url);
+      return true;
+    }
+    if (method !== 'GET' && method !== 'HEAD') return false;
+    if (url.pathname === '/api/live') {
+      serveLive(req, res);
+      return true;
+    }
+    if (url.pathname === '/sandbox/console.js' || url.pathname === '/sandbox/console.css') {
+      const file = path.join(__dirname, path.basename(url.pathname));
+      const type = file.endsWith('.js') ? 'text/javascript' : 'text/css';
+      res.writeHead(200, { 'content-type': `${type}; charset=utf-8`, 'cache-control': 'no-store' });
+      res.end(await readFile(file));
+      return true;
+    }
+    const rendered = render(url);
+    if (!rendered) return false;
+    sendPage(
+      res,
+      rendered.status,
+      page({
+        title: rendered.title,
+        section: rendered.section,
+        chrome: chrome(url.searchParams),
+        body: rendered.body,
+        path: url.pathname,
+      }),
+    );
+    return true;
+  };
+  return Object.assign(handler, {
+    closeStreams: () => {
+      deps.sandbox.off('log', onLog);
+      for (const stream of streams) stream.end();
+      streams.clear();
+    },
+  });
+}

@@ -1,0 +1,81 @@
+// The console's start page: what is running, and the five-minute tour through the sync loop (the README's
+// walkthrough follows the same steps).
+import { html, type Html } from './html';
+
+export interface Tour {
+  /** the demo issue with a linked ticket */
+  issueKey: string;
+  ticketNumber: number;
+  /** an unlinked ticket to escalate by setting the correlation field to NEW */
+  escalateTicketNumber: number;
+  correlationField: string;
+}
+
+export interface OverviewInput {
+  tour: Tour | undefined;
+  jiraUrl: string;
+  teamSupportUrl: string;
+  functions: { key: string; handler: string; kinds: string; timeoutSeconds: number }[];
+  counters: Html;
+  dataDir: string | undefined;
+}
+
+export function overviewPage(input: OverviewInput): Html {
+  const { tour } = input;
+  const steps = tour
+    ? html`<ol class="tour">
+        <li>
+          Open <a href="/jira/browse/${tour.issueKey}">${tour.issueKey}</a>. The app's issue panel (right)
+          lists the linked ticket #${tour.ticketNumber}.
+        </li>
+        <li>
+          Add a comment on ${tour.issueKey}. Within a few seconds ticket
+          <a href="/teamsupport/tickets/${tour.ticketNumber}">#${tour.ticketNumber}</a> has a new action
+          carrying your comment. A restricted comment (role or group) is not copied: the
+          <a href="/events">event log</a> says why.
+        </li>
+        <li>
+          On ticket <a href="/teamsupport/tickets/${tour.ticketNumber}">#${tour.ticketNumber}</a>, add an
+          action as an agent (type Comment). Press <em>Run the pull now</em> (top right): the action arrives
+          on ${tour.issueKey} as a comment.
+        </li>
+        <li>
+          On ${tour.issueKey}, move the issue to Done. The ticket's status becomes Closed (the demo maps Done
+          → Closed).
+        </li>
+        <li>
+          On ticket
+          <a href="/teamsupport/tickets/${tour.escalateTicketNumber}">#${tour.escalateTicketNumber}</a>, set
+          <em>${tour.correlationField}</em> to <code>NEW</code> and run the pull: a new Jira issue appears,
+          linked to the ticket, and its key is written back to the field.
+        </li>
+        <li>
+          Open the <a href="/admin">admin page</a> for the instance settings, the sync log and the errors
+          report.
+        </li>
+      </ol>`
+    : html`<p class="hint">No demo data: start with <code>npm start -- --reset</code> to seed it.</p>`;
+  const functions = input.functions.map(
+    (fn) =>
+      html`<li>
+        <code>${fn.key}</code> → <code>${fn.handler}</code> (${fn.kinds}, ${fn.timeoutSeconds} s)
+      </li>`,
+  );
+  return html`<h1>Support Ticket Sync — sandbox</h1>
+    <p>
+      The app's real handlers from <code>manifest.yml</code> run here against emulators of Jira Cloud
+      (<code>${input.jiraUrl}</code>) and TeamSupport (<code>${input.teamSupportUrl}</code>). Nothing leaves
+      this machine.
+      ${input.dataDir ? html`State is kept in <code>${input.dataDir}</code>; <code>npm start -- --reset</code> starts clean.` : 'State is kept in memory only.'}
+    </p>
+    <h2>Five-minute tour</h2>
+    ${steps}
+    <div data-live id="overview-counters">
+      <h2>Requests by target</h2>
+      ${input.counters}
+    </div>
+    <h2>Hosted functions</h2>
+    <ul>
+      ${functions}
+    </ul>`;
+}
