@@ -4,10 +4,11 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '..', '..');
-const TSX = path.join(ROOT, 'node_modules', '.bin', 'tsx');
+// One node process with tsx's loader (the tsx CLI would sit between the test's signal and the sandbox's handler).
+const NODE_ARGS = ['--import', 'tsx', 'sandbox/start.ts'];
 
 it('prints the URL, serves the console there, and exits 0 on SIGTERM', async () => {
-  const child = spawn(TSX, ['sandbox/start.ts', '--port', '0', '--in-memory', '--quiet'], {
+  const child = spawn(process.execPath, [...NODE_ARGS, '--port', '0', '--in-memory', '--quiet'], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -35,7 +36,7 @@ it('prints the URL, serves the console there, and exits 0 on SIGTERM', async () 
 it('explains its options with --help and refuses a bad port', async () => {
   const run = (args: string[]) =>
     new Promise<{ code: number | null; text: string }>((resolve) => {
-      const child = spawn(TSX, ['sandbox/start.ts', ...args], { cwd: ROOT });
+      const child = spawn(process.execPath, [...NODE_ARGS, ...args], { cwd: ROOT });
       let text = '';
       child.stdout.on('data', (chunk: Buffer) => (text += chunk.toString()));
       child.stderr.on('data', (chunk: Buffer) => (text += chunk.toString()));

@@ -23,17 +23,32 @@ it('runs the pull on its interval and starts the interval over after "run now"',
   clock.stop();
 });
 
-it('joins a pull already running instead of starting a second one', async () => {
-  let release: () => void = () => undefined;
+it('runs "run now" after a pull already under way, never two at once', async () => {
+  const releases: Array<() => void> = [];
+  let active = 0;
+  let mostActive = 0;
   let started = 0;
   const clock = new PullClock(300_000, () => {
     started += 1;
-    return new Promise<void>((resolve) => (release = resolve));
+    active += 1;
+    mostActive = Math.max(mostActive, active);
+    return new Promise<void>((resolve) =>
+      releases.push(() => {
+        active -= 1;
+        resolve();
+      }),
+    );
   });
   const a = clock.runNow();
   const b = clock.runNow();
-  release();
-  await Promise.all([a, b]);
+  await jest.advanceTimersByTimeAsync(0);
   expect(started).toBe(1);
-  clock.stop();
+  releases.shift()?.();
+  await a;
+  await jest.advanceTimersByTimeAsync(0);
+  expect(started).toBe(2);
+  releases.shift()?.();
+  await b;
+  expect(mostActive).toBe(1);
+  await clock.stopAndSettle();
 });

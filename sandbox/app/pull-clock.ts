@@ -3,7 +3,7 @@
 export class PullClock {
   private timer: NodeJS.Timeout | undefined;
   private nextAt = 0;
-  private running: Promise<unknown> | undefined;
+  private last: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly everyMs: number,
@@ -27,7 +27,16 @@ export class PullClock {
     this.timer = undefined;
   }
 
-  /** Runs the pull now (or waits for the one already running) and restarts the interval. */
+  /** Stops the clock and waits for a pull under way to finish (before the sandbox shuts down). */
+  async stopAndSettle(): Promise<void> {
+    this.stop();
+    await this.last.catch(() => undefined);
+  }
+
+  /**
+   * Runs a pull that starts after this call (after one already under way, so nothing the user just did is missed)
+   * and restarts the interval.
+   */
   async runNow(): Promise<void> {
     this.stop();
     try {
@@ -37,19 +46,20 @@ export class PullClock {
     }
   }
 
-  /** A pull already under way is joined rather than doubled: two at once would only race for the same tickets. */
+  /** One pull at a time: two at once would only race each other for the same tickets. */
   private run(): Promise<unknown> {
-    this.running ??= this.runPull().finally(() => {
-      this.running = undefined;
-    });
-    return this.running;
+    const next = this.last.catch(() => undefined).then(() => this.runPull());
+    this.last = next;
+    return next;
   }
 
   private schedule(): void {
     this.stop();
     this.nextAt = Date.now() + this.everyMs;
     this.timer = setTimeout(() => {
-      void this.run().finally(() => this.schedule());
+      void this.run()
+        .catch(() => undefined)
+        .finally(() => this.schedule());
     }, this.everyMs);
     this.timer.unref();
   }

@@ -198,6 +198,9 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   const saver = setInterval(save, SAVE_EVERY_MS);
   saver.unref();
   pull.start();
+  // A fresh demo is pulled once at once, as a new install's first scheduled run would: the linked tickets' actions
+  // arrive as comments and the escalation request becomes an issue, without waiting five minutes.
+  if (!restored) void pull.runNow();
 
   return {
     url: `http://127.0.0.1:${port}`,
@@ -208,7 +211,7 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     restored,
     save,
     close: async () => {
-      pull.stop();
+      await pull.stopAndSettle();
       clearInterval(saver);
       consoleHandler.closeStreams();
       server.closeAllConnections();

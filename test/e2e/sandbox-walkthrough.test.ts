@@ -87,6 +87,7 @@ it('walks the sync loop: comment → action, action → comment, transition → 
   await page.getByTestId('notice').getByText('The scheduled pull ran.').waitFor();
   await page.goto(`${app.url}/jira/browse/${issueKey}`);
   await waitForText('[data-testid="comment"]', 'files of 1.9 GB export fine');
+  await screenshot(page, 'sandbox-jira-issue-after-pull', { fullPage: false });
 
   // 3. A transition to Done closes the ticket (the demo maps Done → Closed).
   await page.getByRole('button', { name: 'Done', exact: true }).click();
