@@ -4,6 +4,7 @@ import type { RequestStat } from '../../runtime/accounting';
 import type { SandboxLogEntry } from '../../runtime/sandbox';
 import { z } from 'zod';
 import { html, type Html } from './html';
+import { table } from './table';
 
 export interface EventsInput {
   entries: readonly SandboxLogEntry[];
@@ -65,25 +66,17 @@ export function countersTable(input: Pick<EventsInput, 'totals' | 'teamSupportHo
           <td class="num">${kb(stat.bytesIn)}</td>
         </tr>`,
     );
-  return html`<table class="counters">
-    <thead>
-      <tr>
-        <th>Target</th>
-        <th class="num">Requests</th>
-        <th class="num">Sent</th>
-        <th class="num">Received</th>
-      </tr>
-    </thead>
-    <tbody>
-      ${
-        rows.length > 0
-          ? rows
-          : html`<tr>
-              <td colspan="4" class="hint">No requests yet.</td>
-            </tr>`
-      }
-    </tbody>
-  </table>`;
+  return table({
+    className: 'counters',
+    columns: [
+      'Target',
+      { label: 'Requests', numeric: true },
+      { label: 'Sent', numeric: true },
+      { label: 'Received', numeric: true },
+    ],
+    rows,
+    empty: 'No requests yet.',
+  });
 }
 
 export function eventsPage(input: EventsInput): Html {
@@ -121,24 +114,16 @@ export function eventsPage(input: EventsInput): Html {
     <h2>Events</h2>
     <p class="filters">Show: ${filters}</p>
     <div data-live id="event-log">
-      <table class="log">
-        <thead>
-          <tr>
-            <th>Time (UTC)</th>
-            <th>Kind</th>
-            <th>What happened</th>
-            <th>Details</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${
-            rows.length > 0
-              ? rows
-              : html`<tr>
-                  <td colspan="4" class="hint">Nothing yet.</td>
-                </tr>`
-          }
-        </tbody>
-      </table>
+      ${table({
+        className: 'log',
+        columns: [
+          { label: 'Time (UTC)' },
+          { label: 'Kind' },
+          { label: 'What happened' },
+          { label: 'Details' },
+        ],
+        rows,
+        empty: 'Nothing yet.',
+      })}
     </div>`;
 }

@@ -2,6 +2,7 @@
 // comments with an add-comment box that can restrict the comment) with the app's real issue panel beside it.
 import type { IssueView, JiraAdmin } from '../../jira';
 import { html, type Html } from './html';
+import { table } from './table';
 
 export interface JiraPageInput {
   jira: JiraAdmin;
@@ -16,6 +17,8 @@ function statusLozenge(view: Pick<IssueView, 'status' | 'statusCategory'>): Html
     >${view.status}</span
   >`;
 }
+
+const ISSUE_COLUMNS = ['Key', 'Summary', 'Type', 'Status', 'Comments', 'Web links'];
 
 export function issueListPage({ jira }: JiraPageInput): Html {
   const rows = jira.issueViews().map(
@@ -33,23 +36,7 @@ export function issueListPage({ jira }: JiraPageInput): Html {
     <p class="hint">
       The Jira emulator's issues. Open one to comment, transition it, and see the app's issue panel.
     </p>
-    <div data-live id="issue-list">
-      <table>
-        <thead>
-          <tr>
-            <th>Key</th>
-            <th>Summary</th>
-            <th>Type</th>
-            <th>Status</th>
-            <th>Comments</th>
-            <th>Web links</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`;
+    <div data-live id="issue-list">${table({ columns: ISSUE_COLUMNS, rows, empty: 'None.' })}</div>`;
 }
 
 function commentItem(comment: IssueView['comments'][number]): Html {

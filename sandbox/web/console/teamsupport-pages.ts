@@ -3,6 +3,7 @@
 // field that asks for a Jira issue).
 import { SYSTEM_USER, type ActionSnapshot, type OrgAdmin, type TicketSnapshot } from '../../teamsupport';
 import { html, type Html } from './html';
+import { table } from './table';
 import { htmlToText } from './html-text';
 
 const when = (date: Date): string => date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
@@ -34,6 +35,8 @@ function statusLozenge(ticket: TicketSnapshot): Html {
   >`;
 }
 
+const TICKET_COLUMNS = ['Number', 'Name', 'Type', 'Product', 'Status', 'Custom fields'];
+
 export function ticketListPage(org: OrgAdmin): Html {
   const n = names(org);
   const rows = org
@@ -59,23 +62,7 @@ export function ticketListPage(org: OrgAdmin): Html {
       The TeamSupport emulator's tickets (organization ${org.organizationId}). Open one to add an action as an
       agent, change its status or ask for a Jira issue.
     </p>
-    <div data-live id="ticket-list">
-      <table>
-        <thead>
-          <tr>
-            <th>Number</th>
-            <th>Name</th>
-            <th>Type</th>
-            <th>Product</th>
-            <th>Status</th>
-            <th>Custom fields</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${rows}
-        </tbody>
-      </table>
-    </div>`;
+    <div data-live id="ticket-list">${table({ columns: TICKET_COLUMNS, rows, empty: 'None.' })}</div>`;
 }
 
 export function ticketPage(
