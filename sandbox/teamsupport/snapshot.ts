@@ -1,9 +1,8 @@
 // The emulator's data as bytes, so `npm start` can keep its sandbox between runs. v8's serializer keeps the tables'
 // Maps, Dates and plain rows as they are; on the way back every row is checked against the model, so a damaged file
 // or one from another format fails loudly. Rate-limit counters, faults and the request log are not data: not saved.
-import { types } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
 import { z } from 'zod';
+import { dateOf, decodeSnapshot, encodeSnapshot, fill, mapOf, type ShapeOf } from '../snapshot-codec';
 import { CULTURES } from './dates';
 import type {
   ActionRecord,
@@ -30,20 +29,7 @@ import { EmulatorState, type IdKind } from './state';
 const FORMAT = 'teamsupport-emulator-state';
 const VERSION = 1;
 
-/** A schema for every property of T: a property forgotten here would be dropped silently on restore. */
-type ShapeOf<T> = { [K in keyof T]-?: z.ZodType<T[K]> };
-
-// v8.deserialize builds its Maps and Dates in the realm node:v8 belongs to, which under jest is not this module's;
-// copying them first lets zod recognise them.
-function mapOf<K extends z.ZodType, V extends z.ZodType>(key: K, value: V) {
-  return z.preprocess((input) => (types.isMap(input) ? new Map(input) : input), z.map(key, value));
-}
-
-// instanceof rather than z.date(): an invalid date is a value the state can hold (the ticket index allows for it).
-const date = z.preprocess(
-  (input) => (types.isDate(input) ? new Date(input.getTime()) : input),
-  z.instanceof(Date),
-);
+const date = dateOf();
 const id = z.number().int();
 const nullableId = id.nullable();
 
@@ -270,11 +256,7 @@ const idKind = z.enum([
   'history',
 ] satisfies IdKind[]);
 
-const header = z.object({ format: z.literal(FORMAT), version: z.number() });
-
 const snapshotSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(VERSION),
   orgs: mapOf(id, org),
   ticketTypes: mapOf(id, ticketType),
   ticketStatuses: mapOf(id, ticketStatus),
@@ -300,8 +282,6 @@ type Snapshot = z.output<typeof snapshotSchema>;
 /** Every table and where the id sequences stand. */
 export function exportTeamSupportState(state: EmulatorState): Buffer {
   const snapshot: Snapshot = {
-    format: FORMAT,
-    version: VERSION,
     orgs: state.orgs,
     ticketTypes: state.ticketTypes,
     ticketStatuses: state.ticketStatuses,
@@ -321,38 +301,18 @@ export function exportTeamSupportState(state: EmulatorState): Buffer {
     history: state.history,
     nextIds: new Map(state.idPositions()),
   };
-  return serialize(snapshot);
-}
-
-function unreadable(reason: string): Error {
-  return new Error(
-    `The saved TeamSupport emulator state is unreadable (${reason}). Start with --reset to begin with fresh data.`,
-  );
-}
-
-function readSnapshot(saved: Buffer): Snapshot {
-  let value: unknown;
-  try {
-    value = deserialize(saved);
-  } catch (error) {
-    throw unreadable(`not a v8 serialization: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const head = header.safeParse(value);
-  if (!head.success) throw unreadable(`not a ${FORMAT} document`);
-  if (head.data.version !== VERSION)
-    throw unreadable(`format version ${head.data.version}, this emulator reads version ${VERSION}`);
-  const parsed = snapshotSchema.safeParse(value);
-  if (!parsed.success) throw unreadable(`invalid content:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
-
-function fill<V>(target: Map<number, V>, source: ReadonlyMap<number, V>): void {
-  for (const [key, value] of source) target.set(key, value);
+  return encodeSnapshot(FORMAT, VERSION, snapshot);
 }
 
 /** A state holding exactly the saved data, its ticket and action indexes rebuilt, its sequences where they were. */
 export function restoreTeamSupportState(saved: Buffer): EmulatorState {
-  const snapshot = readSnapshot(saved);
+  const snapshot = decodeSnapshot(saved, {
+    format: FORMAT,
+    version: VERSION,
+    label: 'TeamSupport',
+    freshStart: 'fresh data',
+    schema: snapshotSchema,
+  });
   const state = new EmulatorState();
   fill(state.orgs, snapshot.orgs);
   fill(state.ticketTypes, snapshot.ticketTypes);

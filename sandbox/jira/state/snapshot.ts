@@ -1,9 +1,8 @@
 // The emulated site as bytes, so `npm start` can keep its sandbox between runs. v8's serializer keeps the store's
 // Maps, Sets and plain records as they are; on the way back every record is checked against the store's types, so a
 // damaged file or one from another format fails loudly instead of leaving a half-working site.
-import { types } from 'node:util';
-import { deserialize, serialize } from 'node:v8';
 import { z } from 'zod';
+import { decodeSnapshot, encodeSnapshot, fill, mapOf, setOf, type ShapeOf } from '../../snapshot-codec';
 import { JsonSchema } from './json';
 import { PERMISSION_KEYS, type PermissionGrants } from './permissions';
 import { JiraStore, type Sequence } from './store';
@@ -28,19 +27,6 @@ import type {
 
 const FORMAT = 'jira-emulator-state';
 const VERSION = 1;
-
-/** A schema for every property of T: a property forgotten here would be dropped silently on restore. */
-type ShapeOf<T> = { [K in keyof T]-?: z.ZodType<T[K]> };
-
-// v8.deserialize builds its Maps and Sets in the realm node:v8 belongs to, which under jest is not this module's;
-// copying them first lets zod recognise them.
-function mapOf<K extends z.ZodType, V extends z.ZodType>(key: K, value: V) {
-  return z.preprocess((input) => (types.isMap(input) ? new Map(input) : input), z.map(key, value));
-}
-
-function setOf<V extends z.ZodType>(value: V) {
-  return z.preprocess((input) => (types.isSet(input) ? new Set(input) : input), z.set(value));
-}
 
 const status = z.object({
   id: z.string(),
@@ -194,11 +180,7 @@ const sequence = z.enum([
   'option',
 ] satisfies Sequence[]);
 
-const header = z.object({ format: z.literal(FORMAT), version: z.number() });
-
 const snapshotSchema = z.object({
-  format: z.literal(FORMAT),
-  version: z.literal(VERSION),
   statuses: mapOf(z.string(), status),
   issueTypes: mapOf(z.string(), issueType),
   priorities: mapOf(z.string(), priority),
@@ -219,8 +201,6 @@ type Snapshot = z.output<typeof snapshotSchema>;
 /** The whole site: configuration, users and grants, issues and comments, and where the id sequences stand. */
 export function exportJiraState(store: JiraStore): Buffer {
   const snapshot: Snapshot = {
-    format: FORMAT,
-    version: VERSION,
     statuses: store.statuses,
     issueTypes: store.issueTypes,
     priorities: store.priorities,
@@ -235,38 +215,18 @@ export function exportJiraState(store: JiraStore): Buffer {
     defaultPriorityId: store.defaultPriorityId,
     sequences: new Map(store.sequencePositions()),
   };
-  return serialize(snapshot);
-}
-
-function unreadable(reason: string): Error {
-  return new Error(
-    `The saved Jira emulator state is unreadable (${reason}). Start with --reset to begin with a fresh site.`,
-  );
-}
-
-function readSnapshot(state: Buffer): Snapshot {
-  let value: unknown;
-  try {
-    value = deserialize(state);
-  } catch (error) {
-    throw unreadable(`not a v8 serialization: ${error instanceof Error ? error.message : String(error)}`);
-  }
-  const head = header.safeParse(value);
-  if (!head.success) throw unreadable(`not a ${FORMAT} document`);
-  if (head.data.version !== VERSION)
-    throw unreadable(`format version ${head.data.version}, this emulator reads version ${VERSION}`);
-  const parsed = snapshotSchema.safeParse(value);
-  if (!parsed.success) throw unreadable(`invalid content:\n${z.prettifyError(parsed.error)}`);
-  return parsed.data;
-}
-
-function fill<K, V>(target: Map<K, V>, source: ReadonlyMap<K, V>): void {
-  for (const [key, value] of source) target.set(key, value);
+  return encodeSnapshot(FORMAT, VERSION, snapshot);
 }
 
 /** A store holding exactly the saved site, with its issue-key index rebuilt and its id sequences where they were. */
 export function restoreJiraStore(state: Buffer): JiraStore {
-  const snapshot = readSnapshot(state);
+  const snapshot = decodeSnapshot(state, {
+    format: FORMAT,
+    version: VERSION,
+    label: 'Jira',
+    freshStart: 'a fresh site',
+    schema: snapshotSchema,
+  });
   const store = new JiraStore();
   fill(store.statuses, snapshot.statuses);
   fill(store.issueTypes, snapshot.issueTypes);
