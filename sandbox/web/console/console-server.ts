@@ -8,11 +8,13 @@ import { z } from 'zod';
 import type { JiraEmulator } from '../../jira';
 import type { Sandbox } from '../../runtime/sandbox';
 import type { TeamSupportEmulator } from '../../teamsupport';
+import { NoSuchAction, performAction } from './console-actions';
 import { eventsPage, countersTable } from './events-page';
-import { escapeHtml, html, type Html } from './html';
+import { html, type Html } from './html';
 import { issueListPage, issuePage } from './jira-pages';
 import { page, type PageChrome, type Section } from './layout';
 import { overviewPage, type Tour } from './overview-page';
+import { ISSUE_KEY, safeBack } from './paths';
 import { ticketListPage, ticketPage } from './teamsupport-pages';
 
 export interface ConsoleDeps {
@@ -48,48 +50,6 @@ const CONTENT_SECURITY_POLICY = [
 ].join('; ');
 
 const MAX_FORM_BYTES = 64 * 1024;
-
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]*-\d+$/;
-
-const commentForm = z.object({
-  body: z.string().trim().min(1, 'The comment is empty'),
-  visibility: z
-    .string()
-    .default('')
-    .transform((value, ctx) => {
-      if (value === '') return undefined;
-      const match = /^(role|group):(.+)$/.exec(value);
-      if (!match?.[2]) {
-        ctx.addIssue({ code: 'custom', message: `Unknown restriction "${value}"` });
-        return z.NEVER;
-      }
-      return { type: match[1] === 'role' ? ('role' as const) : ('group' as const), value: match[2] };
-    }),
-  internal: z.literal('yes').optional(),
-});
-const transitionForm = z.object({ transitionId: z.string().min(1, 'No transition chosen') });
-const actionForm = z.object({
-  description: z.string().trim().min(1, 'The action is empty'),
-  agent: z.string().min(1, 'No agent chosen'),
-  actionType: z.string().min(1, 'No action type chosen'),
-  portal: z.literal('yes').optional(),
-});
-const statusForm = z.object({ status: z.string().min(1, 'No status chosen') });
-const fieldForm = z.object({ field: z.string().min(1), value: z.string().trim() });
-const backForm = z.object({ back: z.string().default('/') });
-
-/** Plain text as the HTML a TeamSupport agent's editor would save: paragraphs and line breaks, all text escaped. */
-function textToTicketHtml(text: string): string {
-  return text
-    .split(/\n{2,}/)
-    .map((paragraph) => `<p>${escapeHtml(paragraph).replace(/\r?\n/g, '<br>')}</p>`)
-    .join('');
-}
-
-/** Only paths of this console are redirect targets (no `//host` or absolute URLs). */
-function safeBack(back: string | undefined, fallback: string): string {
-  return back !== undefined && /^\/(?!\/)[\w\-./?=&%]*$/.test(back) ? back : fallback;
-}
 
 function withNotice(target: string, kind: 'success' | 'error', text: string): string {
   const url = new URL(target, 'http://console.invalid');
@@ -238,62 +198,6 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
     }
   }
 
-  /** Performs one form action; answers where to go back to and what to say. */
-  async function act(url: URL, form: Record<string, string>): Promise<{ back: string; notice: string }> {
-    const parts = url.pathname.split('/').filter(Boolean);
-    const [, system, ref, verb] = parts;
-    if (system === 'run-pull' && parts.length === 2) {
-      const back = safeBack(backForm.parse(form).back, '/');
-      await deps.pull.runNow();
-      return { back, notice: 'The scheduled pull ran. See the event log for what it did.' };
-    }
-    if (system === 'jira' && ref !== undefined && ISSUE_KEY.test(ref) && parts.length === 4) {
-      const back = `/jira/browse/${ref}`;
-      if (verb === 'comment') {
-        const input = commentForm.parse(form);
-        deps.jira.admin.addComment(deps.accountId, ref, {
-          body: input.body,
-          ...(input.visibility ? { visibility: input.visibility } : {}),
-          internal: input.internal === 'yes',
-        });
-        return { back, notice: 'Comment added.' };
-      }
-      if (verb === 'transition') {
-        const { transitionId } = transitionForm.parse(form);
-        deps.jira.admin.transitionIssue(deps.accountId, ref, { transitionId });
-        return { back, notice: `${ref} is now ${deps.jira.admin.issueView(ref).status}.` };
-      }
-    }
-    const number = Number(ref);
-    if (system === 'teamsupport' && Number.isInteger(number) && parts.length === 4) {
-      const back = `/teamsupport/tickets/${number}`;
-      const org = deps.ts.org();
-      if (verb === 'action') {
-        const input = actionForm.parse(form);
-        org.addAction(number, {
-          description: textToTicketHtml(input.description),
-          actionType: input.actionType,
-          creator: input.agent,
-          isVisibleOnPortal: input.portal === 'yes',
-        });
-        return { back, notice: 'Action added. Run the pull to bring it to Jira.' };
-      }
-      if (verb === 'status') {
-        const { status } = statusForm.parse(form);
-        org.setStatus(number, status);
-        return { back, notice: `Status set to ${status}.` };
-      }
-      if (verb === 'field') {
-        const { field, value } = fieldForm.parse(form);
-        org.setCustomField(number, field, value === '' ? null : value);
-        return { back, notice: `${field} saved.` };
-      }
-    }
-    throw new NotFound();
-  }
-
-  class NotFound extends Error {}
-
   async function handleAction(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
     // A page on another site must not drive the local emulators through the user's browser.
     const origin = req.headers.origin;
@@ -306,12 +210,12 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
     const form = await readForm(req);
     const referer = safeBack(form.back ?? pathOf(req.headers.referer), '/');
     try {
-      const done = await act(url, form);
+      const done = await performAction(deps, url, form);
       deps.changed();
       changes.emit('change', { seq: 0, kind: 'console' });
       res.writeHead(303, { location: withNotice(done.back, 'success', done.notice) }).end();
     } catch (error) {
-      if (error instanceof NotFound) {
+      if (error instanceof NoSuchAction) {
         res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('No such action');
         return;
       }
