@@ -175,24 +175,25 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   });
   const { port } = z.object({ port: z.number() }).parse(server.address());
 
-  let written: { jira?: Buffer; teamSupport?: Buffer; meta?: Buffer } = {};
+  const snapshots = {
+    [FILES.jira]: () => jira.exportState(),
+    [FILES.teamSupport]: () => ts.exportState(),
+    [FILES.meta]: () => Buffer.from(JSON.stringify(meta, null, 2)),
+  };
+  const written = new Map<string, Buffer>();
+  /** The emulators and the tour; the app's storage is the KVS emulator's own file. */
+  const saveSnapshots = (dataDir: string): void => {
+    for (const [name, snapshot] of Object.entries(snapshots)) {
+      const bytes = snapshot();
+      writeSnapshotIfChanged(path.join(dataDir, name), bytes, written.get(name));
+      written.set(name, bytes);
+    }
+  };
   const save = (): void => {
     if (options.dataDir === undefined || !dirty) return;
     dirty = false;
-    const next = {
-      jira: jira.exportState(),
-      teamSupport: ts.exportState(),
-      meta: Buffer.from(JSON.stringify(meta, null, 2)),
-    };
     sandbox.kvs.save();
-    writeSnapshotIfChanged(path.join(options.dataDir, FILES.jira), next.jira, written.jira);
-    writeSnapshotIfChanged(
-      path.join(options.dataDir, FILES.teamSupport),
-      next.teamSupport,
-      written.teamSupport,
-    );
-    writeSnapshotIfChanged(path.join(options.dataDir, FILES.meta), next.meta, written.meta);
-    written = next;
+    saveSnapshots(options.dataDir);
   };
   save();
   const saver = setInterval(save, SAVE_EVERY_MS);
@@ -216,10 +217,10 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
       consoleHandler.closeStreams();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      dirty = true;
-      save();
       stopEvents();
+      // Work still in flight may write to the emulators: the last snapshot follows it (close() saves the KVS file).
       await sandbox.close();
+      if (options.dataDir !== undefined) saveSnapshots(options.dataDir);
       await jira.close();
       await ts.close();
     },

@@ -115,7 +115,6 @@ export class Sandbox extends EventEmitter {
   private running = new Map<string, number>();
   private inFlight = new Set<Promise<void>>();
   private ticker: NodeJS.Timeout | undefined;
-  private scheduler: NodeJS.Timeout | undefined;
   private logSeq = 0;
   readonly logEntries: SandboxLogEntry[] = [];
 
@@ -440,20 +439,6 @@ export class Sandbox extends EventEmitter {
     return result;
   }
 
-  /** Runs every scheduled trigger on an interval of real time (npm start); tests call runScheduledTrigger instead. */
-  startScheduler(intervalMs: number): void {
-    this.stopScheduler();
-    this.scheduler = setInterval(() => {
-      for (const trigger of this.manifest.scheduledTriggers) void this.runScheduledTrigger(trigger.key);
-    }, intervalMs);
-    this.scheduler.unref();
-  }
-
-  stopScheduler(): void {
-    if (this.scheduler) clearInterval(this.scheduler);
-    this.scheduler = undefined;
-  }
-
   // ---------------------------------------------------------------- resolvers and web triggers
 
   /**
@@ -549,7 +534,6 @@ export class Sandbox extends EventEmitter {
 
   /** Waits for in-flight work, stops timers and saves persisted state. */
   async close(): Promise<void> {
-    this.stopScheduler();
     if (this.ticker) clearInterval(this.ticker);
     await Promise.all([...this.inFlight]);
     this.kvs.save();

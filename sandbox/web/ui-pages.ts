@@ -1,6 +1,7 @@
 // The HTML of a Custom UI page as the sandbox serves it: the app's built index.html with the page context and the
 // bridge shim placed in <head>, ahead of the bundle (forge-platform.md §6.7).
 import { z } from 'zod';
+import { escapeHtml } from './console/html';
 
 export type UiSurface = 'jira:issuePanel' | 'jira:adminPage';
 
@@ -84,10 +85,6 @@ export function injectSandbox(indexHtml: string, context: Record<string, unknown
   const anchor = /<(?:script|link)\b|<\/head>/i.exec(indexHtml);
   if (!anchor) return `${injected}${indexHtml}`;
   return `${indexHtml.slice(0, anchor.index)}${injected}${indexHtml.slice(anchor.index)}`;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 }
 
 /** A plain page explaining what is missing (no build yet, a query parameter left out). */

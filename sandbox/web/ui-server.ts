@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Sandbox } from '../runtime/sandbox';
+import { fromOtherOrigin, readBodyText } from './request';
 import { contentTypeOf, readFileIfPresent, resolveInside } from './static-files';
 import { themeCss } from './theme-css';
 import {
@@ -98,18 +99,6 @@ function sendPage(res: http.ServerResponse, status: number, html: string) {
   send(res, status, 'text/html; charset=utf-8', html, { 'content-security-policy': CONTENT_SECURITY_POLICY });
 }
 
-async function readBody(req: http.IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(buffer);
-  }
-  return Buffer.concat(chunks).toString('utf8');
-}
-
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -201,12 +190,12 @@ export function createUiRequestHandler(options: UiServerOptions): UiRequestHandl
 
   async function serveInvoke(req: http.IncomingMessage, res: http.ServerResponse) {
     // Only the pages this server serves may call: a page on another origin could otherwise drive local resolvers.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+    const origin = fromOtherOrigin(req);
+    if (origin !== undefined) {
       sendJson(res, 403, { error: `Requests from ${origin} are not accepted` });
       return;
     }
-    const text = await readBody(req);
+    const text = await readBodyText(req, MAX_BODY_BYTES);
     if (text === undefined) {
       sendJson(res, 413, { error: `The request body is larger than ${MAX_BODY_BYTES} bytes` });
       return;

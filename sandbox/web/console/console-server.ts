@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { JiraEmulator } from '../../jira';
 import type { Sandbox } from '../../runtime/sandbox';
 import type { TeamSupportEmulator } from '../../teamsupport';
+import { fromOtherOrigin, readBodyText } from '../request';
 import { NoSuchAction, performAction } from './console-actions';
 import { eventsPage, countersTable } from './events-page';
 import { html, type Html } from './html';
@@ -64,15 +65,9 @@ function errorText(error: unknown): string {
 }
 
 async function readForm(req: http.IncomingMessage): Promise<Record<string, string>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
-    size += buffer.length;
-    if (size > MAX_FORM_BYTES) throw new Error(`The form is larger than ${MAX_FORM_BYTES} bytes`);
-    chunks.push(buffer);
-  }
-  return Object.fromEntries(new URLSearchParams(Buffer.concat(chunks).toString('utf8')));
+  const text = await readBodyText(req, MAX_FORM_BYTES);
+  if (text === undefined) throw new Error(`The form is larger than ${MAX_FORM_BYTES} bytes`);
+  return Object.fromEntries(new URLSearchParams(text));
 }
 
 export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
@@ -199,9 +194,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
   }
 
   async function handleAction(req: http.IncomingMessage, res: http.ServerResponse, url: URL) {
-    // A page on another site must not drive the local emulators through the user's browser.
-    const origin = req.headers.origin;
-    if (origin !== undefined && origin !== `http://${req.headers.host ?? ''}`) {
+    if (fromOtherOrigin(req) !== undefined) {
       res
         .writeHead(403, { 'content-type': 'text/plain; charset=utf-8' })
         .end('Cross-origin form posts are refused');

@@ -27,3 +27,8 @@ export function html(strings: TemplateStringsArray, ...parts: Part[]): Html {
     strings.reduce((out, text, i) => out + text + (i < parts.length ? render(parts[i]) : ''), ''),
   );
 }
+
+/** A moment as the console shows it: to the minute, in UTC (the emulators' clocks are UTC). */
+export function minuteUtc(date: Date): string {
+  return `${date.toISOString().replace('T', ' ').slice(0, 16)} UTC`;
+}

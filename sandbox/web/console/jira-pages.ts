@@ -1,7 +1,7 @@
 // The Jira side of the console: the issue list, and a minimal issue view (summary, status with its transitions,
 // comments with an add-comment box that can restrict the comment) with the app's real issue panel beside it.
 import type { IssueView, JiraAdmin } from '../../jira';
-import { html, type Html } from './html';
+import { html, minuteUtc, type Html } from './html';
 import { table } from './table';
 
 export interface JiraPageInput {
@@ -9,8 +9,6 @@ export interface JiraPageInput {
   /** who the console acts as (a Jira user) */
   accountId: string;
 }
-
-const when = (date: Date): string => date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 function statusLozenge(view: Pick<IssueView, 'status' | 'statusCategory'>): Html {
   return html`<span class="lozenge lozenge-${view.statusCategory}" data-testid="issue-status"
@@ -49,7 +47,7 @@ function commentItem(comment: IssueView['comments'][number]): Html {
     <div class="meta">
       <strong>${comment.author}</strong>${comment.byApp ? html` <span class="badge">app</span>` : ''}
       ${restriction}${comment.internal ? html` <span class="badge">internal</span>` : ''}
-      <time>${when(comment.created)}</time>
+      <time>${minuteUtc(comment.created)}</time>
     </div>
     <div class="text">${comment.text}</div>
   </li>`;

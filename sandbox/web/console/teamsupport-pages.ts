@@ -2,11 +2,9 @@
 // agent with an action type and portal visibility, change the status, set custom fields such as the correlation
 // field that asks for a Jira issue).
 import { SYSTEM_USER, type ActionSnapshot, type OrgAdmin, type TicketSnapshot } from '../../teamsupport';
-import { html, type Html } from './html';
+import { html, minuteUtc, type Html } from './html';
 import { table } from './table';
 import { htmlToText } from './html-text';
-
-const when = (date: Date): string => date.toISOString().replace('T', ' ').slice(0, 16) + ' UTC';
 
 function names(org: OrgAdmin) {
   const lookups = org.lookups();
@@ -80,7 +78,7 @@ export function ticketPage(
           <strong>${creator(action)}</strong>
           <span class="badge">${action.actionType ?? `system ${action.systemActionTypeId}`}</span>
           ${action.isVisibleOnPortal ? html`<span class="badge">on portal</span>` : html`<span class="badge">private</span>`}
-          <time>${when(action.dateCreated)}</time>
+          <time>${minuteUtc(action.dateCreated)}</time>
         </div>
         <div class="text">${htmlToText(action.description)}</div>
       </li>`,
@@ -168,7 +166,7 @@ export function ticketPage(
           <dt>Assignee</dt>
           <dd>${ticket.userId === null ? '—' : (n.users.get(ticket.userId) ?? '—')}</dd>
           <dt>Modified</dt>
-          <dd>${when(ticket.dateModified)}</dd>
+          <dd>${minuteUtc(ticket.dateModified)}</dd>
         </dl>
       </aside>
     </div>`;
