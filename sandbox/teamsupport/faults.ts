@@ -1,15 +1,26 @@
 // Injected trouble for resilience tests: the next N API requests (optionally only those matching a method and a
-// path fragment) fail with a chosen status and body, and every API request can be delayed. Faults hit before
-// authentication, so they are not counted against the org's rate limits.
+// path fragment) fail with a chosen status and body, or lose their connection, and every API request can be delayed.
+// By default (phase 'before') a fault hits before authentication: the request is not applied, nor counted against the
+// org's rate limits. With phase 'after' the request runs first (authenticated, counted, applied) and only its reply
+// is replaced: the write happened, the client cannot tell.
+export type FaultPhase = 'before' | 'after';
+
 export interface FaultSpec {
-  readonly status: number;
-  readonly body: string;
+  /** the status the client gets; required unless `dropConnection` */
+  readonly status?: number;
+  /** default '' */
+  readonly body?: string;
+  /** default text/plain; charset=utf-8 */
   readonly contentType?: string;
   readonly headers?: Readonly<Record<string, string>>;
   /** only requests with this HTTP method */
   readonly method?: string;
   /** only requests whose path contains this text (case-insensitive) */
   readonly pathIncludes?: string;
+  /** 'before' (default): instead of the request; 'after': the request is applied, then its reply is replaced */
+  readonly phase?: FaultPhase;
+  /** destroy the connection instead of answering (status, body and headers are then unused) */
+  readonly dropConnection?: boolean;
 }
 
 interface PendingFault {
@@ -22,6 +33,9 @@ export class FaultInjector {
   private latency = 0;
 
   failNext(count: number, spec: FaultSpec): void {
+    if (spec.status === undefined && spec.dropConnection !== true) {
+      throw new Error('failNext: a fault needs a status unless it drops the connection');
+    }
     if (count > 0) this.pending.push({ spec, remaining: count });
   }
 

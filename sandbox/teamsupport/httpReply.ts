@@ -3,6 +3,8 @@ export interface HttpReply {
   readonly status: number;
   readonly headers: Readonly<Record<string, string>>;
   readonly body: string;
+  /** the server destroys the connection instead of writing this reply (an injected fault) */
+  readonly dropConnection?: boolean;
 }
 
 export function textReply(

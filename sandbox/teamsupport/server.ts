@@ -13,6 +13,10 @@ async function readBody(request: IncomingMessage): Promise<string> {
 }
 
 function send(response: ServerResponse, reply: HttpReply): void {
+  if (reply.dropConnection) {
+    response.destroy();
+    return;
+  }
   response.writeHead(reply.status, { ...reply.headers, 'Content-Length': Buffer.byteLength(reply.body) });
   response.end(reply.body);
 }

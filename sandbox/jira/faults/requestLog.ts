@@ -1,4 +1,5 @@
-export type FaultMark = 'rate-limit' | 'server-error' | 'per-issue-write-limit';
+export type FaultMark =
+  'rate-limit' | 'server-error' | 'per-issue-write-limit' | 'answer-lost' | 'unreadable-body' | 'empty-page';
 
 export interface RequestLogEntry {
   method: string;
@@ -7,7 +8,10 @@ export interface RequestLogEntry {
   operationId: string | null;
   /** `app`, `user:<accountId>`, or null when the header was missing */
   principal: string | null;
+  /** what the client got; 0 when the connection was cut before any answer (`loseAnswerNext(n, {as: 'reset'})`) */
   status: number;
+  /** the status the operation answered, when an injected fault replaced or cut that answer */
+  appliedStatus?: number;
   timestamp: string;
   injectedLatencyMs: number;
   fault: FaultMark | null;

@@ -1,6 +1,6 @@
-import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { findSpecOperation } from '../contract/spec';
-import type { FaultPlan } from '../faults/faults';
+import { emptiedPage, type AnswerLoss, type FaultPlan } from '../faults/faults';
 import type { RequestLog } from '../faults/requestLog';
 import type { HttpEnv } from './operation';
 import { noteOf } from './notes';
@@ -12,23 +12,40 @@ const unauthenticated = {
   errors: {},
 };
 
+/** What an injected answer fault did to a request's answer, for the request log. */
+interface ReplacedAnswer {
+  appliedStatus: number;
+  /** the connection was cut: the client got no status at all */
+  reset: boolean;
+}
+
+const replacedAnswers = new WeakMap<Request, ReplacedAnswer>();
+
 export function logRequests(env: HttpEnv, log: RequestLog): RequestHandler {
   return (req, res, next) => {
     const note = noteOf(req);
     const [path = '', query = ''] = req.originalUrl.split('?', 2);
-    res.on('finish', () => {
+    let recorded = false;
+    // 'close' as well as 'finish': a connection cut by an injected fault never finishes its response.
+    const record = (): void => {
+      if (recorded) return;
+      recorded = true;
+      const replaced = replacedAnswers.get(req);
       log.record({
         method: req.method,
         path,
         query,
         operationId: note.operationId,
         principal: note.principal,
-        status: res.statusCode,
+        status: replaced?.reset ? 0 : res.statusCode,
+        ...(replaced ? { appliedStatus: replaced.appliedStatus } : {}),
         timestamp: new Date(env.core.clock.now()).toISOString(),
         injectedLatencyMs: note.injectedLatencyMs,
         fault: note.fault,
       });
-    });
+    };
+    res.on('finish', record);
+    res.on('close', record);
     next();
   };
 }
@@ -64,6 +81,42 @@ export function injectFaults(faults: FaultPlan): RequestHandler {
         next();
         return;
       }
+      if (fault.kind === 'answer-lost') {
+        // The operation runs and answers; the answer is swapped for a gateway error or cut on its way out.
+        interceptAnswer(res, (appliedStatus, end) => {
+          note.fault = 'answer-lost';
+          replacedAnswers.set(req, { appliedStatus, reset: fault.as === 'reset' });
+          if (fault.as === 'reset') res.destroy();
+          else sendReplacement(res, end, fault.as, 'application/json;charset=UTF-8', gatewayBody(fault.as));
+        });
+        next();
+        return;
+      }
+      if (fault.kind === 'unreadable-body') {
+        interceptAnswer(res, (appliedStatus, end, original) => {
+          // Only a success with a body can be garbled (a 204 carries none).
+          if (appliedStatus < 200 || appliedStatus > 299 || appliedStatus === 204) {
+            original();
+            return;
+          }
+          note.fault = 'unreadable-body';
+          replacedAnswers.set(req, { appliedStatus, reset: false });
+          sendReplacement(res, end, appliedStatus, fault.contentType, fault.body);
+        });
+        next();
+        return;
+      }
+      if (fault.kind === 'empty-page') {
+        // The operation answers as usual; a successful page goes out with its lists emptied (faults.ts).
+        const json = res.json.bind(res);
+        res.json = (body?: unknown) => {
+          if (res.statusCode < 200 || res.statusCode > 299) return json(body);
+          note.fault = 'empty-page';
+          return json(emptiedPage(body));
+        };
+        next();
+        return;
+      }
       if (fault.kind === 'rate-limit') {
         note.fault = 'rate-limit';
         res
@@ -82,6 +135,60 @@ export function injectFaults(faults: FaultPlan): RequestHandler {
     if (latency > 0) setTimeout(proceed, latency);
     else proceed();
   };
+}
+
+type EndFunction = (...args: unknown[]) => Response;
+
+/**
+ * Runs `replace` instead of the first `res.end` of this request, i.e. once the operation has built its answer
+ * (res.json and res.send end there too). Response contract checks run on the operation's own answer before it is
+ * sent (operation.ts), so a replaced answer records no violation. `original` sends the answer untouched.
+ */
+function interceptAnswer(
+  res: Response,
+  replace: (appliedStatus: number, end: EndFunction, original: () => void) => void,
+): void {
+  const end = res.end.bind(res) as EndFunction;
+  let intercepted = false;
+  const wrapped = (...args: unknown[]): Response => {
+    if (intercepted) return end(...args);
+    intercepted = true;
+    res.end = end as Response['end'];
+    replace(res.statusCode, end, () => end(...args));
+    return res;
+  };
+  res.end = wrapped as Response['end'];
+}
+
+function sendReplacement(
+  res: Response,
+  end: EndFunction,
+  status: number,
+  contentType: string,
+  body: string,
+): void {
+  if (!res.headersSent) {
+    for (const name of res.getHeaderNames()) res.removeHeader(name);
+    res.setHeader('Content-Type', contentType);
+    res.setHeader('Content-Length', Buffer.byteLength(body));
+  }
+  res.statusCode = status;
+  end(body, 'utf8');
+}
+
+const GATEWAY_TEXT: Record<Exclude<AnswerLoss, 'reset'>, string> = {
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+function gatewayBody(status: Exclude<AnswerLoss, 'reset'>): string {
+  return JSON.stringify({
+    errorMessages: [
+      `${GATEWAY_TEXT[status]} (answer lost after the request was applied; injected by the Jira emulator).`,
+    ],
+    errors: {},
+  });
 }
 
 /** A real Jira operation the emulator lacks is a loud 501 and a recorded gap; anything else is a plain 404. */

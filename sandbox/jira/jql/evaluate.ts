@@ -1,5 +1,6 @@
 import { can, type JiraCore } from '../service/core';
 import type { Caller } from '../service/issues';
+import type { Json } from '../state/json';
 import type { Issue, Project } from '../state/types';
 import type { Clause, Expression, JqlQuery, Operand } from './ast';
 import { resolveDate } from './dates';
@@ -88,8 +89,38 @@ function dateClause(scope: Scope, clause: Clause, timestamp: (issue: Issue) => n
   return (issue) => test(timestamp(issue));
 }
 
+/** `issue.property[<key>]` or `issue.property[<key>].<dotted path>` */
+const ENTITY_PROPERTY = /^issue\.property\[([^\]]+)\](?:\.(.+))?$/i;
+
+/**
+ * The property's values at `path` as strings, the way Jira indexes an entity property: scalars become their text,
+ * arrays contribute each element, objects and null index nothing.
+ * https://developer.atlassian.com/cloud/jira/platform/jira-entity-properties/
+ */
+function propertyValues(value: Json | undefined, path: readonly string[]): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.flatMap((item) => propertyValues(item, path));
+  const [head, ...rest] = path;
+  if (head === undefined) return typeof value === 'object' ? [] : [String(value)];
+  if (typeof value !== 'object' || !Object.hasOwn(value, head)) return [];
+  return propertyValues(value[head], rest);
+}
+
+/** `issue.property[key].path = "v"` (and !=, IN, NOT IN, IS [NOT] EMPTY): every property is searchable here. */
+function entityPropertyClause(clause: Clause, key: string, path: string | undefined): Predicate {
+  const steps = path === undefined ? [] : path.split('.');
+  if (steps.some((step) => step === '')) throw unknownField(clause.field);
+  return membership(
+    clause,
+    (operand) => [valueText(operand, clause.field)],
+    (issue) => propertyValues(issue.properties.get(key), steps),
+  );
+}
+
 function compileClause(scope: Scope, clause: Clause): Predicate {
   const { core, caller, visibleProjects } = scope;
+  const property = ENTITY_PROPERTY.exec(clause.field);
+  if (property?.[1] !== undefined) return entityPropertyClause(clause, property[1], property[2]);
   const field = clause.field.toLowerCase();
   switch (field) {
     case 'project':

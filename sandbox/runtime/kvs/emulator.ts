@@ -42,7 +42,7 @@ import { EntityRegistry } from './entity-schema';
 import { KvsError } from './errors';
 import { batchDelete, batchGet, batchSet } from './batch';
 import { queryEntities } from './entity-query';
-import { FaultInjector } from './fault-injector';
+import { FaultInjector, type KvsFaultMatch } from './fault-injector';
 import { ItemStore } from './item-store';
 import { readStateFile, writeStateFile } from './persistence';
 import { queryPlainKeys } from './plain-query';
@@ -101,7 +101,7 @@ export class KvsEmulator {
 
   /** One KVS call: `path` as the SDK sends it (e.g. '/api/v1/get'), `body` the parsed JSON request body. */
   handle(path: string, body: unknown): KvsReply {
-    const fault = this.faults.take();
+    const fault = this.faults.take(path, body);
     if (fault) return fault;
     const route = ROUTES.get(path);
     if (!route) return { status: 404, body: { code: 'NOT_FOUND', message: `Unknown KVS endpoint: ${path}` } };
@@ -114,9 +114,24 @@ export class KvsEmulator {
     }
   }
 
-  /** The next `count` calls answer `status {code, message}` instead of running, e.g. failNext('RATE_LIMIT_EXCEEDED', 429). */
-  failNext(code: string, status: number, count = 1, message = `${code} (injected by the sandbox)`): void {
-    this.faults.add(code, status, count, message);
+  /**
+   * The next `count` calls answer `status {code, message}` instead of running, e.g. failNext('RATE_LIMIT_EXCEEDED',
+   * 429). With `match`, only the calls it selects (endpoint path, item op, entity, key prefix; a batch or transaction
+   * matches when any item does) fail and use the fault up; the others pass, e.g.
+   * failNext('INTERNAL_SERVER_ERROR', 503, 1, undefined, { entity: 'mirror', op: 'set' }).
+   */
+  failNext(
+    code: string,
+    status: number,
+    count = 1,
+    message = `${code} (injected by the sandbox)`,
+    match?: KvsFaultMatch,
+  ): void {
+    for (const path of match?.path === undefined ? [] : [match.path].flat()) {
+      if (!ROUTES.has(path))
+        throw new Error(`failNext: '${path}' is not a KVS endpoint (${[...ROUTES.keys()].join(', ')})`);
+    }
+    this.faults.add(code, status, count, message, match);
   }
 
   /** Removes every item and pending fault. */

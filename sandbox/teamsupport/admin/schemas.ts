@@ -180,15 +180,22 @@ export const setStatusInput = z.object({ status: ref, actor: ref.optional() });
 export const setCustomFieldsInput = z.object({ values: z.record(z.string(), z.string().nullable()) });
 export const advanceClockInput = z.object({ ms: z.number().int() });
 export const setClockInput = z.object({ at: date.nullable() });
-export const faultInput = z.object({
-  count: z.number().int().positive().default(1),
-  status: z.number().int().min(100).max(599),
-  body: z.string().default(''),
-  contentType: z.string().optional(),
-  headers: z.record(z.string(), z.string()).optional(),
-  method: z.string().optional(),
-  pathIncludes: z.string().optional(),
-});
+export const faultInput = z
+  .object({
+    count: z.number().int().positive().default(1),
+    status: z.number().int().min(100).max(599).optional(),
+    body: z.string().default(''),
+    contentType: z.string().optional(),
+    headers: z.record(z.string(), z.string()).optional(),
+    method: z.string().optional(),
+    pathIncludes: z.string().optional(),
+    phase: z.enum(['before', 'after']).default('before'),
+    dropConnection: z.boolean().optional(),
+  })
+  .refine((fault) => fault.status !== undefined || fault.dropConnection === true, {
+    message: 'status is required unless dropConnection is true',
+    path: ['status'],
+  });
 export const latencyInput = z.object({ ms: z.number().int().nonnegative() });
 export const seedName = z.enum(['default', 'empty']);
 export type SeedName = z.infer<typeof seedName>;

@@ -1,8 +1,9 @@
-// One API request end to end, in the server's order: injected fault, latency, Basic auth (401), API log + verb
-// check (405), rate limits (403), route (404), handler; errors become text/plain bodies; everything is logged.
+// One API request end to end, in the server's order: latency, injected fault, Basic auth (401), API log + verb
+// check (405), rate limits (403), route (404), handler, injected fault of phase 'after' (replaces the reply);
+// errors become text/plain bodies; everything is logged.
 import { ACCESS_DENIED, authenticate } from '../auth';
 import type { Clock } from '../clock';
-import type { FaultInjector } from '../faults';
+import type { FaultInjector, FaultSpec } from '../faults';
 import { textReply, type HttpReply } from '../httpReply';
 import type { RateLimiter } from '../rateLimits';
 import type { RequestLog } from '../requestLog';
@@ -56,23 +57,31 @@ function answer(deps: ApiDependencies, org: OrgRecord, request: ApiRequest, url:
   }
 }
 
+function faultReply(fault: FaultSpec): HttpReply {
+  if (fault.dropConnection) return { status: 0, headers: {}, body: '', dropConnection: true };
+  return {
+    status: fault.status ?? 500,
+    headers: { 'Content-Type': fault.contentType ?? 'text/plain; charset=utf-8', ...fault.headers },
+    body: fault.body ?? '',
+  };
+}
+
 export async function handleApiRequest(deps: ApiDependencies, request: ApiRequest): Promise<HttpReply> {
   const url = new URL(request.url, 'http://emulator.invalid');
   if (deps.faults.latencyMs > 0) await deps.sleep(deps.faults.latencyMs);
   const fault = deps.faults.take(request.method, url.pathname);
   let orgId: number | null = null;
   let reply: HttpReply;
-  if (fault) {
-    reply = {
-      status: fault.status,
-      headers: { 'Content-Type': fault.contentType ?? 'text/plain; charset=utf-8', ...fault.headers },
-      body: fault.body,
-    };
+  if (fault && (fault.phase ?? 'before') === 'before') {
+    reply = faultReply(fault);
   } else {
     const org = authenticate(request.authorization, deps.state.orgs);
     orgId = org?.id ?? null;
     reply = org ? answer(deps, org, request, url) : ACCESS_DENIED;
+    // phase 'after': the request was applied; the client gets the fault instead of its reply.
+    if (fault) reply = faultReply(fault);
   }
+  // The log holds what the client got: status 0 and no body when the connection was dropped.
   deps.log.add({
     at: deps.clock.now(),
     method: request.method,
