@@ -91,7 +91,7 @@ async function runShape(shape: Shape, print: (text: string) => void): Promise<Su
       perAction = commentsPerAction(world, issues);
     }
     const records = cycles.flatMap((cycle) => cycle.records);
-    const tsHost = hostOf(world.ts.baseUrl);
+    const tsHost = hostOf(world.ts.appUrl);
     print(
       renderTable({
         title: 'Invocations that worked the backlog',

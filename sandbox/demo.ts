@@ -62,7 +62,7 @@ export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSup
     store.config.saveInstance({
       kind: 'teamsupport',
       name: 'Acme Support',
-      baseUrl: ts.baseUrl,
+      baseUrl: ts.appUrl,
       organizationId: DEFAULT_ORG.organizationId,
       apiToken: DEFAULT_ORG.apiToken,
       timeZone: DEFAULT_ORG.timeZone,

@@ -65,7 +65,9 @@ async function main(): Promise<void> {
   const settings = options();
   const app = await startSandboxApp({ ...settings, ...(settings.quiet ? {} : { onLog: printEntry }) });
   console.log('\nSupport Ticket Sync sandbox');
-  console.log(`  Jira emulator ${app.jira.baseUrl} · TeamSupport emulator ${app.ts.baseUrl}`);
+  console.log(
+    `  Jira emulator ${app.jira.baseUrl} · TeamSupport emulator ${app.ts.baseUrl} (the app calls it as ${app.ts.appUrl})`,
+  );
   console.log(
     `  ${app.restored ? `State restored from ${settings.dataDir ?? ''}` : settings.dataDir ? `Demo data seeded; state kept in ${settings.dataDir}` : 'Demo data seeded; state kept in memory'}` +
       ` · scheduled pull every ${settings.pullEverySeconds} s`,

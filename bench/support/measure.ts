@@ -31,7 +31,7 @@ export function allRequests(records: readonly InvocationRecord[]): number {
   );
 }
 
-/** The accounting label of an emulator's host, e.g. '127.0.0.1:4567'. */
+/** The accounting label of the host the app calls, e.g. 'sandbox.teamsupport.com' for the TeamSupport emulator. */
 export function hostOf(baseUrl: string): string {
   return new URL(baseUrl).host;
 }

@@ -18,7 +18,7 @@ import { PullClock } from './pull-clock';
 export interface SandboxAppOptions {
   /** the console's port; 0 picks a free one */
   port: number;
-  /** the emulators' ports; 0 picks free ones (then a saved instance cannot find TeamSupport after a restart) */
+  /** the emulators' ports; 0 picks free ones (the app calls TeamSupport as ts.appUrl, routed to whichever port) */
   jiraPort: number;
   teamSupportPort: number;
   /** where state is kept between runs; undefined keeps it in memory only */
@@ -120,14 +120,17 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   if (!restored && kvsFile) rmSync(kvsFile, { force: true });
   const sandbox = createSandbox({
     jiraBaseUrl: jira.baseUrl,
+    // The instance's server address is the sandbox's own https://sandbox.teamsupport.com, routed to the emulator.
+    egressRoutes: { [ts.appUrl]: ts.baseUrl },
     mode: 'realtime',
     ...(kvsFile ? { kvsFile } : {}),
     echoAppLogs: false,
   });
-  if (restored && saved.meta && saved.meta.teamSupportUrl !== ts.baseUrl) {
+  if (restored && saved.meta && saved.meta.teamSupportUrl !== ts.appUrl) {
+    // Saved by an older sandbox, which configured the emulator's loopback address: the app may not call it.
     console.warn(
-      `The saved instance calls TeamSupport at ${saved.meta.teamSupportUrl}, but the emulator now runs at ${ts.baseUrl}.` +
-        ' Start with the same --teamsupport-port, or with --reset.',
+      `The saved instance calls TeamSupport at ${saved.meta.teamSupportUrl}, which the app's egress permissions ` +
+        `block; the sandbox routes ${ts.appUrl} to the emulator. Start with --reset.`,
     );
   }
   const stopEvents = jira.onEvent((event) => sandbox.emitProductEvent(event));
@@ -138,7 +141,7 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   });
 
   const tour = restored ? saved.meta?.tour : await seedDemo(sandbox, jira, ts);
-  const meta: Meta = { teamSupportUrl: ts.baseUrl, ...(tour ? { tour } : {}) };
+  const meta: Meta = { teamSupportUrl: ts.appUrl, ...(tour ? { tour } : {}) };
 
   const pull = new PullClock(options.pullEverySeconds * 1000, async () => {
     for (const trigger of sandbox.manifest.scheduledTriggers) await sandbox.runScheduledTrigger(trigger.key);

@@ -21,7 +21,7 @@ export interface InvocationRecord {
   durationMs?: number;
   outcome?: InvocationOutcome;
   error?: string;
-  /** keyed by target: 'jira', 'kvs', 'queue', 'platform' or an external host such as '127.0.0.1:4567' */
+  /** keyed by target: 'jira', 'kvs', 'queue', 'platform' or an external host such as 'sandbox.teamsupport.com' */
   requests: Record<string, RequestStat>;
   /** the last console lines the invocation printed (at most MAX_LOGS_PER_INVOCATION) */
   logs: AppLogLine[];

@@ -1,9 +1,11 @@
 // The two globals through which the real, unmodified Forge SDKs reach the platform (forge-platform.md §6):
 // `__forge_runtime__` (app context, time budget, metrics) and `__forge_fetch__` (every product, storage and queue call).
-// Egress is plain `fetch`, so it is wrapped here to enforce the manifest's egress list and to count requests.
+// Egress is plain `fetch`, so it is wrapped here to enforce the manifest's egress list (sandbox/runtime/egress.ts),
+// route the sandbox's own host names to its emulators, and count requests.
 // They are installed once per global object and delegate to whichever sandbox is active, because @forge/kvs and
 // @forge/api capture them when they load.
 import { z } from 'zod';
+import { blockedEgressResponse, type EgressDecision } from './egress';
 import { currentInvocation, type Invocation } from './invocation';
 
 export interface ForgeRuntime {
@@ -38,8 +40,8 @@ export type ForgeTarget = z.infer<typeof forgeTargetSchema>;
 export interface PlatformRouter {
   runtimeFor(invocation: Invocation | undefined): ForgeRuntime;
   route(target: ForgeTarget, path: string, init: RequestInit | undefined): Promise<Response>;
-  /** Throws when the manifest does not allow egress to this URL; returns the accounting label of the host. */
-  admitEgress(url: URL): string;
+  /** Whether the manifest allows egress to this URL, where the request goes, and its accounting label. */
+  admitEgress(url: URL): EgressDecision;
   countEgress(label: string, bytesOut: number, bytesIn: number): void;
 }
 
@@ -105,13 +107,21 @@ export function installForgeGlobals(router?: PlatformRouter): void {
   });
 
   const egressFetch: typeof fetch = async (input, init) => {
-    // Without an active sandbox there is no app to hold to the egress list (e.g. a test talking to an emulator).
+    // Only the app is held to the egress list, and the app runs in invocations: without an active sandbox, or
+    // outside an invocation, the caller is a test or the sandbox itself talking to an emulator or its own pages.
     const router = globalThis.__supportTicketSyncSandbox?.router;
-    if (!router) return originalFetch(input, init);
+    if (!router || currentInvocation() === undefined) return originalFetch(input, init);
     const url = new URL(input instanceof Request ? input.url : input.toString());
-    const label = router.admitEgress(url);
-    const response = await originalFetch(input, init);
-    router.countEgress(label, bodyBytes(init?.body), responseBytes(response));
+    const decision = router.admitEgress(url);
+    if (!decision.allowed) return blockedEgressResponse(url);
+    const sameUrl = decision.target.href === url.href;
+    const target = sameUrl
+      ? input
+      : input instanceof Request
+        ? new Request(decision.target, input)
+        : decision.target;
+    const response = await originalFetch(target, init);
+    router.countEgress(decision.label, bodyBytes(init?.body), responseBytes(response));
     return response;
   };
   globalThis.fetch = egressFetch;

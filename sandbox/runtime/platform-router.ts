@@ -2,6 +2,7 @@
 // server), storage to the KVS emulator, queue and web-trigger calls to the sandbox's own platform services.
 import { z } from 'zod';
 import type { Accounting } from './accounting';
+import { EgressGate, type EgressDecision } from './egress';
 import {
   bodyBytes,
   platformFetch,
@@ -54,19 +55,13 @@ function parseJsonBody(init: RequestInit | undefined): unknown {
   return typeof init?.body === 'string' && init.body.length > 0 ? JSON.parse(init.body) : undefined;
 }
 
-function egressPatternToRegExp(pattern: string): RegExp {
-  const escaped = pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*');
-  return new RegExp(`^${escaped}$`, 'i');
-}
-
 const webTriggerMutationSchema = z.object({
   variables: z.object({ input: z.object({ triggerKey: z.string() }) }),
 });
 
-const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
-
 export class ForgePlatformRouter implements PlatformRouter {
-  private readonly egress: RegExp[];
+  /** the manifest's egress, with the routes to the sandbox's emulators */
+  readonly egress: EgressGate;
   private readonly defaultDeadline = Date.now() + 365 * 24 * 3600 * 1000;
 
   constructor(
@@ -75,7 +70,7 @@ export class ForgePlatformRouter implements PlatformRouter {
     private readonly accounting: Accounting,
     private readonly settings: RouterSettings,
   ) {
-    this.egress = manifest.egress.map(egressPatternToRegExp);
+    this.egress = new EgressGate(manifest.egress);
   }
 
   runtimeFor(invocation: Invocation | undefined): ForgeRuntime {
@@ -162,16 +157,8 @@ export class ForgePlatformRouter implements PlatformRouter {
     return jsonResponse(200, { data: { createWebTriggerUrl: { url, id: triggerKey } } });
   }
 
-  admitEgress(url: URL): string {
-    const origin = `${url.protocol}//${url.host}`;
-    // The platform would never reach loopback; the sandbox's own emulators live there, so loopback is allowed.
-    const allowed = LOOPBACK.test(url.hostname) || this.egress.some((pattern) => pattern.test(origin));
-    if (!allowed) {
-      throw new Error(
-        `Egress to ${origin} is not allowed: add it to permissions.external.fetch.backend in manifest.yml`,
-      );
-    }
-    return url.host;
+  admitEgress(url: URL): EgressDecision {
+    return this.egress.admit(url);
   }
 
   countEgress(label: string, bytesOut: number, bytesIn: number): void {

@@ -28,6 +28,12 @@ export interface SandboxOptions {
   maxQueueAttempts?: number;
   webTriggerBaseUrl?: string;
   /**
+   * Host names of the sandbox's own, routed to local emulators: public origin → local origin, e.g.
+   * `{ 'https://sandbox.teamsupport.com': ts.baseUrl }`. The manifest's egress must allow the public origin; the app
+   * calls it as it would call the real service (see sandbox/runtime/egress.ts). More can be added with routeEgress().
+   */
+  egressRoutes?: Record<string, string>;
+  /**
    * Also print what handlers write to the console (always captured as 'app' log entries), prefixed with the
    * function key. Defaults to true, except under jest, where test output stays quiet.
    */
@@ -107,6 +113,7 @@ export class Sandbox extends EventEmitter {
   readonly cloudId: string;
   readonly installContext: string;
   private readonly host: FunctionHost;
+  private readonly router: ForgePlatformRouter;
   private readonly mode: 'manual' | 'realtime';
   private readonly maxQueueAttempts: number;
   private jiraBaseUrl: string | undefined;
@@ -141,16 +148,21 @@ export class Sandbox extends EventEmitter {
       echo: options.echoAppLogs ?? process.env.JEST_WORKER_ID === undefined,
       onLine: (line, record) => this.logAppLine(line, record),
     });
-    installForgeGlobals(
-      new ForgePlatformRouter(this.manifest, { kvs: this.kvs, queue: this.queue }, this.accounting, {
+    this.router = new ForgePlatformRouter(
+      this.manifest,
+      { kvs: this.kvs, queue: this.queue },
+      this.accounting,
+      {
         appId: this.manifest.appId.replace(/^.*\//, ''),
         cloudId: this.cloudId,
         installationId: `sandbox-installation-${this.cloudId}`,
         environmentId: 'sandbox-environment',
         jiraBaseUrl: () => this.jiraBaseUrl,
         webTriggerBaseUrl: () => this.webTriggerBaseUrl,
-      }),
+      },
     );
+    for (const [origin, local] of Object.entries(options.egressRoutes ?? {})) this.routeEgress(origin, local);
+    installForgeGlobals(this.router);
     if (this.mode === 'realtime') {
       this.ticker = setInterval(() => this.deliverDue(), 100);
       this.ticker.unref();
@@ -159,6 +171,14 @@ export class Sandbox extends EventEmitter {
 
   connectJira(baseUrl: string): void {
     this.jiraBaseUrl = baseUrl;
+  }
+
+  /**
+   * Sends the app's requests for `publicOrigin` (a host the manifest's egress allows, e.g.
+   * https://sandbox.teamsupport.com) to an emulator at `localBaseUrl` (e.g. http://127.0.0.1:4022).
+   */
+  routeEgress(publicOrigin: string, localBaseUrl: string): void {
+    this.router.egress.route(publicOrigin, localBaseUrl);
   }
 
   setWebTriggerBaseUrl(baseUrl: string): void {

@@ -27,9 +27,18 @@ export interface TeamSupportEmulatorOptions {
   state?: Buffer;
 }
 
+/**
+ * The TeamSupport address of the sandbox's own: inside the manifest's egress (`https://*.teamsupport.com`), so the
+ * app calls it like any TeamSupport server, and the sandbox runtime routes it to the emulator
+ * (`createSandbox({ egressRoutes: { [SANDBOX_TEAMSUPPORT_URL]: ts.baseUrl } })`, see sandbox/runtime/egress.ts).
+ */
+export const SANDBOX_TEAMSUPPORT_URL = 'https://sandbox.teamsupport.com';
+
 export class TeamSupportEmulator extends SandboxAdmin {
-  /** e.g. http://127.0.0.1:4567 — what the app's instance config calls the TeamSupport base URL */
+  /** e.g. http://127.0.0.1:4567 — where the emulator listens; tests and the console call it here directly */
   readonly baseUrl: string;
+  /** the server address an app instance is configured with (SANDBOX_TEAMSUPPORT_URL), routed to baseUrl */
+  readonly appUrl = SANDBOX_TEAMSUPPORT_URL;
   /** baseUrl + /api/json */
   readonly apiUrl: string;
   /** baseUrl + /_sandbox (the admin surface over HTTP) */

@@ -1,5 +1,10 @@
 // Public surface of the TeamSupport REST API emulator (JSON flavour, /api/json/...).
-export { startTeamSupportEmulator, TeamSupportEmulator, type TeamSupportEmulatorOptions } from './emulator';
+export {
+  SANDBOX_TEAMSUPPORT_URL,
+  startTeamSupportEmulator,
+  TeamSupportEmulator,
+  type TeamSupportEmulatorOptions,
+} from './emulator';
 export { OrgAdmin, type OrgLookups, type OrgSettings } from './admin/orgAdmin';
 export { SandboxAdmin } from './admin/sandboxAdmin';
 export { AdminError } from './admin/refs';

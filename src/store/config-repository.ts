@@ -76,7 +76,7 @@ export class KvsConfigRepository implements ConfigRepository {
     const validation = validateInstanceInput(
       input,
       instances,
-      previous === undefined ? {} : { tokenRequired: !tokenStored },
+      previous === undefined ? {} : { tokenRequired: !tokenStored, previous },
     );
     if (!validation.ok) return { ok: false, reason: 'invalid-input', issues: validation.issues };
     const { value } = validation;

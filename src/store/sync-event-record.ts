@@ -2,6 +2,7 @@
 // text is redacted and capped, and the retry payload (what the admin's "Retry" re-runs) must stay a small JSON value.
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { SYNC_EVENT_ID_PATTERN } from '../domain/ids';
 import { redactText } from '../lib/logger';
 import type { SyncEvent, SyncJson } from '../sync/ports';
 import { Timestamp } from './time';
@@ -19,7 +20,7 @@ const Status = z.enum(['open', 'retried', 'resolved']);
 const Id = z.string().min(1).max(128);
 
 /** Entry ids sort by creation time (epoch milliseconds, fixed width), then by a random suffix. */
-export const SyncEventIdSchema = z.string().regex(/^[A-Za-z0-9._-]{1,128}$/);
+export const SyncEventIdSchema = z.string().regex(SYNC_EVENT_ID_PATTERN);
 
 export function newSyncEventId(now: Date): string {
   return `${String(now.getTime()).padStart(15, '0')}-${randomBytes(5).toString('hex')}`;

@@ -70,7 +70,7 @@ it('the admin page creates an instance after a validation error, tests the conne
   await page.getByRole('button', { name: 'Add instance' }).click();
   await page.getByRole('heading', { name: 'Add a TeamSupport instance' }).waitFor();
   await page.getByLabel('Name', { exact: true }).fill('Acme EU');
-  await page.getByLabel('Server address').fill(world.ts.baseUrl);
+  await page.getByLabel('Server address').fill(world.ts.appUrl);
   await page.getByLabel('Organization ID').fill('11-00001');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
   await page

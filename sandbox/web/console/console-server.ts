@@ -21,7 +21,7 @@ import { ticketListPage, ticketPage } from './teamsupport-pages';
 export interface ConsoleDeps {
   sandbox: Pick<Sandbox, 'logEntries' | 'accounting' | 'on' | 'off' | 'manifest'>;
   jira: Pick<JiraEmulator, 'admin' | 'baseUrl'>;
-  ts: Pick<TeamSupportEmulator, 'org' | 'baseUrl'>;
+  ts: Pick<TeamSupportEmulator, 'org' | 'baseUrl' | 'appUrl'>;
   /** the Jira user the console acts as */
   accountId: string;
   pull: { nextPullAt: number; intervalMs: number; runNow(): Promise<void> };
@@ -78,7 +78,8 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
     changes.emit('change', { seq: entry.seq, kind: entry.kind });
   };
   deps.sandbox.on('log', onLog);
-  const tsHost = new URL(deps.ts.baseUrl).host;
+  // The app's requests are counted under the host it calls, the sandbox's own TeamSupport name.
+  const tsHost = new URL(deps.ts.appUrl).host;
 
   function chrome(query: URLSearchParams): PageChrome {
     const notice = query.get('notice');

@@ -4,6 +4,7 @@ import type { ConnectionCheck } from '../../domain/ticket';
 import { describeError, isIntegrationError } from '../../lib/errors';
 import type { ConnectionExpectations } from '../../sync/ports';
 import type { TeamSupportClient } from './client';
+import { EgressBlockedError } from './failures';
 import { findByName, sameName, type TeamSupportLookups } from './lookups';
 import { parseWire, type OrgSchemas, type WireTicket, type WireTicketType } from './schemas';
 
@@ -35,6 +36,13 @@ function accessChecks(error: unknown, client: TeamSupportClient): ConnectionChec
     return [
       pass(CHECK_NAMES.reachable, `${host} answered as a TeamSupport API.`),
       pass(CHECK_NAMES.credentials, `Organization ${client.organizationId} accepted the API token.`),
+    ];
+  }
+  if (error instanceof EgressBlockedError) {
+    // Nothing reached TeamSupport: the address is one the app may never call, whatever the server would say.
+    return [
+      fail(CHECK_NAMES.reachable, error.message),
+      fail(CHECK_NAMES.credentials, 'Not checked: the app may not call this address.'),
     ];
   }
   const message = describeError(error);

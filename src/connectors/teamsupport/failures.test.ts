@@ -1,4 +1,4 @@
-import { bodyExcerpt, failureFromResponse, type FailedExchange } from './failures';
+import { bodyExcerpt, EgressBlockedError, failureFromResponse, type FailedExchange } from './failures';
 import { MINUTE_JITTER_MS, minuteLimitWaitMs, readRateLimit } from './rateLimit';
 
 const context = {
@@ -112,6 +112,33 @@ describe('failureFromResponse', () => {
     );
     // 12:00:45 → 12:01:00 is 15 s, plus the jitter.
     expect(error.details.retryAfterMs).toBe(15_000 + MINUTE_JITTER_MS.min + MINUTE_JITTER_MS.spread / 2);
+  });
+
+  describe("an answer from Forge's egress proxy, not from TeamSupport", () => {
+    const blocked = (status: number, proxyError: string): FailedExchange => ({
+      ...exchange(status, 'Forbidden'),
+      proxyError,
+    });
+
+    it.each<[string, FailedExchange]>([
+      ['a 403 with forge-proxy-error: BLOCKED_EGRESS', blocked(403, 'BLOCKED_EGRESS')],
+      ['any 403 the proxy made', blocked(403, 'EGRESS_NOT_ALLOWED')],
+    ])('reports %s as blocked by the egress permissions', (_case, answer) => {
+      const error = failureFromResponse(answer, context);
+      expect(error).toBeInstanceOf(EgressBlockedError);
+      expect(error.kind).toBe('permission');
+      expect(error.retryable).toBe(false);
+      expect(error.message).toMatch(
+        /^The request to app\.na2\.teamsupport\.com was blocked by the app's egress permissions: .*\.teamsupport\.com/,
+      );
+      expect(error.message).not.toMatch(/TeamSupport refused|manifest/);
+    });
+
+    it('still reads a 403 without the header as TeamSupport refusing', () => {
+      const error = failureFromResponse({ ...exchange(403, 'Forbidden'), proxyError: null }, context);
+      expect(error).not.toBeInstanceOf(EgressBlockedError);
+      expect(error.message).toMatch(/^TeamSupport refused/);
+    });
   });
 
   it('honours Retry-After when a proxy sends one', () => {

@@ -1,5 +1,6 @@
 // What a TeamSupport error answer means (teamsupport-api.md §2, §12, §13), as an IntegrationError whose message an
 // admin can act on. Error bodies are text/plain and may carry a .NET stack trace; only their first line is quoted.
+import { TEAMSUPPORT_DOMAIN } from '../../domain/config';
 import { IntegrationError, type FailureKind } from '../../lib/errors';
 import { parseRetryAfterMs } from '../../lib/retry';
 import { minuteLimitWaitMs, readRateLimit } from './rateLimit';
@@ -11,6 +12,8 @@ export interface FailedExchange {
   status: number;
   body: string;
   retryAfter: string | null;
+  /** the `forge-proxy-error` header: set when Forge's egress proxy answered instead of TeamSupport */
+  proxyError?: string | null;
 }
 
 export interface FailureContext {
@@ -37,11 +40,56 @@ export class MissingTicketError extends IntegrationError {
   }
 }
 
+/**
+ * The header Forge's proxy puts on an answer it made itself instead of passing the request on (@forge/api reads it
+ * for product calls: `getForgeProxyError` in @forge/api/out/api/fetch.js), and its value for a host outside the
+ * manifest's `permissions.external.fetch.backend`. On the Node.js runtime a blocked fetch does not throw: it comes
+ * back as HTTP 403 with `forge-proxy-error: BLOCKED_EGRESS`
+ * (https://developer.atlassian.com/platform/forge/runtime-egress-permissions/,
+ * https://dev.to/mihai_leanzero/forge-egress-backend-ignores-your-url-path-client-enforces-it-2mhk).
+ */
+export const FORGE_PROXY_ERROR_HEADER = 'forge-proxy-error';
+export const BLOCKED_EGRESS = 'BLOCKED_EGRESS';
+/**
+ * What the legacy Forge runtime throws instead (`REQUEST_EGRESS_ALLOWLIST_ERR`, @forge/api's
+ * ExternalEndpointNotAllowedError).
+ */
+export const EGRESS_ALLOWLIST_ERROR_NAME = 'REQUEST_EGRESS_ALLOWLIST_ERR';
+
+/**
+ * The app's egress permissions kept the request from leaving Forge: TeamSupport never saw it. Only a server address
+ * outside `*.teamsupport.com` gets here (one saved before the address rule, or a changed manifest), so the fix is the
+ * address, not the token or TeamSupport's settings.
+ */
+export class EgressBlockedError extends IntegrationError {
+  constructor(
+    readonly host: string,
+    status?: number,
+  ) {
+    super(
+      'permission',
+      `The request to ${host} was blocked by the app's egress permissions: the app may only call TeamSupport ` +
+        `addresses that end in .${TEAMSUPPORT_DOMAIN} (https://app.teamsupport.com, https://app.na2.teamsupport.com …). ` +
+        "Edit the instance and enter your organization's TeamSupport address.",
+      // The egress proxy stopped the request: it never reached TeamSupport.
+      { system: SYSTEM, notApplied: true, ...(status === undefined ? {} : { status }) },
+    );
+  }
+}
+
 /** The first line of an error body, without the stack trace and cut to a readable length. */
 export function bodyExcerpt(body: string): string {
   const firstLine = body.split(/\r?\n|\s{2,}at\s/)[0]?.trim() ?? '';
   if (firstLine === '') return '(empty body)';
   return firstLine.length > 200 ? `${firstLine.slice(0, 197)}...` : firstLine;
+}
+
+function hostOf(baseUrl: string): string {
+  try {
+    return new URL(baseUrl).host;
+  } catch {
+    return baseUrl;
+  }
 }
 
 function error(kind: FailureKind, message: string, status: number, retryAfterMs?: number): IntegrationError {
@@ -81,6 +129,10 @@ export function failureFromResponse(exchange: FailedExchange, context: FailureCo
   const excerpt = bodyExcerpt(exchange.body);
   const call = `${method} ${path}`;
   const org = context.organizationId;
+  const proxyError = exchange.proxyError ?? null;
+  if (proxyError === BLOCKED_EGRESS || (proxyError !== null && status === 403)) {
+    return new EgressBlockedError(hostOf(context.baseUrl), status);
+  }
   if (status === 401) {
     if (/Unauthorized/i.test(exchange.body) && !/Access Denied/i.test(exchange.body)) {
       return error(

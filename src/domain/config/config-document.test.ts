@@ -28,6 +28,7 @@ const instance = {
   typeMappings: [],
   statusMappings: [{ jiraStatus: 'Done', ticketStatus: 'Closed' }],
   projectMappings: [{ product: 'Widget', projectKey: 'WID' }],
+  extraProjectKeys: ['OPS'],
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-02T10:00:00.000Z',
 };
@@ -66,6 +67,13 @@ describe('parseConfigDocument', () => {
     const result = parsed({ version: 1, instances: [instance] });
     expect(result.value).toEqual({ version: 1, instances: [instance] });
     expect(result).toMatchObject({ migratedFrom: undefined, strippedSecretPaths: [], needsRewrite: false });
+  });
+
+  it('reads an instance stored before extraProjectKeys existed as having none, without a rewrite', () => {
+    const { extraProjectKeys: _extra, ...before } = instance;
+    const result = parsed({ version: 1, instances: [before] });
+    expect(result.value.instances).toEqual([{ ...instance, extraProjectKeys: [] }]);
+    expect(result).toMatchObject({ migratedFrom: undefined, needsRewrite: false });
   });
 
   it('migrates a version-0 bare array and asks for a rewrite', () => {
@@ -118,6 +126,13 @@ describe('parseConfigDocument', () => {
     });
   });
 
+  it('reads an instance whose address older builds accepted, so the admin can correct it', () => {
+    const saved = { ...instance, baseUrl: 'https://ts.example.com:8443/proxy' };
+    expect(parsed({ version: 1, instances: [saved] }).value.instances.map((i) => i.baseUrl)).toEqual([
+      'https://ts.example.com:8443/proxy',
+    ]);
+  });
+
   it.each([{}, 'config', null, { version: '1', instances: [] }, { version: -1, instances: [] }])(
     'refuses %j as having no recognisable version',
     (raw) => {
@@ -128,9 +143,9 @@ describe('parseConfigDocument', () => {
   it.each<[string, unknown, string, RegExp]>([
     [
       'an invalid instance',
-      { version: 1, instances: [{ ...instance, baseUrl: 'http://example.com' }] },
+      { version: 1, instances: [{ ...instance, baseUrl: 'example.com' }] },
       'instances.0.baseUrl',
-      /https/,
+      /not an http\(s\) address/,
     ],
     [
       'an unknown top-level property',

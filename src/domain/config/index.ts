@@ -1,4 +1,10 @@
-export { normalizeBaseUrl, isLoopbackHost, type BaseUrlResult } from './base-url';
+export {
+  normalizeBaseUrl,
+  isTeamSupportHost,
+  TEAMSUPPORT_DOMAIN,
+  TEAMSUPPORT_EGRESS,
+  type BaseUrlResult,
+} from './base-url';
 export {
   ConfigDocumentSchema,
   CONFIG_DOCUMENT_VERSION,

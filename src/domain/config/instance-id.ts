@@ -4,9 +4,11 @@ import { z } from 'zod';
  * Instance ids end up inside storage keys such as `secret:instance:<id>` and `<id>:action:<actionId>`, so they
  * must not contain the `:` separator (or anything else that would need escaping).
  */
+export const INSTANCE_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
 export const InstanceIdSchema = z
   .string({ error: 'Instance id must be text.' })
   .regex(
-    /^[A-Za-z0-9_-]{1,64}$/,
+    INSTANCE_ID_PATTERN,
     "Instance id must be 1–64 letters, digits, '-' or '_'; leave it out to create an instance.",
   );

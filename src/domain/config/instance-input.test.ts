@@ -48,6 +48,7 @@ const full = {
     { product: 'Widget', projectKey: 'WID' },
     { product: 'Widget', version: '2.0', projectKey: 'WID_2' },
   ],
+  extraProjectKeys: ['OPS', 'SEC_1'],
 } as const satisfies InstanceInput;
 
 const existing = [{ id: 'other-1', name: 'Support Asia' }];
@@ -89,6 +90,7 @@ describe('validateInstanceInput: accepted input', () => {
       typeMappings: [],
       statusMappings: [],
       projectMappings: [],
+      extraProjectKeys: [],
     });
   });
 
@@ -111,11 +113,6 @@ describe('validateInstanceInput: accepted input', () => {
       'normalises the base URL',
       { baseUrl: 'https://APP.NA2.teamsupport.com/api/json/' },
       { baseUrl: 'https://app.na2.teamsupport.com' },
-    ],
-    [
-      'allows http for a loopback host',
-      { baseUrl: 'http://127.0.0.1:8080/' },
-      { baseUrl: 'http://127.0.0.1:8080' },
     ],
     [
       'treats a blank default project key as not set',
@@ -182,6 +179,13 @@ describe('validateInstanceInput: rejected input', () => {
     ],
     ['a query in the URL', { baseUrl: 'https://app.teamsupport.com/?org=1' }, 'baseUrl', /Remove the query/],
     ['a relative URL', { baseUrl: 'app.teamsupport.com' }, 'baseUrl', /including https:\/\//],
+    [
+      'a host outside the egress permissions',
+      { baseUrl: 'https://evil.example.com' },
+      'baseUrl',
+      /TeamSupport addresses end in \.teamsupport\.com/,
+    ],
+    ['http for a loopback host', { baseUrl: 'http://127.0.0.1:8080/' }, 'baseUrl', /Use https:\/\//],
     ['letters in the organization id', { organizationId: '12a4' }, 'organizationId', /digits only/],
     ['an empty token on create', { apiToken: '   ' }, 'apiToken', /paste the token/],
     ['a token over 200 characters', { apiToken: 't'.repeat(201) }, 'apiToken', /copy it again/],
@@ -338,6 +342,49 @@ describe('validateInstanceInput: rejected input', () => {
     expect(issuesOf({ ...withoutToken, id: 'other-1' }, existing, { tokenRequired: true })).toEqual([
       { path: 'apiToken', message: matching(/no token is stored/) },
     ]);
+  });
+
+  describe('a token belongs to one organization on one server', () => {
+    const { apiToken: _token, ...withoutToken } = minimal;
+    const previous = { baseUrl: 'https://app.na2.teamsupport.com', organizationId: '1234567' };
+    const update = { ...withoutToken, id: 'other-1' };
+
+    it.each<[string, Record<string, unknown>, RegExp]>([
+      [
+        'a changed server address',
+        { baseUrl: 'https://app.teamsupport.com' },
+        /^Enter the API token again: the server address changed\.$/,
+      ],
+      [
+        'a changed organization',
+        { organizationId: '7654321' },
+        /^Enter the API token again: the Organization ID changed\.$/,
+      ],
+    ])('asks for the token again after %s', (_name, patch, message) => {
+      expect(issuesOf({ ...update, ...patch }, existing, { tokenRequired: false, previous })).toEqual([
+        { path: 'apiToken', message: matching(message) },
+      ]);
+    });
+
+    it('keeps the stored token when the address is only spelled differently', () => {
+      const input = { ...update, baseUrl: 'https://APP.na2.teamsupport.com/api/json/' };
+      expect(valueOf(input, existing, { tokenRequired: false, previous })).not.toHaveProperty('apiToken');
+    });
+
+    it('accepts a changed address with a new token', () => {
+      const input = { ...update, baseUrl: 'https://app.teamsupport.com', apiToken: 'new-token' };
+      expect(valueOf(input, existing, { tokenRequired: false, previous })).toMatchObject({
+        baseUrl: 'https://app.teamsupport.com',
+        apiToken: 'new-token',
+      });
+    });
+
+    it('says only once that a token is needed when none is stored either', () => {
+      const input = { ...update, baseUrl: 'https://app.teamsupport.com' };
+      expect(issuesOf(input, existing, { tokenRequired: true, previous })).toEqual([
+        { path: 'apiToken', message: matching(/no token is stored/) },
+      ]);
+    });
   });
 
   it('rejects a value that is not an instance object', () => {

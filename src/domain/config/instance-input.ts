@@ -49,6 +49,22 @@ export interface InstanceInputOptions {
    * store holds no token for the instance, so that saving cannot leave an instance without credentials.
    */
   tokenRequired?: boolean;
+  /**
+   * Where the stored instance being updated points. A token belongs to one organization on one server: when the
+   * input changes either, the stored token must not be sent there, so the input has to bring a new one.
+   */
+  previous?: { baseUrl: string; organizationId: string } | undefined;
+}
+
+/** Why the input must bring its own token although one is stored, if it must. */
+function addressChange(
+  instance: { baseUrl: string; organizationId: string },
+  previous: InstanceInputOptions['previous'],
+): string | undefined {
+  if (previous === undefined) return undefined;
+  if (instance.baseUrl !== previous.baseUrl) return 'the server address changed';
+  if (instance.organizationId !== previous.organizationId) return 'the Organization ID changed';
+  return undefined;
 }
 
 function findNameClash(
@@ -79,19 +95,35 @@ export function validateInstanceInput(
       }
     },
     whenParsed(['id', 'name']),
-  ).superRefine(
-    (instance, ctx) => {
-      const tokenRequired = options.tokenRequired ?? instance.id === undefined;
-      if (tokenRequired && instance.apiToken === undefined) {
+  )
+    .superRefine(
+      (instance, ctx) => {
+        const tokenRequired = options.tokenRequired ?? instance.id === undefined;
+        if (tokenRequired && instance.apiToken === undefined) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['apiToken'],
+            message: `Enter the API token from ${TOKEN_SOURCE}: it is required because no token is stored for this instance yet.`,
+          });
+        }
+      },
+      whenParsed(['id', 'apiToken']),
+    )
+    .superRefine(
+      (instance, ctx) => {
+        const tokenRequired = options.tokenRequired ?? instance.id === undefined;
+        // Without a stored token the rule above already asks for one.
+        if (tokenRequired || instance.apiToken !== undefined) return;
+        const change = addressChange(instance, options.previous);
+        if (change === undefined) return;
         ctx.addIssue({
           code: 'custom',
           path: ['apiToken'],
-          message: `Enter the API token from ${TOKEN_SOURCE}: it is required because no token is stored for this instance yet.`,
+          message: `Enter the API token again: ${change}.`,
         });
-      }
-    },
-    whenParsed(['id', 'apiToken']),
-  );
+      },
+      whenParsed(['id', 'apiToken', 'baseUrl', 'organizationId']),
+    );
   const result = schema.safeParse(input);
   return result.success
     ? { ok: true, value: result.data }

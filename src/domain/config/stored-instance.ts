@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { StoredBaseUrlSchema } from './base-url';
 import type { ValidInstanceInput } from './instance-input';
 import { InstanceIdSchema } from './instance-id';
 import { instanceKindError } from './instance-kind';
@@ -17,6 +18,7 @@ const storedTeamSupportShape = {
   id: InstanceIdSchema,
   kind: z.literal('teamsupport'),
   ...teamSupportSettingsShape,
+  baseUrl: StoredBaseUrlSchema,
   createdAt: TimestampSchema,
   updatedAt: TimestampSchema,
 };

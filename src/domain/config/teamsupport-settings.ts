@@ -9,7 +9,7 @@ import {
   TypeMappingsSchema,
 } from './mappings';
 import { allOrNames } from './name-list';
-import { ProjectKeySchema } from './project-key';
+import { ExtraProjectKeysSchema, ProjectKeySchema } from './project-key';
 import { optionalText, requiredText } from './text';
 import { DEFAULT_TIME_ZONE, TimeZoneSchema } from './time-zone';
 
@@ -23,7 +23,8 @@ function flag(label: string) {
 
 /**
  * The settings of a TeamSupport instance, shared by what the admin page sends and what is stored.
- * Field names are the resolver contract in ARCHITECTURE.md ("TeamSupport InstanceInput"); `timeZone` is our addition.
+ * Field names are the resolver contract in ARCHITECTURE.md ("TeamSupport InstanceInput"); `timeZone` and
+ * `extraProjectKeys` are our additions (docs/architecture.md).
  */
 export const teamSupportSettingsShape = {
   name: requiredText({
@@ -65,6 +66,8 @@ export const teamSupportSettingsShape = {
   typeMappings: TypeMappingsSchema,
   statusMappings: StatusMappingsSchema,
   projectMappings: ProjectMappingsSchema,
+  // Optional, default []: documents stored before this setting existed read as "no extra projects".
+  extraProjectKeys: ExtraProjectKeysSchema,
 };
 
 /** Rules between fields of the settings, applied to input and stored instances alike. */

@@ -1,13 +1,12 @@
 // Finding the instance an admin call names, with the failures every such call answers the same way.
 import { z } from 'zod';
 import type { StoredInstance } from '../../domain/config';
+import { InstanceIdParamSchema } from '../../domain/ids';
 import { fail, type Failure } from '../../lib/envelope';
 import type { ConfigRepository } from '../ports';
 
 /** The payload of calls that name one instance. */
-export const instanceIdPayload = z.object({
-  id: z.string().trim().min(1, 'Name the instance by its id.').max(128),
-});
+export const instanceIdPayload = z.object({ id: InstanceIdParamSchema });
 
 export async function findInstance(
   config: ConfigRepository,

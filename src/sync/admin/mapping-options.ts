@@ -4,6 +4,7 @@
 // ticket has is missing from the list (the admin can still type it).
 import { z } from 'zod';
 import type { StoredInstance } from '../../domain/config';
+import { InstanceIdParamSchema } from '../../domain/ids';
 import { ok, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
@@ -12,7 +13,7 @@ import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 import { findInstance } from './instances';
 
-export const getMappingOptionsPayload = z.object({ id: z.string().trim().min(1).max(128).optional() });
+export const getMappingOptionsPayload = z.object({ id: InstanceIdParamSchema.optional() });
 
 export interface JiraOptions {
   statuses: string[];

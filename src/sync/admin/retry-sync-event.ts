@@ -3,6 +3,7 @@
 // job itself is idempotent through the mirror ledger, so even a redelivered job writes nothing twice. Should queueing
 // fail after the mark, a new entry with the same retry data is logged, so the item can still be retried.
 import { z } from 'zod';
+import { SyncEventIdParamSchema } from '../../domain/ids';
 import { describeError } from '../../lib/errors';
 import { fail, ok, type Envelope } from '../../lib/envelope';
 import { redactText } from '../../lib/logger';
@@ -11,7 +12,7 @@ import type { SyncEvent } from '../ports';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 
-export const retrySyncEventPayload = z.object({ id: z.string().trim().min(1).max(128) });
+export const retrySyncEventPayload = z.object({ id: SyncEventIdParamSchema });
 
 type SyncRetry = z.output<typeof syncRetrySchema>;
 

@@ -1,13 +1,14 @@
 // getSyncLog: one page of the sync log, newest first, filtered by instance and/or level. Entries that name a ticket
 // carry its URL when the instance's connector can build it, so the page can link out.
 import { z } from 'zod';
+import { InstanceIdParamSchema } from '../../domain/ids';
 import { ok, type Envelope } from '../../lib/envelope';
 import type { SyncEvent, TicketSystem } from '../ports';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 
 export const getSyncLogPayload = z.object({
-  instanceId: z.string().trim().min(1).max(128).optional(),
+  instanceId: InstanceIdParamSchema.optional(),
   level: z.enum(['info', 'warn', 'error'], { error: 'Level must be info, warn or error.' }).optional(),
   limit: z.number().int().min(1).max(100, 'At most 100 entries per page.').optional(),
   cursor: z.string().min(1).max(4_096).optional(),

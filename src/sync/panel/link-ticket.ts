@@ -5,6 +5,7 @@
 // lastError and a sync-log entry say what is missing, so nothing is left half done silently.
 import { z } from 'zod';
 import type { StoredInstance } from '../../domain/config';
+import { InstanceIdParamSchema } from '../../domain/ids';
 import type { Ticket } from '../../domain/ticket';
 import { fail, ok, parseInput, type Envelope, type Failure } from '../../lib/envelope';
 import type { Link } from '../ports';
@@ -16,7 +17,7 @@ import { cacheTickets, readCachedTickets } from './ticket-cache';
 import { sameName } from '../../domain/names';
 
 export const linkTicketPayload = z.object({
-  instanceId: z.string().trim().min(1, 'Choose a TeamSupport instance.').max(128),
+  instanceId: InstanceIdParamSchema,
   ticket: z
     .union([z.string(), z.number().int().nonnegative().transform(String)])
     .pipe(z.string().trim().min(1, 'Enter a ticket number, e.g. 12345 or #12345.').max(32)),

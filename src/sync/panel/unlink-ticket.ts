@@ -1,6 +1,7 @@
 // unlinkTicket: removes the link between the issue and one ticket, and the Jira remote link that showed it. The link
 // goes first: once it is gone nothing syncs, and a remote link left behind (Jira failed) is reported in `warnings`.
 import { z } from 'zod';
+import { InstanceIdParamSchema, TicketIdParamSchema } from '../../domain/ids';
 import { fail, ok, parseInput, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
@@ -9,8 +10,8 @@ import { checkIssueAccess } from './access';
 import type { PanelCall, PanelDeps } from './deps';
 
 export const unlinkTicketPayload = z.object({
-  instanceId: z.string().trim().min(1).max(128),
-  ticketId: z.string().trim().min(1).max(128),
+  instanceId: InstanceIdParamSchema,
+  ticketId: TicketIdParamSchema,
 });
 
 export interface UnlinkResult {

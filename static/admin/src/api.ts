@@ -29,6 +29,7 @@ export const InstanceViewSchema = z.object({
   projectMappings: z
     .array(z.object({ product: z.string(), version: z.string().optional(), projectKey: z.string() }))
     .default([]),
+  extraProjectKeys: z.array(z.string()).default([]),
   hasToken: z.boolean(),
   updatedAt: z.string().optional(),
 });
@@ -59,6 +60,8 @@ export interface InstanceInput {
   typeMappings: { ticketType: string; issueType: string }[];
   statusMappings: { jiraStatus: string; ticketStatus: string }[];
   projectMappings: { product: string; version?: string; projectKey: string }[];
+  /** more projects whose issues the correlation field may link (besides the mapped and default ones) */
+  extraProjectKeys: string[];
 }
 
 const strings = z.array(z.string()).default([]);

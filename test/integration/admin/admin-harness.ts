@@ -28,7 +28,7 @@ export function instanceInput(
   return {
     kind: 'teamsupport',
     name: 'Second Support Desk',
-    baseUrl: world.ts.baseUrl,
+    baseUrl: world.ts.appUrl,
     organizationId: DEFAULT_ORG.organizationId,
     apiToken: DEFAULT_ORG.apiToken,
     timeZone: DEFAULT_ORG.timeZone,

@@ -1,10 +1,10 @@
 // The admin page tests an instance's connection, counts its links and deletes it with everything it owns.
 import { kvs } from '@forge/kvs';
 import { adminDeps } from '../../../src/entry/ui-deps';
-import { secretKey } from '../../../src/store';
+import { CONFIG_KEY, secretKey } from '../../../src/store';
 import { deleteInstance } from '../../../src/sync/admin/delete-instance';
 import { createWorld, dataOf, errorOf, users, type World } from '../world';
-import { checksSchema } from './admin-harness';
+import { checksSchema, currentSettings } from './admin-harness';
 
 describe('admin page: testConnection, countLinks, deleteInstance', () => {
   let world: World;
@@ -67,6 +67,56 @@ describe('admin page: testConnection, countLinks, deleteInstance', () => {
       expect.objectContaining({ name: 'TeamSupport server reachable', ok: true }),
       expect.objectContaining({ name: 'Credentials accepted', ok: false }),
     ]);
+  });
+
+  it('never calls an address the egress permissions block reachable, and makes the admin change it', async () => {
+    world = await createWorld();
+    // An instance saved by an older build, which accepted any https host and loopback http.
+    const read = await world.run(() => world.store.config.read());
+    if (!read.ok) throw new Error('no config');
+    const oldAddress = world.ts.baseUrl;
+    const instances = read.document.instances.map((instance) => ({ ...instance, baseUrl: oldAddress }));
+    await world.run(() => kvs.set(CONFIG_KEY, { ...read.document, instances }));
+    world.ts.clearRequests();
+
+    const checks = await checksOf(world.instanceId);
+    expect(checks.slice(0, 2)).toEqual([
+      {
+        name: 'TeamSupport server reachable',
+        ok: false,
+        message: expect.stringMatching(
+          /^The request to 127\.0\.0\.1:\d+ was blocked by the app's egress permissions: .*\.teamsupport\.com/,
+        ),
+      },
+      { name: 'Credentials accepted', ok: false, message: 'Not checked: the app may not call this address.' },
+    ]);
+    expect(world.ts.requests()).toEqual([]);
+
+    // The page still shows the instance; saving it as it is asks for a TeamSupport address.
+    const settings = await currentSettings(world);
+    expect(settings.baseUrl).toBe(oldAddress);
+    const refused = errorOf(await world.admin('saveInstance', { instance: settings }));
+    expect(refused).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: {
+        issues: [
+          {
+            path: 'baseUrl',
+            message: expect.stringMatching(/TeamSupport addresses end in \.teamsupport\.com/),
+          },
+        ],
+      },
+    });
+    // A corrected address needs the token again.
+    const moved = errorOf(
+      await world.admin('saveInstance', { instance: { ...settings, baseUrl: world.ts.appUrl } }),
+    );
+    expect(moved).toMatchObject({
+      code: 'INVALID_INPUT',
+      details: {
+        issues: [{ path: 'apiToken', message: 'Enter the API token again: the server address changed.' }],
+      },
+    });
   });
 
   it('starts with its own line when no token is stored', async () => {

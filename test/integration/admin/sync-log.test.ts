@@ -169,7 +169,7 @@ describe('admin page: getSyncLog and retrySyncEvent', () => {
 
     const first = await log({ limit: 2 });
     expect(first.entries.map((e) => e.message)).toEqual(['entry 3', 'entry 2']);
-    expect(first.entries[0]?.ticketUrl).toBe(`${world.ts.baseUrl}/Ticket.aspx?ticketid=745893`);
+    expect(first.entries[0]?.ticketUrl).toBe(`${world.ts.appUrl}/Ticket.aspx?ticketid=745893`);
     const rest = await log({ limit: 2, cursor: first.cursor });
     expect(rest.entries.map((e) => e.message)).toEqual(['entry 1']);
     expect((await log({ level: 'error' })).entries.map((e) => e.message)).toEqual(['entry 2']);

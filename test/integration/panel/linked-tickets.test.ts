@@ -65,7 +65,7 @@ describe('issue panel: getLinkedTickets', () => {
     return record;
   }
 
-  const ticketHost = () => new URL(world.ts.baseUrl).host;
+  const ticketHost = () => new URL(world.ts.appUrl).host;
 
   it('lists nothing for an issue without links, without asking the ticket system', async () => {
     world = await createWorld();
@@ -161,7 +161,7 @@ describe('issue panel: getLinkedTickets', () => {
       ticketType: '',
       severity: '',
       customers: [],
-      url: `${world.ts.baseUrl}/Ticket.aspx?ticketid=${tickets[0]?.ticketId}`,
+      url: `${world.ts.appUrl}/Ticket.aspx?ticketid=${tickets[0]?.ticketId}`,
       linkedAt: first?.linkedAt,
       lastError: 'TeamSupport refused the action',
     });

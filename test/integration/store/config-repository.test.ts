@@ -73,6 +73,32 @@ describe('config repository', () => {
     expect(views.ok && views.instances.map((i) => i.hasToken)).toEqual([false]);
   });
 
+  it.each<[string, Record<string, unknown>, RegExp]>([
+    ['server address', { baseUrl: 'https://app.teamsupport.com' }, /the server address changed/],
+    ['organization', { organizationId: '7654321' }, /the Organization ID changed/],
+  ])(
+    'asks for the token again when an update changes the %s, and keeps the old token',
+    async (_what, change, message) => {
+      const created = saved(await ctx.run(() => ctx.store.config.saveInstance(instanceInput())));
+      const { apiToken: _token, ...withoutToken } = instanceInput({ id: created.id, ...change });
+      expect(await ctx.run(() => ctx.store.config.saveInstance(withoutToken))).toEqual({
+        ok: false,
+        reason: 'invalid-input',
+        issues: [{ path: 'apiToken', message: expect.stringMatching(message) as unknown }],
+      });
+      const views = await ctx.run(() => ctx.store.config.listInstanceViews());
+      expect(views.ok && views.instances.map((i) => [i.baseUrl, i.organizationId])).toEqual([
+        [created.baseUrl, created.organizationId],
+      ]);
+
+      const withToken = instanceInput({ id: created.id, ...change, apiToken: 'token-for-the-new-address' });
+      expect(saved(await ctx.run(() => ctx.store.config.saveInstance(withToken)))).toMatchObject(change);
+      expect(await ctx.run(() => ctx.store.credentials.getToken(created.id))).toBe(
+        'token-for-the-new-address',
+      );
+    },
+  );
+
   it('skips and logs a corrupt token, reporting the instance as having none', async () => {
     saved(await ctx.run(() => ctx.store.config.saveInstance(instanceInput())));
     await ctx.run(() => kvs.setSecret(secretKey('inst-1'), { token: 42 }));
@@ -113,6 +139,12 @@ describe('config repository', () => {
         /Remove the user name and password/,
       ],
       ['a relative URL', instanceInput({ baseUrl: 'app.teamsupport.com' }), 'baseUrl', /including https/],
+      [
+        'a host outside the egress permissions',
+        instanceInput({ baseUrl: 'https://169.254.169.254' }),
+        'baseUrl',
+        /TeamSupport addresses end in \.teamsupport\.com/,
+      ],
       [
         'letters in the organization id',
         instanceInput({ organizationId: '12a4' }),

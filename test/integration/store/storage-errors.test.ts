@@ -29,7 +29,7 @@ describe('KVS failures through the store', () => {
     ['loading a watermark', (s) => s.cursors.load('inst-1')],
     ['saving a watermark', (s) => s.cursors.save('inst-1', { watermark: '2025-03-01T00:00:00.000Z' })],
     ['reading the sync log', (s) => s.syncLog.list({ instanceId: 'inst-1' })],
-    ['reading a sync log entry', (s) => s.syncLog.get('000000000000001-aa')],
+    ['reading a sync log entry', (s) => s.syncLog.get('000000000000001-aaaaaaaaaa')],
   ])('surfaces a 429 while %s as rate-limited', async (_name, call) => {
     ctx.sandbox.kvs.failNext('RATE_LIMIT_EXCEEDED', 429);
     const failure = await ctx.run(() => call(ctx.store)).catch((error: unknown) => error);

@@ -167,16 +167,16 @@ describe('sync log', () => {
     await ctx.run(() =>
       kvs
         .entity('sync-event')
-        .set('000000000000001-corrupt', { time: 'soon', level: 'error', instanceId: 'inst-1' }),
+        .set('000000000000001-0badc0ffee', { time: 'soon', level: 'error', instanceId: 'inst-1' }),
     );
     const page = await ctx.run(() => ctx.store.syncLog.list({ instanceId: 'inst-1' }));
     expect(page.entries).toEqual([good]);
-    expect(await ctx.run(() => ctx.store.syncLog.get('000000000000001-corrupt'))).toBeUndefined();
+    expect(await ctx.run(() => ctx.store.syncLog.get('000000000000001-0badc0ffee'))).toBeUndefined();
     expect(ctx.logLines()).toContainEqual(
       expect.objectContaining({
         message: 'Skipped a corrupt stored record',
         store: 'sync-event',
-        key: '000000000000001-corrupt',
+        key: '000000000000001-0badc0ffee',
       }),
     );
   });

@@ -73,10 +73,11 @@ it('fails the reachability line when nothing answers', async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  const checks = await check({}, { baseUrl: `http://127.0.0.1:${port}` });
+  h.sandbox.routeEgress('https://closed.teamsupport.com', `http://127.0.0.1:${port}`);
+  const checks = await check({}, { baseUrl: 'https://closed.teamsupport.com' });
   expect(checks.every((line) => !line.ok)).toBe(true);
   expect(lineOf(checks, CHECK_NAMES.reachable).message).toMatch(
-    /Could not reach TeamSupport at 127\.0\.0\.1/,
+    /Could not reach TeamSupport at closed\.teamsupport\.com/,
   );
   expect(lineOf(checks, CHECK_NAMES.credentials).message).toBe(
     'Not checked: the server did not answer as TeamSupport.',
@@ -161,4 +162,17 @@ it('turns a failure in a later check into a failed line', async () => {
     ) as unknown,
   });
   expect(lineOf(checks, CHECK_NAMES.correlationField).ok).toBe(true);
+});
+
+it('never calls a host outside the egress permissions reachable, and says what to change', async () => {
+  const checks = await check({}, { baseUrl: 'https://evil.example.com' });
+  expect(checks.every((line) => !line.ok)).toBe(true);
+  const reachable = lineOf(checks, CHECK_NAMES.reachable).message;
+  expect(reachable).toMatch(
+    /^The request to evil\.example\.com was blocked by the app's egress permissions: .*\.teamsupport\.com.*Edit the instance/,
+  );
+  expect(reachable).not.toMatch(/manifest|answered as a TeamSupport API/);
+  expect(lineOf(checks, CHECK_NAMES.credentials).message).toBe(
+    'Not checked: the app may not call this address.',
+  );
 });

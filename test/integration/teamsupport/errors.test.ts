@@ -2,7 +2,7 @@
 // the invocation's budget (waits advance the emulator clock, never real time), and the token never shown.
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { MissingTicketError } from '../../../src/connectors/teamsupport';
+import { EgressBlockedError, MissingTicketError } from '../../../src/connectors/teamsupport';
 import { IntegrationError } from '../../../src/lib/errors';
 import { defaultRetryPolicy } from '../../../src/lib/retry';
 import { everythingAbout, rejection, startHarness, type Harness } from './harness';
@@ -277,13 +277,31 @@ describe('network', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
     await new Promise<void>((resolve) => server.close(() => resolve()));
-    const error = await failure(h.run((ts) => ts.listTicketTypes(), { baseUrl: `http://127.0.0.1:${port}` }));
+    // A TeamSupport name of the sandbox's own, routed to the closed port.
+    h.sandbox.routeEgress('https://closed.teamsupport.com', `http://127.0.0.1:${port}`);
+    const error = await failure(
+      h.run((ts) => ts.listTicketTypes(), { baseUrl: 'https://closed.teamsupport.com' }),
+    );
     expect(error.kind).toBe('transient');
     expect(error.message).toMatch(
-      new RegExp(`Could not reach TeamSupport at 127\\.0\\.0\\.1:${port} for GET /properties/tickettypes`),
+      /Could not reach TeamSupport at closed\.teamsupport\.com for GET \/properties\/tickettypes/,
     );
     expect(h.waits).toHaveLength(defaultRetryPolicy.maxAttempts - 1);
   });
+
+  it.each(['https://evil.example.com', 'http://127.0.0.1:4022'])(
+    'reports %s, outside the egress permissions, as blocked by them and not as TeamSupport refusing',
+    async (baseUrl) => {
+      h.ts.clearRequests();
+      const error = await failure(h.run((ts) => ts.listTicketTypes(), { baseUrl }));
+      expect(error).toBeInstanceOf(EgressBlockedError);
+      expect(error.kind).toBe('permission');
+      expect(error.message).toMatch(/^The request to .* was blocked by the app's egress permissions: /);
+      expect(error.message).not.toMatch(/TeamSupport refused|manifest/);
+      expect(h.waits).toEqual([]);
+      expect(h.ts.requests()).toEqual([]);
+    },
+  );
 
   it('times a request out and never waits past the budget', async () => {
     h.ts.setLatency(1);

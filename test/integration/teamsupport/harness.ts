@@ -1,5 +1,6 @@
 // Runs the TeamSupport connector against the TeamSupport emulator over loopback HTTP, inside a sandboxed Forge
-// invocation (real @forge/api fetch, time budget from getAppContext). Retry waits do not pass in real time: they
+// invocation (real @forge/api fetch held to the manifest's egress, https://sandbox.teamsupport.com routed to the
+// emulator, time budget from getAppContext). Retry waits do not pass in real time: they
 // advance the emulator's clock instead, so the minute rate limit resets exactly as it would after a real wait.
 import { getAppContext } from '@forge/api';
 import { createTeamSupport, type TeamSupportOptions } from '../../../src/connectors/teamsupport';
@@ -47,7 +48,7 @@ export interface Harness {
 
 export async function startHarness(emulatorOptions: TeamSupportEmulatorOptions = {}): Promise<Harness> {
   const ts = await startTeamSupportEmulator({ seed: 'default', ...emulatorOptions });
-  const sandbox = createSandbox();
+  const sandbox = createSandbox({ egressRoutes: { [ts.appUrl]: ts.baseUrl } });
   const waits: number[] = [];
   const logs: string[] = [];
   const defaults: TeamSupportOptions = {
@@ -74,7 +75,7 @@ export async function startHarness(emulatorOptions: TeamSupportEmulatorOptions =
           body(
             createTeamSupport(
               {
-                baseUrl: options.baseUrl ?? ts.baseUrl,
+                baseUrl: options.baseUrl ?? ts.appUrl,
                 organizationId: options.organizationId ?? harness.org.organizationId,
                 timeZone: options.timeZone ?? harness.org.settings().timeZone,
               },

@@ -56,7 +56,7 @@ describe('listTicketsModifiedSince', () => {
     const filterDate = new Date(base).toISOString().replace(/[-:T]/g, '').slice(0, 14);
     // Egress went through @forge/api's fetch, attributed to the invocation and the instance host.
     const [invocation] = h.sandbox.accounting.invocations().slice(-1);
-    expect(invocation?.requests[new URL(h.ts.baseUrl).host]?.count).toBe(3);
+    expect(invocation?.requests[new URL(h.ts.appUrl).host]?.count).toBe(3);
     expect(h.apiRequests().map((entry) => entry.url)).toEqual([
       `/api/json/tickets?DateModified[gt]=${filterDate}&pageNumber=1&pageSize=3`,
       `/api/json/tickets?DateModified[gt]=${filterDate}&pageNumber=2&pageSize=3`,

@@ -238,6 +238,6 @@ describe('lookups', () => {
 describe('ticketUrl', () => {
   it('points at the agent ticket page on the instance host', async () => {
     const url = await h.run((ts) => Promise.resolve(ts.ticketUrl({ id: '745895', number: '80920001' })));
-    expect(url).toBe(`${h.ts.baseUrl}/Ticket.aspx?ticketid=745895`);
+    expect(url).toBe(`${h.ts.appUrl}/Ticket.aspx?ticketid=745895`);
   });
 });

@@ -3,6 +3,7 @@
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import Lozenge from '@atlaskit/lozenge';
 import Textfield from '@atlaskit/textfield';
+import { tokenNeededBecause } from './draft';
 import { FieldRow } from './FieldRow';
 import { messagesAt, under } from './issues';
 import { Picker, textOptions } from './Picker';
@@ -16,14 +17,17 @@ function timeZones(): string[] {
 const TIME_ZONES = textOptions(timeZones());
 
 export function ConnectionSection({ draft, change, issues }: SectionProps) {
+  const tokenAgain = tokenNeededBecause(draft);
   const tokenField = (
     <FieldRow
       path="apiToken"
       label={draft.id === undefined ? 'API token' : 'Replace token'}
       helper={
-        draft.hasToken
-          ? 'Leave empty to keep the stored token. Tokens are write-only: they are stored encrypted and never shown again.'
-          : 'TeamSupport Admin → Integration → TeamSupport API. Stored encrypted and never shown again.'
+        tokenAgain !== undefined
+          ? `Required: ${tokenAgain}, so enter the API token again (the stored one is only used where it was entered).`
+          : draft.hasToken
+            ? 'Leave empty to keep the stored token. Tokens are write-only: they are stored encrypted and never shown again.'
+            : 'TeamSupport Admin → Integration → TeamSupport API. Stored encrypted and never shown again.'
       }
       messages={messagesAt(issues, 'apiToken')}
     >
@@ -34,6 +38,7 @@ export function ConnectionSection({ draft, change, issues }: SectionProps) {
           autoComplete="new-password"
           value={draft.apiToken}
           onChange={(event) => change({ apiToken: event.currentTarget.value }, under('apiToken'))}
+          isRequired={draft.id === undefined || !draft.hasToken || tokenAgain !== undefined}
           isInvalid={control.isInvalid}
           aria-describedby={control.describedBy}
           isCompact
@@ -67,7 +72,7 @@ export function ConnectionSection({ draft, change, issues }: SectionProps) {
       <FieldRow
         path="baseUrl"
         label="Server address"
-        helper="Your TeamSupport address including https://, e.g. https://app.na2.teamsupport.com"
+        helper="Your TeamSupport address including https://, e.g. https://app.na2.teamsupport.com. The app may only call addresses that end in .teamsupport.com."
         messages={messagesAt(issues, 'baseUrl')}
       >
         {(control) => (

@@ -3,9 +3,9 @@ import { Stack } from '@atlaskit/primitives';
 import type { MappingOptions } from '../../api';
 import { newRowKey, type ProjectMappingRow } from './draft';
 import { FieldRow } from './FieldRow';
-import { messagesAt, under } from './issues';
+import { messagesAt, messagesUnder, under } from './issues';
 import { MappingRows } from './MappingRows';
-import { Picker, textOptions, type PickerOption } from './Picker';
+import { MultiPicker, Picker, textOptions, type PickerOption } from './Picker';
 import { Section, SubHeading, type SectionProps } from './section';
 import { ToggleRow } from './ToggleRow';
 
@@ -84,6 +84,24 @@ export function ProjectsSection({ draft, change, issues, options }: SectionProps
           onChange={(projectMappings, stale) => change({ projectMappings }, stale)}
         />
       </Stack>
+      <FieldRow
+        path="extraProjectKeys"
+        label="Extra projects"
+        helper="Tickets may link (through the correlation field) only to issues in the mapped projects, the default project and these."
+        messages={messagesUnder(issues, 'extraProjectKeys')}
+      >
+        {(control) => (
+          <MultiPicker
+            inputId={control.id}
+            options={projects}
+            values={draft.extraProjectKeys}
+            onChange={(extraProjectKeys) => change({ extraProjectKeys }, under('extraProjectKeys'))}
+            isInvalid={control.isInvalid}
+            describedBy={control.describedBy}
+            placeholder="No extra projects: choose or type project keys…"
+          />
+        )}
+      </FieldRow>
     </Section>
   );
 }

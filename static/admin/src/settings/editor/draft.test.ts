@@ -3,7 +3,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateInstanceInput } from '../../../../../src/domain/config';
 import type { InstanceView } from '../../api';
-import { draftFromView, emptyDraft, newRowKey, toInstanceInput } from './draft';
+import { draftFromView, emptyDraft, newRowKey, tokenNeededBecause, toInstanceInput } from './draft';
 
 const view: InstanceView = {
   id: 'ts-eu',
@@ -29,6 +29,7 @@ const view: InstanceView = {
     { product: 'Webshop', projectKey: 'SHOP' },
     { product: 'Webshop', version: '3.2', projectKey: 'DEV' },
   ],
+  extraProjectKeys: ['OPS'],
   hasToken: true,
 };
 
@@ -77,8 +78,25 @@ describe('toInstanceInput', () => {
         ticketTypes: 'all',
         commentActionType: 'Comment',
         timeZone: 'UTC',
+        extraProjectKeys: [],
       },
     });
+  });
+
+  it('sends the extra projects as picked; the backend upper-cases them and keeps each once', () => {
+    const draft = { ...draftFromView(view), extraProjectKeys: ['OPS', 'hr', 'Ops'] };
+    const input = toInstanceInput(draft);
+    expect(input.extraProjectKeys).toEqual(['OPS', 'hr', 'Ops']);
+    expect(validateInstanceInput(input, [], { tokenRequired: false })).toMatchObject({
+      ok: true,
+      value: { extraProjectKeys: ['OPS', 'HR'] },
+    });
+  });
+
+  it('points the backend at the extra project that is not a project key', () => {
+    const draft = { ...draftFromView(view), extraProjectKeys: ['OPS', 'Ops team'] };
+    const result = validateInstanceInput(toInstanceInput(draft), [], { tokenRequired: false });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual(['extraProjectKeys.1']);
   });
 
   it('keeps blank rows and an empty chosen list, so the backend can point at them', () => {
@@ -93,5 +111,43 @@ describe('toInstanceInput', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['ticketTypes', 'fieldMappings.0.jiraField', 'name', 'apiToken']),
     );
+  });
+});
+
+describe('tokenNeededBecause', () => {
+  it.each<[string, Partial<ReturnType<typeof draftFromView>>, string | undefined]>([
+    ['nothing changed', {}, undefined],
+    [
+      'the address spelled differently',
+      { baseUrl: ' https://APP.na2.teamsupport.com/api/json/ ' },
+      undefined,
+    ],
+    ['a changed address', { baseUrl: 'https://app.teamsupport.com' }, 'the server address changed'],
+    ['a changed organization', { organizationId: '7654321' }, 'the Organization ID changed'],
+    [
+      'a changed address with a new token',
+      { baseUrl: 'https://app.teamsupport.com', apiToken: 't' },
+      undefined,
+    ],
+  ])('%s → %s', (_case, patch, expected) => {
+    expect(tokenNeededBecause({ ...draftFromView(view), ...patch })).toBe(expected);
+  });
+
+  it('agrees with the backend, which refuses the changed address without a token', () => {
+    const draft = { ...draftFromView(view), baseUrl: 'https://app.teamsupport.com' };
+    const result = validateInstanceInput(toInstanceInput(draft), [], {
+      tokenRequired: false,
+      previous: { baseUrl: view.baseUrl, organizationId: view.organizationId },
+    });
+    expect(result).toEqual({
+      ok: false,
+      issues: [
+        { path: 'apiToken', message: `Enter the API token again: ${tokenNeededBecause(draft) ?? ''}.` },
+      ],
+    });
+  });
+
+  it('asks nothing of a new instance: its token is required anyway', () => {
+    expect(tokenNeededBecause({ ...emptyDraft(), baseUrl: 'https://app.teamsupport.com' })).toBeUndefined();
   });
 });

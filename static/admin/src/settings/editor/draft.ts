@@ -24,6 +24,8 @@ export interface InstanceDraft {
   organizationId: string;
   /** a new token to store; '' keeps the stored one */
   apiToken: string;
+  /** where the stored instance points: a token belongs to that organization on that server */
+  saved: { baseUrl: string; organizationId: string } | undefined;
   timeZone: string;
   active: boolean;
   updateTicketStatus: boolean;
@@ -35,6 +37,7 @@ export interface InstanceDraft {
   defaultProjectKey: string;
   alwaysUseDefaultProjectKey: boolean;
   projectMappings: ProjectMappingRow[];
+  extraProjectKeys: string[];
   fieldMappings: FieldMappingRow[];
   typeMappings: TypeMappingRow[];
   statusMappings: StatusMappingRow[];
@@ -73,6 +76,7 @@ export function emptyDraft(): InstanceDraft {
     baseUrl: '',
     organizationId: '',
     apiToken: '',
+    saved: undefined,
     timeZone: '',
     active: false,
     updateTicketStatus: false,
@@ -84,6 +88,7 @@ export function emptyDraft(): InstanceDraft {
     defaultProjectKey: '',
     alwaysUseDefaultProjectKey: false,
     projectMappings: [],
+    extraProjectKeys: [],
     fieldMappings: [],
     typeMappings: [],
     statusMappings: [],
@@ -99,6 +104,7 @@ export function draftFromView(view: InstanceView): InstanceDraft {
     baseUrl: view.baseUrl,
     organizationId: view.organizationId,
     apiToken: '',
+    saved: { baseUrl: view.baseUrl, organizationId: view.organizationId },
     timeZone: view.timeZone ?? '',
     active: view.active,
     updateTicketStatus: view.updateTicketStatus,
@@ -110,11 +116,33 @@ export function draftFromView(view: InstanceView): InstanceDraft {
     defaultProjectKey: view.defaultProjectKey ?? '',
     alwaysUseDefaultProjectKey: view.alwaysUseDefaultProjectKey,
     projectMappings: keyed(view.projectMappings.map((row) => ({ ...row, version: row.version ?? '' }))),
+    extraProjectKeys: [...view.extraProjectKeys],
     fieldMappings: keyed(view.fieldMappings),
     typeMappings: keyed(view.typeMappings),
     statusMappings: keyed(view.statusMappings),
     correlationField: view.correlationField ?? '',
   };
+}
+
+/** The address as the backend compares it, roughly: case, spaces and an API suffix do not change the server. */
+function addressKey(baseUrl: string): string {
+  return baseUrl
+    .trim()
+    .toLowerCase()
+    .replace(/\/+$/, '')
+    .replace(/\/api(?:\/json)?$/, '')
+    .replace(/\/+$/, '');
+}
+
+/**
+ * Why the stored token cannot be kept, if it cannot: it belongs to one organization on one server, so the backend
+ * refuses an update that changes either without a new token.
+ */
+export function tokenNeededBecause(draft: InstanceDraft): string | undefined {
+  if (draft.saved === undefined || draft.apiToken.trim() !== '') return undefined;
+  if (addressKey(draft.baseUrl) !== addressKey(draft.saved.baseUrl)) return 'the server address changed';
+  if (draft.organizationId.trim() !== draft.saved.organizationId) return 'the Organization ID changed';
+  return undefined;
 }
 
 export function toInstanceInput(draft: InstanceDraft): InstanceInput {
@@ -140,5 +168,6 @@ export function toInstanceInput(draft: InstanceDraft): InstanceInput {
     typeMappings: unkeyed(draft.typeMappings),
     statusMappings: unkeyed(draft.statusMappings),
     projectMappings: unkeyed(draft.projectMappings),
+    extraProjectKeys: draft.extraProjectKeys,
   };
 }

@@ -39,6 +39,7 @@ const LABELS: Record<string, string> = {
   defaultProjectKey: 'Default project key',
   alwaysUseDefaultProjectKey: 'Always use the default project key',
   projectMappings: 'Product and version mappings',
+  extraProjectKeys: 'Extra projects',
   fieldMappings: 'Field mappings',
   typeMappings: 'Type mappings',
   statusMappings: 'Status mappings',
