@@ -1,6 +1,7 @@
 // The text the app adds when it copies something across, so people on the other side know where it came from.
-// Outbound notes carry the Jira comment id, which is also how a crashed copy is recognised on retry
-// (read-before-write, sync-prior-art.md §3.2); all values are escaped before they enter HTML.
+// Every action the app writes carries a marker in its first line (the Jira comment id, or the note's event id): it is
+// how a retry finds a copy whose answer was lost, and how the pull recognises the app's own actions even when the
+// ledger record is missing (docs/reliability.md). All values are escaped before they enter HTML.
 import { linkedText, paragraph, strong, type AdfParagraph } from './content';
 import { escapeHtmlText } from './content/htmlEscape';
 import { INBOUND_HEADER_PREFIX } from './echo';
@@ -24,24 +25,36 @@ export function commentActionHtml(input: {
   );
 }
 
-export function statusChangedNoteHtml(issueKey: string, from: string, to: string): string {
-  return `<p>Jira issue ${esc(issueKey)} status changed from ${esc(from || '(none)')} to ${esc(to)}.</p>`;
+/** The marker that identifies a note the app added to a ticket once per source event (`noteId`, e.g. `status:10023`). */
+export function noteMarker(noteId: string): string {
+  return `(Jira sync ${noteId})`;
 }
 
-export function statusNotMatchedNoteHtml(issueKey: string, jiraStatus: string, ticketType: string): string {
+/**
+ * A note on a ticket: one sentence, then its marker, all in the first line, where the pull looks for the app's marks
+ * (domain/echo) and a retry looks for a note that may have been written already.
+ */
+export function ticketNoteHtml(noteId: string, sentence: string): string {
+  return `<p>${esc(sentence)} <em>${esc(noteMarker(noteId))}</em></p>`;
+}
+
+export function statusChangedNote(issueKey: string, from: string, to: string): string {
+  return `Jira issue ${issueKey} status changed from ${from || '(none)'} to ${to}.`;
+}
+
+export function statusNotMatchedNote(issueKey: string, jiraStatus: string, ticketType: string): string {
   return (
-    `<p>Jira issue ${esc(issueKey)} moved to status ${esc(jiraStatus)}, but no ${esc(ticketType)} ticket status matches it, ` +
-    `so the ticket status was left unchanged. Add a status mapping in the Jira app's settings to sync it.</p>`
+    `Jira issue ${issueKey} moved to status ${jiraStatus}, but no ${ticketType} ticket status matches it, ` +
+    `so the ticket status was left unchanged. Add a status mapping in the Jira app's settings to sync it.`
   );
 }
 
-export function issueDeletedNoteHtml(issueKey: string): string {
-  return `<p>Jira issue ${esc(issueKey)} was deleted; this ticket is no longer linked to Jira.</p>`;
+export function issueDeletedNote(issueKey: string): string {
+  return `Jira issue ${issueKey} was deleted; this ticket is no longer linked to Jira.`;
 }
 
-export function linkedNoteHtml(issueKey: string, issueUrl: string | undefined): string {
-  const target = issueUrl ? `${esc(issueKey)} (${esc(issueUrl)})` : esc(issueKey);
-  return `<p>This ticket was linked to Jira issue ${target}.</p>`;
+export function linkedNote(issueKey: string, issueUrl: string | undefined): string {
+  return `This ticket was linked to Jira issue ${issueUrl ? `${issueKey} (${issueUrl})` : issueKey}.`;
 }
 
 /** UTC, minute precision: TeamSupport dates carry no more (teamsupport-api.md §11). */
@@ -60,12 +73,15 @@ export function actionCommentHeader(input: {
   creatorName: string | null;
   created: Date;
   visibleOnPortal: boolean;
+  /** when the action is too long for one comment: how many comments it became */
+  parts?: number;
 }): AdfParagraph {
   const parts = [
     input.actionType ?? 'Action',
     input.creatorName ? `by ${input.creatorName}` : undefined,
     minuteUtc(input.created),
     input.visibleOnPortal ? undefined : 'internal note (not visible on the customer portal)',
+    input.parts === undefined ? undefined : `part 1 of ${input.parts}`,
   ].filter((part): part is string => part !== undefined);
   return paragraph(
     linkedText(`${INBOUND_HEADER_PREFIX}${input.ticketNumber}`, input.ticketUrl, [strong()]),
@@ -73,12 +89,28 @@ export function actionCommentHeader(input: {
   );
 }
 
-export function escalationFailedNoteHtml(reason: string): string {
-  return `<p>Could not create or link a Jira issue for this ticket: ${esc(reason)} The app will try again in the next sync cycle.</p>`;
+/**
+ * The header of the second and later parts of a ticket action too long for one Jira comment; it starts with the same
+ * prefix as the first part's header, so every part is recognised as the app's own.
+ */
+export function actionPartHeader(input: {
+  ticketNumber: string;
+  ticketUrl: string;
+  part: number;
+  count: number;
+}): AdfParagraph {
+  return paragraph(
+    linkedText(`${INBOUND_HEADER_PREFIX}${input.ticketNumber}`, input.ticketUrl, [strong()]),
+    ` · continued, part ${input.part} of ${input.count}`,
+  );
 }
 
-export function escalatedNoteHtml(issueKey: string, created: boolean): string {
+export function escalationFailedNote(reason: string): string {
+  return `Could not create or link a Jira issue for this ticket: ${reason} The app will try again in the next sync cycle.`;
+}
+
+export function escalatedNote(issueKey: string, created: boolean): string {
   return created
-    ? `<p>Jira issue ${esc(issueKey)} was created for this ticket and linked to it.</p>`
-    : `<p>This ticket was linked to Jira issue ${esc(issueKey)}.</p>`;
+    ? `Jira issue ${issueKey} was created for this ticket and linked to it.`
+    : `This ticket was linked to Jira issue ${issueKey}.`;
 }

@@ -29,3 +29,21 @@ export const INBOUND_HEADER_PREFIX = 'TeamSupport ticket #';
 export function startsWithAppHeader(plainText: string): boolean {
   return plainText.replace(/\s+/g, ' ').trimStart().startsWith(INBOUND_HEADER_PREFIX);
 }
+
+/** Where an action the app wrote came from, read from the marker in its first line (domain/attribution). */
+export type AppActionOrigin = { kind: 'comment'; commentId: string } | { kind: 'note'; noteId: string };
+
+const COMMENT_MARK = /\(Jira comment (\d+)\)/;
+const NOTE_MARK = /\(Jira sync ([^\s()]+)\)/;
+
+/**
+ * The app's origin marker of a ticket action, or undefined for an action someone else wrote. Only the first line is
+ * read: the app puts its marker there, while a person who quotes an app action does so further down.
+ */
+export function appActionOrigin(plainText: string): AppActionOrigin | undefined {
+  const firstLine = plainText.trimStart().split('\n', 1)[0] ?? '';
+  const comment = COMMENT_MARK.exec(firstLine)?.[1];
+  if (comment !== undefined) return { kind: 'comment', commentId: comment };
+  const note = NOTE_MARK.exec(firstLine)?.[1];
+  return note === undefined ? undefined : { kind: 'note', noteId: note };
+}

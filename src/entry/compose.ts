@@ -9,6 +9,8 @@ import type { Budget } from '../lib/budget';
 import { createStore, type Store } from '../store';
 import type { InboundDeps } from '../sync/inbound/deps';
 import type { OutboundDeps } from '../sync/outbound/deps';
+import type { CopyOnceOptions } from '../sync/copy-once';
+import { forgeJobQueues } from './job-queues';
 import type { TicketSystem } from '../sync/ports';
 
 /** The invocation's remaining time, as Forge reports it. */
@@ -41,8 +43,9 @@ export function platform(budget: Budget = invocationBudget()): Platform {
 
 // Writes to one issue's tickets run 8 at a time: fast for many links, gentle on TeamSupport's per-minute limit.
 const OUTBOUND_CONCURRENCY = 8;
-// A claim outlives the consumer's 120 s timeout, so a live delivery is never taken over.
-const CLAIM_LEASE_MS = 180_000;
+// A claim outlives the longest invocation (the inbound consumer's 300 s), so a live holder is never taken over. After
+// an unknown outcome the next attempt may look for the write a minute later: time for the target to settle.
+export const COPY_ONCE_OPTIONS: CopyOnceOptions = { leaseMs: 330_000, reopenAfterMs: 60_000 };
 
 export function outboundDeps(p: Platform = platform()): OutboundDeps {
   return {
@@ -53,7 +56,7 @@ export function outboundDeps(p: Platform = platform()): OutboundDeps {
     log: p.store.syncLog,
     openTicketSystem: (instance) => p.openTicketSystem(instance),
     concurrency: OUTBOUND_CONCURRENCY,
-    claimLeaseMs: CLAIM_LEASE_MS,
+    copy: COPY_ONCE_OPTIONS,
   };
 }
 
@@ -65,10 +68,11 @@ export function inboundDeps(p: Platform = platform()): InboundDeps {
     ledger: p.store.ledger,
     log: p.store.syncLog,
     cursors: p.store.cursors,
+    queues: forgeJobQueues,
     openTicketSystem: (instance) => p.openTicketSystem(instance),
     budget: p.budget,
     now: () => new Date(),
-    claimLeaseMs: CLAIM_LEASE_MS,
+    copy: COPY_ONCE_OPTIONS,
     pageSize: 100,
     ticketConcurrency: 4,
     // TeamSupport dates have minute precision and arrive in the org's local time: ten minutes covers both and skew.

@@ -17,6 +17,8 @@ const asyncEventSchema = z.looseObject({
 
 // About 6 hours of back-off (30 s doubling to 15 min); the platform would keep an event for 24 h.
 const MAX_RETRIES = 28;
+// A ticket or action retried on its own is given up (with an error and Retry) sooner: about 45 minutes.
+const MAX_ITEM_RETRIES = 7;
 
 export function retryAfterSeconds(retryCount: number): number {
   return Math.min(900, 30 * 2 ** Math.min(retryCount, 5));
@@ -30,8 +32,10 @@ export async function outboundWorker(rawEvent: unknown): Promise<InvocationError
     return undefined;
   }
   const retryCount = event.data.retryContext?.retryCount ?? 0;
-  const result = await executeOutbound(outboundDeps(), job.data, { finalAttempt: retryCount >= MAX_RETRIES });
-  if (result.status === 'done') return undefined;
+  const finalAttempt = retryCount >= MAX_RETRIES;
+  const result = await executeOutbound(outboundDeps(), job.data, { finalAttempt });
+  // On the last attempt every target has been logged with Retry: nothing is left for a dead letter.
+  if (result.status === 'done' || finalAttempt) return undefined;
   logger.info('Outbound job will be retried', {
     issueId: job.data.issueId,
     reason: result.reason,
@@ -51,10 +55,12 @@ export async function inboundWorker(rawEvent: unknown): Promise<InvocationError 
     return undefined;
   }
   const retryCount = event.data.retryContext?.retryCount ?? 0;
-  const result = await executeInbound(inboundDeps(), job.data);
+  const finalAttempt = retryCount >= MAX_ITEM_RETRIES;
+  const result = await executeInbound(inboundDeps(), job.data, { finalAttempt });
   if (result.status === 'handover') await continueOnQueue(job.data);
-  // A pull that meets a transient failure resumes from its cursor in the next scheduled cycle; single items retry here.
-  if (result.status !== 'retry' || job.data.kind === 'pull' || retryCount >= MAX_RETRIES) return undefined;
+  // A pull that meets a transient failure resumes from its cursor in the next scheduled cycle; single items retry here
+  // and log themselves as given up on their final attempt.
+  if (result.status !== 'retry' || job.data.kind === 'pull' || finalAttempt) return undefined;
   return new InvocationError({
     retryAfter: retryAfterSeconds(retryCount),
     retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,

@@ -12,7 +12,9 @@ export const forgeJobQueues: JobQueues = {
     // an issue's tickets in order, retries included.
     await outbound.push([{ body: job, concurrency: { key: `issue-${job.issueId}`, limit: 1 } }]);
   },
-  async pushInbound(job) {
-    await inbound.push([{ body: job }]);
+  async pushInbound(job, options = {}) {
+    await inbound.push([
+      { body: job, ...(options.delaySeconds === undefined ? {} : { delayInSeconds: options.delaySeconds }) },
+    ]);
   },
 };

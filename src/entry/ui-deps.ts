@@ -3,7 +3,7 @@ import { createTeamSupport, type TeamSupportOptions } from '../connectors/teamsu
 import { logger } from '../lib/logger';
 import type { AdminDeps } from '../sync/admin/deps';
 import type { PanelDeps } from '../sync/panel/deps';
-import { platform, type Platform } from './compose';
+import { COPY_ONCE_OPTIONS, platform, type Platform } from './compose';
 import { forgeJobQueues } from './job-queues';
 
 // Someone is waiting on the panel: one quick retry of a blip, and no request left hanging for long. A ticket system
@@ -20,6 +20,7 @@ export function panelDeps(p: Platform = platform()): PanelDeps {
     config: p.store.config,
     links: p.store.links,
     ledger: p.store.ledger,
+    copy: COPY_ONCE_OPTIONS,
     log: p.store.syncLog,
     cache: p.store.cache,
     async openTicketSystem(instance) {

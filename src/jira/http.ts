@@ -1,8 +1,10 @@
 // One way to call Jira: as the app or as the calling user, with every failure classified (lib/errors) and transient
-// ones retried within the invocation's time budget, honouring Retry-After and RateLimit-Reason (forge-platform.md §5.2).
+// ones retried within the invocation's time budget, honouring Retry-After and RateLimit-Reason
+// (https://developer.atlassian.com/cloud/jira/platform/rate-limiting/). A write that is not idempotent (creating a
+// comment or an issue) is never repeated once it may have reached Jira: the caller looks for it first (sync/copy-once).
 import api, { NeedsAuthenticationError, type APIResponse, type Route } from '@forge/api';
 import type { Budget } from '../lib/budget';
-import { IntegrationError, type FailureKind } from '../lib/errors';
+import { IntegrationError, mayHaveApplied, type FailureKind } from '../lib/errors';
 import { parseRetryAfterMs, withRetry, type RetryPolicy } from '../lib/retry';
 
 export type JiraActor = 'app' | 'user';
@@ -51,15 +53,21 @@ async function readErrorBody(response: APIResponse): Promise<JiraErrorBody | und
 export class JiraHttp {
   constructor(private readonly options: JiraHttpOptions) {}
 
-  /** Sends one request and returns the parsed JSON body (undefined for 204 / empty bodies). */
+  /**
+   * Sends one request and returns the parsed JSON body (undefined for 204 / empty bodies). POST is taken as a write
+   * that must not happen twice unless `idempotent` says otherwise (searches, upserts by a global id): it is retried
+   * only when Jira provably did not apply it (429, or not sent at all).
+   */
   async request(
     actor: JiraActor,
     path: Route,
-    init: { method?: string; body?: unknown } = {},
+    init: { method?: string; body?: unknown; idempotent?: boolean } = {},
   ): Promise<unknown> {
+    const idempotent = init.idempotent ?? (init.method ?? 'GET').toUpperCase() !== 'POST';
     return withRetry(() => this.once(actor, path, init), {
       budget: this.options.budget,
       ...(this.options.policy ? { policy: this.options.policy } : {}),
+      ...(idempotent ? {} : { shouldRetry: (error: IntegrationError) => !mayHaveApplied(error) }),
     });
   }
 
@@ -68,6 +76,9 @@ export class JiraHttp {
     path: Route,
     init: { method?: string; body?: unknown },
   ): Promise<unknown> {
+    const method = (init.method ?? 'GET').toUpperCase();
+    // A read changes nothing, so whatever happened to it, nothing needs to be looked for.
+    const isRead = method === 'GET';
     const requester = actor === 'app' ? api.asApp() : api.asUser();
     let response: APIResponse;
     try {
@@ -88,9 +99,7 @@ export class JiraHttp {
       throw new IntegrationError(
         'transient',
         `Jira could not be reached: ${error instanceof Error ? error.message : 'network error'}`,
-        {
-          system: 'jira',
-        },
+        { system: 'jira', ...(isRead ? { notApplied: true } : {}) },
       );
     }
     if (response.ok) {
@@ -99,20 +108,24 @@ export class JiraHttp {
       try {
         return JSON.parse(text);
       } catch {
-        throw new IntegrationError('malformed', `Jira answered ${path.value} with a body that is not JSON`, {
-          system: 'jira',
-        });
+        // An unreadable success: a write behind it happened, so its outcome is unknown rather than failed.
+        throw new IntegrationError(
+          'malformed',
+          `Jira answered ${method} ${path.value.split('?')[0] ?? ''} with a body that is not JSON`,
+          { system: 'jira', status: response.status, ...(isRead ? { notApplied: true } : {}) },
+        );
       }
     }
     const kind = kindForStatus(response.status);
     const reason = response.headers.get('RateLimit-Reason');
     const retryAfterMs = parseRetryAfterMs(response.headers.get('Retry-After'));
     const detail = jiraErrorText(await readErrorBody(response));
-    const message = `Jira answered ${init.method ?? 'GET'} ${path.value.split('?')[0] ?? ''} with ${response.status}${reason ? ` (${reason})` : ''}${detail ? `: ${detail}` : ''}`;
+    const message = `Jira answered ${method} ${path.value.split('?')[0] ?? ''} with ${response.status}${reason ? ` (${reason})` : ''}${detail ? `: ${detail}` : ''}`;
     throw new IntegrationError(kind, message, {
       system: 'jira',
       status: response.status,
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
+      ...(isRead ? { notApplied: true } : {}),
     });
   }
 }

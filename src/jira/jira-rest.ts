@@ -16,6 +16,7 @@ import {
   createMetaIssueTypesSchema,
   fieldListSchema,
   issueSchema,
+  issueSearchSchema,
   issueTypeListSchema,
   permissionsSchema,
   projectSchema,
@@ -48,11 +49,65 @@ async function orUndefinedWhenMissing<T>(work: Promise<T>): Promise<T | undefine
 }
 
 const PAGE = 50;
+/** A createmeta list still going after this many pages (2,000 issue types or fields) is refused: see readPages. */
+const MAX_PAGES = 40;
+
+/** How the createmeta lists are paged (items per request, most requests); tests shrink them to reach the guards. */
+export interface PagingOptions {
+  pageSize?: number;
+  maxPages?: number;
+}
+
+interface OffsetPage<T> {
+  items: T[];
+  total?: number | undefined;
+  maxResults?: number | undefined;
+}
+
+/**
+ * Reads a list paged with startAt / maxResults / total (createmeta; "Pagination" in
+ * https://developer.atlassian.com/cloud/jira/platform/rest/v3/intro/#pagination). The next page starts after the
+ * items received, since Jira may answer fewer than asked for
+ * (https://confluence.atlassian.com/jirakb/changing-maxresults-parameter-for-jira-rest-api-779160706.html); the list
+ * ends when `total` is reached or, without a total, at a page shorter than its size. An empty page ends it whatever `total` says, and a list still going after
+ * `maxPages` requests is refused as malformed: a server that never finishes cannot keep an invocation looping, and a
+ * truncated list is never taken for the whole. Undefined when a page is not found (404).
+ */
+async function readPages<T>(
+  what: string,
+  paging: Required<PagingOptions>,
+  fetchPage: (startAt: number, maxResults: number) => Promise<OffsetPage<T> | undefined>,
+): Promise<T[] | undefined> {
+  const items: T[] = [];
+  let startAt = 0;
+  for (let request = 0; request < paging.maxPages; request++) {
+    const page = await fetchPage(startAt, paging.pageSize);
+    if (page === undefined) return undefined;
+    items.push(...page.items);
+    startAt += page.items.length;
+    const more =
+      page.total !== undefined
+        ? startAt < page.total
+        : page.items.length >= (page.maxResults ?? paging.pageSize);
+    if (page.items.length === 0 || !more) return items;
+  }
+  throw new IntegrationError(
+    'malformed',
+    `Jira kept paging ${what} past ${paging.maxPages} pages of ${paging.pageSize}`,
+    { system: 'jira' },
+  );
+}
 
 export class JiraRest implements JiraPort {
   private fieldCache: Promise<JiraField[]> | undefined;
+  private readonly paging: Required<PagingOptions>;
 
-  constructor(private readonly http: JiraHttp) {}
+  constructor(
+    private readonly http: JiraHttp,
+    paging: PagingOptions = {},
+  ) {
+    this.paging = { pageSize: paging.pageSize ?? PAGE, maxPages: paging.maxPages ?? MAX_PAGES };
+  }
 
   async getIssue(
     issueIdOrKey: string,
@@ -148,12 +203,31 @@ export class JiraRest implements JiraPort {
     return this.fieldCache;
   }
 
-  async createIssue(fields: Record<string, unknown>): Promise<{ id: string; key: string }> {
+  async createIssue(
+    fields: Record<string, unknown>,
+    properties: ReadonlyArray<{ key: string; value: unknown }> = [],
+  ): Promise<{ id: string; key: string }> {
     const raw = await this.http.request('app', route`/rest/api/3/issue`, {
       method: 'POST',
-      body: { fields },
+      body: { fields, ...(properties.length > 0 ? { properties } : {}) },
     });
     return parse(createdIssueSchema, raw, 'created issue');
+  }
+
+  async findIssueByProperty(
+    key: string,
+    path: string,
+    value: string,
+  ): Promise<{ id: string; key: string } | undefined> {
+    // JQL sees the property because manifest.yml indexes it (jira:entityProperty); a value is quoted as a JQL string.
+    const quoted = JSON.stringify(value);
+    const raw = await this.http.request('app', route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      idempotent: true,
+      body: { jql: `issue.property[${key}].${path} = ${quoted}`, fields: ['summary'], maxResults: 1 },
+    });
+    const issue = parse(issueSearchSchema, raw, 'search result').issues[0];
+    return issue ? { id: issue.id, key: issue.key } : undefined;
   }
 
   async projectExists(projectKey: string): Promise<boolean> {
@@ -164,33 +238,33 @@ export class JiraRest implements JiraPort {
   }
 
   async createMetaIssueTypes(projectKey: string): Promise<Array<{ id: string; name: string }> | undefined> {
-    const types: Array<{ id: string; name: string }> = [];
-    for (let startAt = 0; ; startAt += PAGE) {
+    return readPages('create metadata (issue types)', this.paging, async (startAt, maxResults) => {
       const raw = await orUndefinedWhenMissing(
         this.http.request(
           'app',
-          route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes?startAt=${startAt}&maxResults=${PAGE}`,
+          route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes?startAt=${startAt}&maxResults=${maxResults}`,
         ),
       );
       if (raw === undefined) return undefined;
       const page = parse(createMetaIssueTypesSchema, raw, 'create metadata');
       const items = page.issueTypes ?? page.createMetaIssueType ?? [];
-      types.push(...items.map((t) => ({ id: t.id, name: t.name })));
-      if (items.length < PAGE || (page.total !== undefined && types.length >= page.total)) return types;
-    }
+      return {
+        items: items.map((t) => ({ id: t.id, name: t.name })),
+        total: page.total,
+        maxResults: page.maxResults,
+      };
+    });
   }
 
   async createMetaFields(projectKey: string, issueTypeId: string): Promise<CreateMetaField[]> {
-    const fields: CreateMetaField[] = [];
-    for (let startAt = 0; ; startAt += PAGE) {
+    const fields = await readPages('create metadata (fields)', this.paging, async (startAt, maxResults) => {
       const raw = await this.http.request(
         'app',
-        route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes/${issueTypeId}?startAt=${startAt}&maxResults=${PAGE}`,
+        route`/rest/api/3/issue/createmeta/${projectKey}/issuetypes/${issueTypeId}?startAt=${startAt}&maxResults=${maxResults}`,
       );
       const page = parse(createMetaFieldsSchema, raw, 'create metadata');
-      const items = page.fields ?? [];
-      fields.push(
-        ...items.map((f) => ({
+      return {
+        items: (page.fields ?? []).map((f): CreateMetaField => ({
           fieldId: f.fieldId,
           name: f.name,
           required: f.required,
@@ -202,15 +276,18 @@ export class JiraRest implements JiraPort {
             name: v.value ?? v.name ?? '',
           })),
         })),
-      );
-      if (items.length < PAGE || (page.total !== undefined && fields.length >= page.total)) return fields;
-    }
+        total: page.total,
+        maxResults: page.maxResults,
+      };
+    });
+    return fields ?? [];
   }
 
   async upsertRemoteLink(issueId: string, link: RemoteLinkInput): Promise<void> {
     // Jira updates the existing link when the globalId matches, so creating twice is safe.
     await this.http.request('app', route`/rest/api/3/issue/${issueId}/remotelink`, {
       method: 'POST',
+      idempotent: true,
       body: {
         globalId: link.globalId,
         application: { name: link.applicationName, type: link.applicationType },

@@ -122,3 +122,9 @@ export const commentPageSchema = z.looseObject({
   maxResults: z.number().optional(),
   total: z.number().optional(),
 });
+
+/** POST /rest/api/3/search/jql (enhanced search): pages carry `nextPageToken`, never a total. */
+export const issueSearchSchema = z.looseObject({
+  issues: z.array(z.looseObject({ id: z.string(), key: z.string() })),
+  nextPageToken: z.string().optional(),
+});

@@ -25,6 +25,8 @@ export interface RetryOptions {
   sleep?: (ms: number) => Promise<void>;
   random?: () => number;
   onRetry?: (error: IntegrationError, attempt: number, delayMs: number) => void;
+  /** a further filter on retryable failures, e.g. a write whose outcome is unknown must not be repeated blindly */
+  shouldRetry?: (error: IntegrationError) => boolean;
 }
 
 const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -47,6 +49,7 @@ export async function withRetry<T>(
     } catch (error) {
       if (!(error instanceof IntegrationError) || !error.retryable || attempt >= policy.maxAttempts)
         throw error;
+      if (options.shouldRetry && !options.shouldRetry(error)) throw error;
       const delayMs = error.details.retryAfterMs ?? backoffDelay(attempt, policy, random);
       if (delayMs + policy.safetyMarginMs > options.budget.remainingMs()) throw error;
       options.onRetry?.(error, attempt, delayMs);

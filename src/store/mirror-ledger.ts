@@ -161,6 +161,26 @@ export class KvsMirrorLedger implements MirrorLedger {
     );
   }
 
+  async reopenAfter(claim: MirrorClaim, afterMs: number): Promise<boolean> {
+    const key = mirrorKey(claim.item);
+    const raw = await this.getRaw(key);
+    const current =
+      raw === undefined
+        ? undefined
+        : parseStored(MirrorRecordSchema, raw, { store: MIRROR_ENTITY, key }, this.logger);
+    if (current?.state !== 'claimed' || current.claimToken !== claim.token) return false;
+    const leaseExpiresAt = new Date(this.clock().getTime() + Math.max(0, afterMs)).toISOString();
+    // Only ever shortens the lease: a later takeover is what the caller asks for, never a longer hold.
+    if (Date.parse(leaseExpiresAt) >= Date.parse(current.leaseExpiresAt)) return true;
+    return transactIfHolds('reopening an item', (tx) =>
+      tx.set(
+        key,
+        { ...current, leaseExpiresAt },
+        { entityName: MIRROR_ENTITY, conditions: unchangedSince(raw) },
+      ),
+    );
+  }
+
   async recordOrigin(item: MirrorItem, sourceId: string, context: MirrorContext = {}): Promise<void> {
     const source = z.string().min(1).max(255).parse(sourceId);
     const key = mirrorKey(item);

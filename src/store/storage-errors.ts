@@ -2,9 +2,9 @@
 // refusal) the same way they do for Jira and the ticket system. Messages name the operation and the service's error
 // code only: the SDK's own message or context can quote a key or a response body, and neither belongs in a log line.
 import { ForgeKvsAPIError, ForgeKvsError } from '@forge/kvs';
-import { IntegrationError, type FailureKind } from '../lib/errors';
+import { IntegrationError, STORAGE_SYSTEM, type FailureKind } from '../lib/errors';
 
-export const STORAGE_SYSTEM = 'forge-storage';
+export { STORAGE_SYSTEM };
 
 const RATE_LIMITED = 'RATE_LIMIT_EXCEEDED';
 /** Codes that mean "the item is not in the state the write required" (FAIL_IF_EXISTS, transaction conditions). */

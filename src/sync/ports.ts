@@ -94,7 +94,17 @@ export interface JiraPort {
     matches: (value: unknown) => boolean,
   ): Promise<string | undefined>;
   listFields(): Promise<JiraField[]>;
-  createIssue(fields: Record<string, unknown>): Promise<{ id: string; key: string }>;
+  /** `properties` are set on the new issue in the same request, so the issue carries its origin from the start */
+  createIssue(
+    fields: Record<string, unknown>,
+    properties?: ReadonlyArray<{ key: string; value: unknown }>,
+  ): Promise<{ id: string; key: string }>;
+  /** the issue whose property `key` holds `value` at `path` (an indexed property, see manifest.yml), if any */
+  findIssueByProperty(
+    key: string,
+    path: string,
+    value: string,
+  ): Promise<{ id: string; key: string } | undefined>;
   projectExists(projectKey: string): Promise<boolean>;
   /** undefined when the project does not exist */
   createMetaIssueTypes(projectKey: string): Promise<Array<{ id: string; name: string }> | undefined>;
@@ -265,6 +275,12 @@ export interface MirrorLedger {
   complete(claim: MirrorClaim, targetId: string): Promise<CompleteOutcome>;
   /** gives a claim up after a failed write so that a retry can claim again; false when the claim was no longer held */
   release(claim: MirrorClaim): Promise<boolean>;
+  /**
+   * Keeps the claim but lets it be taken over after `afterMs` instead of at the end of its lease: the write's outcome
+   * is unknown, and the next attempt (which reclaims, so it looks on the target first) should not wait the whole
+   * lease. False when the claim was no longer held.
+   */
+  reopenAfter(claim: MirrorClaim, afterMs: number): Promise<boolean>;
   /** marks an item this app created on one side (from `sourceId` on the other) so that it is never copied back */
   recordOrigin(item: MirrorItem, sourceId: string, context?: MirrorContext): Promise<void>;
 }
@@ -364,5 +380,6 @@ export interface ShortCache {
 /** The Forge queues the sync consumers read; the admin's "Retry" puts a failed item's job back on one of them. */
 export interface JobQueues {
   pushOutbound(job: OutboundJob): Promise<void>;
-  pushInbound(job: InboundJob): Promise<void>;
+  /** `delaySeconds` (0–900) holds the job back, e.g. the first retry of a ticket set aside by a pull */
+  pushInbound(job: InboundJob, options?: { delaySeconds?: number }): Promise<void>;
 }

@@ -1,10 +1,13 @@
 // Holds manifest.yml and the code to each other: every function handler is an export of src/index.ts, every export
 // is used by the manifest, and every resource folder holds a built index.html. (Atlassian's own full validation runs
 // as its own step of `npm test`: scripts/validate-manifest.ts.)
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
 import * as app from '../../src';
 import { loadManifest } from '../../sandbox/runtime/manifest';
+import { ESCALATION_PROPERTY } from '../../src/sync/inbound/escalation';
 
 const appDir = path.resolve(__dirname, '../..');
 const manifest = loadManifest(appDir);
@@ -41,5 +44,30 @@ describe('manifest.yml ↔ src/index.ts', () => {
         built: true,
       });
     }
+  });
+});
+
+describe('manifest.yml ↔ the JQL the app runs', () => {
+  it('indexes the issue property that finds an escalated issue after a lost answer', () => {
+    // Real Jira answers JQL on an app's issue property only when a jira:entityProperty module indexes it; the Jira
+    // emulator indexes every property, so this test is what keeps the two in step.
+    const modules = z
+      .array(
+        z.object({
+          entityType: z.string().optional(),
+          propertyKey: z.string(),
+          values: z.array(z.object({ path: z.string(), type: z.string() })),
+        }),
+      )
+      .parse(
+        z
+          .object({ modules: z.looseObject({ 'jira:entityProperty': z.unknown() }) })
+          .parse(parse(readFileSync(path.join(appDir, 'manifest.yml'), 'utf8'))).modules[
+          'jira:entityProperty'
+        ],
+      );
+    const indexed = modules.find((module) => module.propertyKey === ESCALATION_PROPERTY);
+    expect(indexed?.entityType ?? 'issue').toBe('issue');
+    expect(indexed?.values).toContainEqual({ path: 'ticket', type: 'string' });
   });
 });

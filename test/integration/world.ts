@@ -85,12 +85,19 @@ export interface WorldOptions {
   instance?: Record<string, unknown>;
   /** e.g. `sleep`, to control the emulator's injected latency */
   teamSupport?: TeamSupportEmulatorOptions;
+  /** e.g. `maxQueueAttempts`, to let the app's own retry bound be reached (the platform retries for 24 h) */
+  sandbox?: { maxQueueAttempts?: number };
 }
 
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const jira = await startJiraEmulator({ seed: 'default' });
   const ts = await startTeamSupportEmulator({ seed: 'default', ...options.teamSupport });
-  const sandbox = createSandbox({ jiraBaseUrl: jira.baseUrl });
+  // The instance calls https://sandbox.teamsupport.com, which the sandbox routes to the emulator.
+  const sandbox = createSandbox({
+    jiraBaseUrl: jira.baseUrl,
+    egressRoutes: { [ts.appUrl]: ts.baseUrl },
+    ...options.sandbox,
+  });
   jira.onEvent((event) => sandbox.emitProductEvent(event));
   const store = createStore();
   const run = <T>(body: () => Promise<T>): Promise<T> => sandbox.asInvocation(body);
@@ -98,7 +105,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
     store.config.saveInstance({
       kind: 'teamsupport',
       name: 'Acme Support',
-      baseUrl: ts.baseUrl,
+      baseUrl: ts.appUrl,
       organizationId: DEFAULT_ORG.organizationId,
       apiToken: DEFAULT_ORG.apiToken,
       timeZone: DEFAULT_ORG.timeZone,

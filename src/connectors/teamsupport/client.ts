@@ -7,7 +7,13 @@ import { z } from 'zod';
 import type { Budget } from '../../lib/budget';
 import { IntegrationError } from '../../lib/errors';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from '../../lib/retry';
-import { failureFromResponse, MissingTicketError } from './failures';
+import {
+  EGRESS_ALLOWLIST_ERROR_NAME,
+  EgressBlockedError,
+  failureFromResponse,
+  FORGE_PROXY_ERROR_HEADER,
+  MissingTicketError,
+} from './failures';
 
 export type QueryParam = readonly [name: string, value: string];
 
@@ -50,6 +56,8 @@ const TIME_RESERVE_MS = 500;
 const MIN_REQUEST_MS = 1_000;
 const SYSTEM = 'teamsupport';
 const TICKET_PATH = /^\/tickets\/([^/?]+)/i;
+/** Network error codes raised before a connection exists: a request that failed so was never sent. */
+const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 const networkFailure = z.object({
   name: z.string(),
@@ -99,11 +107,35 @@ export class TeamSupportClient {
   }
 
   private async request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
-    let mayHaveApplied = false;
+    const state = { mayHaveApplied: false };
+    try {
+      return await this.requestWithRetry(method, path, options, state);
+    } catch (error) {
+      // What a caller that must not write twice needs to know (sync/copy-once): a read changed nothing; a write that
+      // was sent once without a usable answer has an unknown outcome, whatever failed after it.
+      if (method === 'GET' && error instanceof IntegrationError) error.details.notApplied = true;
+      if (method !== 'GET' && state.mayHaveApplied) {
+        const reason = error instanceof Error ? error.message : 'no usable answer';
+        throw new IntegrationError(
+          'transient',
+          `TeamSupport may have carried out ${method} ${path} without a usable answer: ${reason}`,
+          { system: SYSTEM, outcomeUnknown: true },
+        );
+      }
+      throw error;
+    }
+  }
+
+  private async requestWithRetry<T>(
+    method: string,
+    path: string,
+    options: RequestOptions<T>,
+    state: { mayHaveApplied: boolean },
+  ): Promise<T> {
     let ticketExists = false;
     return withRetry(
       async () => {
-        if (mayHaveApplied && options.recover) {
+        if (state.mayHaveApplied && options.recover) {
           const recovered = await options.recover();
           if (recovered !== undefined) return recovered;
         }
@@ -117,7 +149,8 @@ export class TeamSupportClient {
           }
           ticketExists = true;
         }
-        if (attempt.sent && attempt.error.kind === 'transient' && method !== 'GET') mayHaveApplied = true;
+        if (attempt.sent && attempt.error.kind === 'transient' && method !== 'GET')
+          state.mayHaveApplied = true;
         throw attempt.error;
       },
       {
@@ -164,7 +197,7 @@ export class TeamSupportClient {
         ok: false,
         status: undefined,
         sent: false,
-        error: new IntegrationError('transient', message, { system: SYSTEM }),
+        error: new IntegrationError('transient', message, { system: SYSTEM, notApplied: true }),
       };
     }
     const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
@@ -172,6 +205,7 @@ export class TeamSupportClient {
     let status: number;
     let text: string;
     let retryAfter: string | null;
+    let proxyError: string | null;
     try {
       const response = await fetch(`${this.baseUrl}/api/json${path}${encodeQuery(query)}`, {
         method,
@@ -181,13 +215,22 @@ export class TeamSupportClient {
       });
       status = response.status;
       retryAfter = response.headers.get('Retry-After');
+      proxyError = response.headers.get(FORGE_PROXY_ERROR_HEADER);
       text = await response.text();
     } catch (error) {
-      return { ok: false, status: undefined, sent: true, error: this.networkError(error, call, timeoutMs) };
+      const failure = this.networkError(error, call, timeoutMs);
+      return { ok: false, status: undefined, sent: !failure.details.notApplied, error: failure };
     }
     if (status >= 200 && status < 300) return this.parseJson(text, call, status);
     const error = failureFromResponse(
-      { method, path: `${path}${encodeQuery(query)}`, status, body: this.redact(text), retryAfter },
+      {
+        method,
+        path: `${path}${encodeQuery(query)}`,
+        status,
+        body: this.redact(text),
+        retryAfter,
+        proxyError,
+      },
       {
         organizationId: this.organizationId,
         baseUrl: this.baseUrl,
@@ -226,6 +269,7 @@ export class TeamSupportClient {
       });
     }
     const { name, message, cause } = parsed.data;
+    if (name === EGRESS_ALLOWLIST_ERROR_NAME) return new EgressBlockedError(host);
     if (name === 'TimeoutError' || name === 'AbortError') {
       const seconds = Math.round(timeoutMs / 100) / 10;
       return new IntegrationError(
@@ -241,6 +285,8 @@ export class TeamSupportClient {
     const kind = name === 'TypeError' || cause !== undefined ? 'transient' : 'permission';
     return new IntegrationError(kind, `Could not reach TeamSupport at ${host} for ${call}: ${reason}`, {
       system: SYSTEM,
+      // No connection was made, so the request never reached TeamSupport.
+      ...(cause?.code !== undefined && NEVER_CONNECTED.has(cause.code) ? { notApplied: true } : {}),
     });
   }
 }

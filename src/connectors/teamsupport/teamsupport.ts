@@ -64,6 +64,11 @@ function validation(message: string): IntegrationError {
   return new IntegrationError('validation', message, { system: 'teamsupport' });
 }
 
+/** A request the connector refuses to send: TeamSupport was never asked, so nothing happened there. */
+function refusedBeforeSending(message: string): IntegrationError {
+  return new IntegrationError('validation', message, { system: 'teamsupport', notApplied: true });
+}
+
 class TeamSupportTicketSystem implements TicketSystem {
   readonly kind = 'teamsupport';
   private readonly client: TeamSupportClient;
@@ -74,7 +79,7 @@ class TeamSupportTicketSystem implements TicketSystem {
 
   constructor(instance: TeamSupportInstance, token: string, budget: Budget, options: TeamSupportOptions) {
     if (!isKnownTimeZone(instance.timeZone)) {
-      throw validation(
+      throw refusedBeforeSending(
         `The time zone "${instance.timeZone}" of the TeamSupport instance is unknown: set the organization's IANA ` +
           'time zone (e.g. America/Chicago) in the instance settings.',
       );
@@ -129,7 +134,7 @@ class TeamSupportTicketSystem implements TicketSystem {
     const actionTypes = await this.lookups.actionTypes();
     const type = findByName(actionTypes, action.actionTypeName, (item) => item.Name);
     if (!type) {
-      throw validation(
+      throw refusedBeforeSending(
         `TeamSupport organization ${this.client.organizationId} has no action type named "${action.actionTypeName}" ` +
           `(available: ${actionTypes.map((item) => `"${item.Name}"`).join(', ') || 'none'}): create it under Admin → ` +
           'Customization → Action Types, or choose another comment action type in the instance settings.',

@@ -4,12 +4,14 @@ import type { Budget } from '../../lib/budget';
 import type {
   ConfigRepository,
   CursorStore,
+  JobQueues,
   JiraPort,
   LinkRepository,
   MirrorLedger,
   SyncLog,
   TicketSystem,
 } from '../ports';
+import type { CopyOnceOptions } from '../copy-once';
 
 export interface InboundDeps {
   jira: JiraPort;
@@ -18,10 +20,13 @@ export interface InboundDeps {
   ledger: MirrorLedger;
   log: SyncLog;
   cursors: CursorStore;
+  /** where a ticket set aside by a pull is queued for its own retry */
+  queues: Pick<JobQueues, 'pushInbound'>;
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
   budget: Budget;
   now(): Date;
-  claimLeaseMs: number;
+  /** how the copy-once step holds claims (sync/copy-once) */
+  copy: CopyOnceOptions;
   /** tickets per list page */
   pageSize: number;
   /** how many tickets of a page are processed at once */

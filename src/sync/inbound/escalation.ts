@@ -1,17 +1,21 @@
-// A ticket asks for a Jira issue through its correlation field (seed 000 "Linking Tickets to Issues", teamsupport-api.md
-// §14): "NEW" (or TeamSupport's own "NewJiraIssue") creates an issue in the project chosen by the five rules, with
-// mapped fields pushed once; an issue key links the ticket to that issue. Failures are written back to the ticket once
+// A ticket asks for a Jira issue through its correlation field (docs/product.md, "Linking tickets to issues"): "NEW"
+// (or TeamSupport's own "NewJiraIssue") creates an issue in the project chosen by the five rules, with mapped fields
+// pushed once; an issue key links the ticket to that issue, but only within the projects the instance works with.
+// The new issue goes through the copy-once step and carries the ticket in an indexed issue property, so an issue whose
+// answer was lost is found by a search instead of being created twice. Failures are written back to the ticket once
 // per distinct reason and retried every cycle until they succeed.
 import { createHash } from 'node:crypto';
-import { escalatedNoteHtml, escalationFailedNoteHtml } from '../../domain/attribution';
+import { escalatedNote, escalationFailedNote } from '../../domain/attribution';
 import { docOf, htmlToAdf, paragraph } from '../../domain/content';
 import { jiraFieldInput, ticketFieldText } from '../../domain/jira-field-input';
 import { projectKeyFor } from '../../domain/project-key';
 import type { Ticket } from '../../domain/ticket';
+import { mayLinkIssueKey } from '../../domain/linkable-project';
 import { issueTypeFor } from '../../domain/type-mapping';
 import { describeError, IntegrationError } from '../../lib/errors';
-import type { MirrorClaim } from '../ports';
+import { copyOnce, type CopyOnceResult } from '../copy-once';
 import { ticketRemoteLink } from '../remote-link';
+import { addTicketNote, linkNoteId } from '../ticket-note';
 import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
 import { logTicket } from './log';
 
@@ -30,33 +34,35 @@ export function escalationRequest(
   return ISSUE_KEY.test(key) ? { kind: 'key', key } : { kind: 'invalid' };
 }
 
-/** Adds a note to the ticket once per distinct note id (ledger), and logs only the first time. */
+/** The issue property that names the ticket an escalated issue was created from (indexed: see manifest.yml). */
+export const ESCALATION_PROPERTY = 'support-ticket-sync-origin';
+const ESCALATION_PROPERTY_PATH = 'ticket';
+
+function escalationRef(instanceId: string, ticketId: string): string {
+  return `${instanceId}:${ticketId}`;
+}
+
+/** Adds a note to the ticket once per distinct note id; true only the first time (so it is logged once). */
 async function noteOnce(
   deps: InboundDeps,
   context: InstanceContext,
   ticket: Ticket,
   noteId: string,
-  html: string,
+  sentence: string,
 ): Promise<boolean> {
-  const item = { kind: 'note' as const, instanceId: context.instance.id, noteId, ticketId: ticket.id };
-  const claim = await deps.ledger.claim(item, { leaseMs: deps.claimLeaseMs, ticketId: ticket.id });
-  if (claim.status !== 'claimed' && claim.status !== 'reclaimed') return false;
-  try {
-    const action = await context.tickets.createAction(ticket.id, {
-      actionTypeName: context.instance.commentActionType,
-      visibleOnPortal: false,
-      html,
-    });
-    await deps.ledger.recordOrigin(
-      { kind: 'action', instanceId: context.instance.id, actionId: action.id },
+  const result = await addTicketNote(
+    deps.ledger,
+    {
+      instance: context.instance,
+      tickets: context.tickets,
+      ticketId: ticket.id,
+      ticketNumber: ticket.number,
       noteId,
-    );
-    await deps.ledger.complete(claim.claim, action.id);
-    return true;
-  } catch (error) {
-    await deps.ledger.release(claim.claim);
-    throw error;
-  }
+      sentence,
+    },
+    deps.copy,
+  );
+  return result.status === 'written' || result.status === 'found';
 }
 
 async function fail(
@@ -71,7 +77,7 @@ async function fail(
     context,
     ticket,
     `escalation-failed:${digest}`,
-    escalationFailedNoteHtml(reason),
+    escalationFailedNote(reason),
   );
   if (firstTime) {
     await logTicket(deps, context, {
@@ -124,8 +130,8 @@ async function finish(
     deps,
     context,
     ticket,
-    `linked:${issue.id}`,
-    escalatedNoteHtml(issue.key, created),
+    linkNoteId(linked.link),
+    escalatedNote(issue.key, created),
   );
   if (noted) {
     await logTicket(deps, context, {
@@ -149,6 +155,16 @@ async function linkExisting(
   ticket: Ticket,
   key: string,
 ): Promise<ItemOutcome> {
+  if (!mayLinkIssueKey(context.instance, key)) {
+    // Otherwise an agent could pull any issue's comments into a customer-visible ticket.
+    return fail(
+      deps,
+      context,
+      ticket,
+      `${key} is not in a project this TeamSupport instance works with (its project mappings, default project and ` +
+        'extra projects); ask a Jira admin to add the project in the app settings.',
+    );
+  }
   const issue = await deps.jira.getIssue(key);
   if (!issue) return fail(deps, context, ticket, `no Jira issue ${key} exists, or the app cannot see it.`);
   return finish(deps, context, ticket, issue, false);
@@ -213,38 +229,45 @@ async function createIssue(
   context: InstanceContext,
   ticket: Ticket,
 ): Promise<ItemOutcome> {
-  const item = {
-    kind: 'note' as const,
-    instanceId: context.instance.id,
-    noteId: 'escalation',
-    ticketId: ticket.id,
-  };
-  const outcome = await deps.ledger.claim(item, { leaseMs: deps.claimLeaseMs, ticketId: ticket.id });
-  if (outcome.status === 'in-progress') return 'transient';
-  if (outcome.status === 'done') {
-    // Created earlier; finish what the earlier run may not have (link, field, note).
-    const issue = await deps.jira.getIssue(outcome.targetId);
-    return issue
-      ? finish(deps, context, ticket, issue, true)
-      : fail(deps, context, ticket, 'the Jira issue created for it was deleted.');
-  }
-  const claim: MirrorClaim = outcome.claim;
-  let created: { id: string; key: string };
+  const { instance } = context;
+  const ref = escalationRef(instance.id, ticket.id);
+  // Why the issue cannot be created, when the plan says so before anything is sent.
+  let refusal: string | undefined;
+  let result: CopyOnceResult;
   try {
-    const plan = await buildFields(deps, context, ticket);
-    if (!plan.ok) {
-      await deps.ledger.release(claim);
-      return fail(deps, context, ticket, plan.reason);
-    }
-    created = await deps.jira.createIssue(plan.fields);
+    result = await copyOnce(
+      deps.ledger,
+      {
+        item: { kind: 'note', instanceId: instance.id, noteId: 'escalation', ticketId: ticket.id },
+        context: { ticketId: ticket.id },
+        describe: `the Jira issue for ticket #${ticket.number}`,
+        find: async () =>
+          (await deps.jira.findIssueByProperty(ESCALATION_PROPERTY, ESCALATION_PROPERTY_PATH, ref))?.id,
+        write: async () => {
+          const plan = await buildFields(deps, context, ticket);
+          if (!plan.ok) {
+            refusal = plan.reason;
+            throw new IntegrationError('validation', plan.reason, { system: 'sync', notApplied: true });
+          }
+          const created = await deps.jira.createIssue(plan.fields, [
+            { key: ESCALATION_PROPERTY, value: { [ESCALATION_PROPERTY_PATH]: ref } },
+          ]);
+          return created.id;
+        },
+      },
+      deps.copy,
+    );
   } catch (error) {
-    await deps.ledger.release(claim);
-    if (error instanceof IntegrationError && error.retryable) return 'transient';
-    return fail(deps, context, ticket, `Jira refused the new issue: ${describeError(error)}`);
+    if (error instanceof IntegrationError && error.retryable) throw error;
+    return fail(deps, context, ticket, refusal ?? `Jira refused the new issue: ${describeError(error)}`);
   }
-  // Complete first: a crash after this point finishes the escalation instead of creating another issue.
-  await deps.ledger.complete(claim, created.id);
-  return finish(deps, context, ticket, created, true);
+  if (result.status === 'busy') return 'transient';
+  // Written now, found after a lost answer, or created by an earlier cycle: finish what may be missing (link, field,
+  // note); each of those steps is idempotent.
+  const issue = await deps.jira.getIssue(result.targetId);
+  return issue
+    ? finish(deps, context, ticket, issue, true)
+    : fail(deps, context, ticket, 'the Jira issue created for it was deleted.');
 }
 
 export async function correlateTicket(
@@ -255,17 +278,12 @@ export async function correlateTicket(
 ): Promise<ItemOutcome> {
   const request = escalationRequest(value);
   if (!request) return 'ok';
-  try {
-    if (request.kind === 'new') return await createIssue(deps, context, ticket);
-    if (request.kind === 'key') return await linkExisting(deps, context, ticket, request.key);
-    return await fail(
-      deps,
-      context,
-      ticket,
-      `the ${context.instance.correlationField ?? 'correlation'} field holds "${value ?? ''}", which is neither NEW nor a Jira issue key.`,
-    );
-  } catch (error) {
-    if (error instanceof IntegrationError && error.retryable) return 'transient';
-    throw error;
-  }
+  if (request.kind === 'new') return createIssue(deps, context, ticket);
+  if (request.kind === 'key') return linkExisting(deps, context, ticket, request.key);
+  return fail(
+    deps,
+    context,
+    ticket,
+    `the ${context.instance.correlationField ?? 'correlation'} field holds "${value ?? ''}", which is neither NEW nor a Jira issue key.`,
+  );
 }

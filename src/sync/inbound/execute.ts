@@ -3,9 +3,12 @@
 import type { StoredInstance } from '../../domain/config';
 import type { InboundJob } from '../jobs';
 import { copyActionToIssue } from './copy-action';
-import type { InboundDeps, InstanceContext } from './deps';
+import { describeError, IntegrationError } from '../../lib/errors';
+import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
+import { logTicket } from './log';
 import { processTicket } from './process-ticket';
 import { pullInstance, type PullOutcome } from './pull';
+import { PULL_TICKET_OPERATION } from './set-aside';
 
 export type InboundResult =
   | { status: 'done' }
@@ -34,29 +37,65 @@ function fromPull(outcome: PullOutcome): InboundResult {
   return { status: 'done' };
 }
 
-export async function executeInbound(deps: InboundDeps, job: InboundJob): Promise<InboundResult> {
+export async function executeInbound(
+  deps: InboundDeps,
+  job: InboundJob,
+  options: { finalAttempt: boolean } = { finalAttempt: false },
+): Promise<InboundResult> {
   const context = await instanceContext(deps, job.instanceId);
   if (typeof context === 'string') return { status: 'skipped', reason: context };
   switch (job.kind) {
     case 'pull':
       return fromPull(await pullInstance(deps, context));
-    case 'retry-ticket': {
-      const ticket = await context.tickets.getTicket(job.ticketId);
-      if (!ticket) return { status: 'skipped', reason: 'the ticket no longer exists' };
-      return (await processTicket(deps, context, ticket)) === 'transient'
-        ? { status: 'retry', reason: 'transient failure' }
-        : { status: 'done' };
-    }
-    case 'retry-action': {
-      const [ticket, link] = await Promise.all([
-        context.tickets.getTicket(job.ticketId),
-        deps.links.getByTicket(context.instance.id, job.ticketId),
-      ]);
-      if (!ticket || !link) return { status: 'skipped', reason: 'the ticket or its link no longer exists' };
-      const action = (await context.tickets.listActions(job.ticketId)).find((a) => a.id === job.actionId);
-      if (!action) return { status: 'skipped', reason: 'the action no longer exists' };
-      const outcome = await copyActionToIssue(deps, context, ticket, link, action);
-      return outcome === 'transient' ? { status: 'retry', reason: 'transient failure' } : { status: 'done' };
-    }
+    case 'retry-ticket':
+      return retryItem(deps, context, job, options.finalAttempt, async () => {
+        const ticket = await context.tickets.getTicket(job.ticketId);
+        if (!ticket) return 'gone';
+        return processTicket(deps, context, ticket);
+      });
+    case 'retry-action':
+      return retryItem(deps, context, job, options.finalAttempt, async () => {
+        const [ticket, link] = await Promise.all([
+          context.tickets.getTicket(job.ticketId),
+          deps.links.getByTicket(context.instance.id, job.ticketId),
+        ]);
+        if (!ticket || !link) return 'gone';
+        const action = (await context.tickets.listActions(job.ticketId)).find((a) => a.id === job.actionId);
+        if (!action) return 'gone';
+        return copyActionToIssue(deps, context, ticket, link, action);
+      });
   }
+}
+
+/**
+ * One ticket or action retried on its own (set aside by a pull, or the admin's Retry). Transient failures come back
+ * through the queue with back-off; on the last attempt the item is given up with an error and Retry, never dropped.
+ */
+async function retryItem(
+  deps: InboundDeps,
+  context: InstanceContext,
+  job: Extract<InboundJob, { ticketId: string }>,
+  finalAttempt: boolean,
+  work: () => Promise<ItemOutcome | 'gone'>,
+): Promise<InboundResult> {
+  let reason: string;
+  try {
+    const outcome = await work();
+    if (outcome === 'gone')
+      return { status: 'skipped', reason: 'the ticket, its link or the action no longer exists' };
+    if (outcome === 'ok') return { status: 'done' };
+    reason = 'another sync of the same item was still running';
+  } catch (error) {
+    if (!(error instanceof IntegrationError && error.retryable)) throw error;
+    reason = describeError(error);
+  }
+  if (!finalAttempt) return { status: 'retry', reason };
+  await logTicket(deps, context, {
+    level: 'error',
+    operation: PULL_TICKET_OPERATION,
+    message: `Gave up syncing ticket ${job.ticketId} after repeated failures: ${reason} Use Retry once the cause is fixed.`,
+    ticketId: job.ticketId,
+    retry: { kind: 'inbound', payload: job },
+  });
+  return { status: 'done' };
 }

@@ -1,10 +1,14 @@
-// The incremental pull of one instance (sync-prior-art.md §3.4): tickets modified since the watermark minus an
-// overlap, page by page, with a checkpoint after each page so a pull that runs out of time hands over and resumes
-// where it stopped. The watermark moves only when the whole window is done; overlap duplicates are no-ops thanks to
-// the ledger. Cost follows change: with nothing modified a cycle is one list request.
+// The incremental pull of one instance (docs/reliability.md): tickets modified since the watermark minus an overlap,
+// page by page, with a checkpoint after each page so a pull that runs out of time hands over and resumes where it
+// stopped. The watermark moves only when the whole window is done; overlap duplicates are no-ops thanks to the ledger.
+// Cost follows change: with nothing modified a cycle is one list request. One failing ticket never holds up the rest:
+// it is set aside (sync/inbound/set-aside) and the pull moves on; only a failure of the whole instance (its API
+// limit, its credentials, storage) stops the pull, which then resumes from the cursor in the next cycle.
+import type { Ticket } from '../../domain/ticket';
 import type { PullCursor } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
 import { processTicket } from './process-ticket';
+import { failsWholeInstance, setTicketAside } from './set-aside';
 
 export type PullOutcome =
   /** the window is done and the watermark moved */
@@ -57,11 +61,13 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
         return { status: 'handover', tickets: seen.size, pages };
       }
       const group = result.tickets.slice(first, first + deps.ticketConcurrency);
-      const outcomes = await Promise.allSettled(group.map((ticket) => processTicket(deps, context, ticket)));
-      const failed = outcomes.find((o) => o.status === 'rejected');
-      if (failed || outcomes.some((o) => o.status === 'fulfilled' && o.value === 'transient')) {
+      const carryOn = await processGroup(deps, context, group).catch(async (error: unknown) => {
+        // The whole instance failed: keep the place, and let the caller report why.
         await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
-        if (failed?.status === 'rejected') throw failed.reason;
+        throw error;
+      });
+      if (!carryOn) {
+        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
         return { status: 'retry-later', tickets: seen.size, pages };
       }
     }
@@ -76,7 +82,7 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
       for (const ticket of await tickets.findTicketsByField(instance.correlationField, value)) {
         if (seen.has(ticket.id)) continue;
         seen.add(ticket.id);
-        if ((await processTicket(deps, context, ticket)) === 'transient') {
+        if (!(await processGroup(deps, context, [ticket]))) {
           return { status: 'retry-later', tickets: seen.size, pages };
         }
       }
@@ -84,4 +90,28 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
   }
   await deps.cursors.save(instance.id, { watermark: window.until });
   return { status: 'done', tickets: seen.size, pages };
+}
+
+/**
+ * Processes a few tickets at once. A ticket that fails is set aside and retried on its own. Throws when a failure
+ * concerns the whole instance; false when a ticket could not be set aside: either way the pull stops at this page.
+ */
+async function processGroup(
+  deps: InboundDeps,
+  context: InstanceContext,
+  group: readonly Ticket[],
+): Promise<boolean> {
+  const outcomes = await Promise.allSettled(group.map((ticket) => processTicket(deps, context, ticket)));
+  const instanceFailure = outcomes.find(
+    (outcome) => outcome.status === 'rejected' && failsWholeInstance(outcome.reason),
+  );
+  if (instanceFailure?.status === 'rejected') throw instanceFailure.reason;
+  let carryOn = true;
+  for (const [index, outcome] of outcomes.entries()) {
+    const ticket = group[index];
+    if (!ticket || (outcome.status === 'fulfilled' && outcome.value === 'ok')) continue;
+    const failure: unknown = outcome.status === 'rejected' ? outcome.reason : undefined;
+    if (!(await setTicketAside(deps, context, ticket, failure))) carryOn = false;
+  }
+  return carryOn;
 }

@@ -9,6 +9,7 @@ import type {
   SyncLog,
   TicketSystem,
 } from '../ports';
+import type { CopyOnceOptions } from '../copy-once';
 
 export interface OutboundDeps {
   jira: JiraPort;
@@ -20,8 +21,8 @@ export interface OutboundDeps {
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
   /** how many tickets are written at once */
   concurrency: number;
-  /** how long a ledger claim is held before another delivery may take it over */
-  claimLeaseMs: number;
+  /** how the copy-once step holds claims (sync/copy-once) */
+  copy: CopyOnceOptions;
 }
 
 /** One linked ticket the job must reach, with its instance and a ticket-system client for it. */

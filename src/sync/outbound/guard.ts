@@ -1,6 +1,7 @@
 // Runs the work for one target and turns every failure into an outcome plus a sync-log entry (invariant 4): transient
 // failures are retried by the queue (and logged only once retries run out), permanent ones are logged with what
 // "Retry" needs to re-run exactly this item.
+import { settleWithConcurrency } from '../../lib/concurrency';
 import { describeError, IntegrationError } from '../../lib/errors';
 import type { SyncJson } from '../ports';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
@@ -40,6 +41,19 @@ export async function guardTarget(
     });
     return 'failed';
   }
+}
+
+/**
+ * Runs `work` for every target, a few at a time. Each target's work runs inside guardTarget, so a rejection here can
+ * only be a failure to record an outcome (storage): the job is retried for that target.
+ */
+export async function forEachTarget(
+  deps: OutboundDeps,
+  targets: readonly OutboundTarget[],
+  work: (target: OutboundTarget) => Promise<TargetOutcome>,
+): Promise<TargetOutcome[]> {
+  const results = await settleWithConcurrency(targets, deps.concurrency, work);
+  return results.map((result) => (result.status === 'fulfilled' ? result.value : 'transient'));
 }
 
 /** Whether the instance syncs tickets of this ticket's type; reads the ticket only when a type filter is set. */

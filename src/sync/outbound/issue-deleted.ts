@@ -1,9 +1,8 @@
 // A deleted Jira issue: tell each linked ticket, then remove the links (remote links went with the issue).
-import { issueDeletedNoteHtml } from '../../domain/attribution';
-import { settleWithConcurrency } from '../../lib/concurrency';
+import { issueDeletedNote } from '../../domain/attribution';
 import type { IssueDeletedJob } from '../jobs';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
-import { guardTarget } from './guard';
+import { forEachTarget, guardTarget } from './guard';
 import { logForTarget } from './log-entry';
 import { addNoteOnce } from './notes';
 
@@ -15,7 +14,7 @@ export async function syncIssueDeleted(
   targets: OutboundTarget[],
   finalAttempt: boolean,
 ): Promise<TargetOutcome[]> {
-  const results = await settleWithConcurrency(targets, deps.concurrency, async (target) => {
+  return forEachTarget(deps, targets, (target) => {
     const retryJob = {
       kind: job.kind,
       issueId: job.issueId,
@@ -27,7 +26,7 @@ export async function syncIssueDeleted(
         deps,
         target,
         `issue-deleted:${job.issueId}`,
-        issueDeletedNoteHtml(job.issueKey),
+        issueDeletedNote(job.issueKey),
       );
       if (noted === 'transient') return 'transient';
       await deps.links.remove(target.link);
@@ -41,5 +40,4 @@ export async function syncIssueDeleted(
       return 'sent';
     });
   });
-  return results.map((result) => (result.status === 'fulfilled' ? result.value : 'transient'));
 }

@@ -1,17 +1,16 @@
 // Jira issue changes → linked tickets (seed 000: "Issue updates pushed to Ticket", "Update TeamSupport Ticket
 // Status"). The issue is re-read so late or out-of-order events apply the issue's current state, and writes are
 // skipped when the ticket already has the value (read-before-write makes echoes die out).
-import { statusChangedNoteHtml, statusNotMatchedNoteHtml } from '../../domain/attribution';
+import { statusChangedNote, statusNotMatchedNote } from '../../domain/attribution';
 import { ticketFieldValue } from '../../domain/field-value';
 import type { JiraField, JiraIssue } from '../../domain/jira';
 import { ticketStatusFor } from '../../domain/status-mapping';
 import type { TicketFieldChange } from '../../domain/ticket';
 import { ticketTypeFor } from '../../domain/type-mapping';
-import { settleWithConcurrency } from '../../lib/concurrency';
 import type { IssueUpdatedJob } from '../jobs';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
 import { sameName } from '../../domain/names';
-import { guardTarget, ticketTypeAllowed } from './guard';
+import { forEachTarget, guardTarget, ticketTypeAllowed } from './guard';
 import { logForTarget } from './log-entry';
 import { addNoteOnce } from './notes';
 
@@ -35,7 +34,7 @@ async function syncStatus(
       deps,
       target,
       `status:${job.changelogId}`,
-      statusChangedNoteHtml(issue.key, change.from, change.to),
+      statusChangedNote(issue.key, change.from, change.to),
     );
   }
   // A later status change superseded this one; its own job sets the current status.
@@ -71,7 +70,7 @@ async function syncStatus(
       deps,
       target,
       `status-unmatched:${job.changelogId}`,
-      statusNotMatchedNoteHtml(issue.key, issue.status, ticket.ticketType),
+      statusNotMatchedNote(issue.key, issue.status, ticket.ticketType),
     );
   }
   const result = await target.tickets.setStatus(ticket, wanted);
@@ -141,15 +140,10 @@ export async function syncIssueUpdate(
   targets: OutboundTarget[],
   finalAttempt: boolean,
 ): Promise<TargetOutcome[]> {
-  const jiraFields = job.changedFields.length > 0 ? await deps.jira.listFields() : [];
-  const mappedIds = new Set(
-    targets
-      .flatMap((t) => t.instance.fieldMappings.map((m) => jiraFieldFor(m.jiraField, jiraFields)?.id ?? ''))
-      .filter(Boolean),
-  );
-  const issue = await deps.jira.getIssue(job.issueId, [...mappedIds]);
-  if (!issue) return targets.map(() => 'skipped');
-  const results = await settleWithConcurrency(targets, deps.concurrency, async (target) => {
+  // The reads serve every target; a failed read fails each target inside its guard (retried, then logged with Retry).
+  const read = readIssueAndFields(deps, job, targets);
+  read.catch(() => undefined);
+  return forEachTarget(deps, targets, (target) => {
     const retryJob = {
       kind: job.kind,
       issueId: job.issueId,
@@ -160,6 +154,18 @@ export async function syncIssueUpdate(
       only: { instanceId: target.instance.id, ticketId: target.link.ticketId },
     };
     return guardTarget(deps, target, { operation: OPERATION, finalAttempt, retryJob }, async () => {
+      const { issue, jiraFields } = await read;
+      if (!issue) {
+        await logForTarget(
+          deps,
+          target,
+          OPERATION,
+          'warn',
+          `Jira issue ${job.issueKey} no longer exists, or the app can no longer browse it (check the project's ` +
+            'permissions), so its change was not synced.',
+        );
+        return 'skipped';
+      }
       if (!(await ticketTypeAllowed(target))) return 'skipped';
       const status = await syncStatus(deps, target, job, issue);
       const fields = await syncFields(deps, target, job, issue, jiraFields);
@@ -169,5 +175,18 @@ export async function syncIssueUpdate(
       return outcome;
     });
   });
-  return results.map((result) => (result.status === 'fulfilled' ? result.value : 'transient'));
+}
+
+async function readIssueAndFields(
+  deps: OutboundDeps,
+  job: IssueUpdatedJob,
+  targets: readonly OutboundTarget[],
+): Promise<{ issue: JiraIssue | undefined; jiraFields: JiraField[] }> {
+  const jiraFields = job.changedFields.length > 0 ? await deps.jira.listFields() : [];
+  const mappedIds = new Set(
+    targets
+      .flatMap((t) => t.instance.fieldMappings.map((m) => jiraFieldFor(m.jiraField, jiraFields)?.id ?? ''))
+      .filter(Boolean),
+  );
+  return { issue: await deps.jira.getIssue(job.issueId, [...mappedIds]), jiraFields };
 }

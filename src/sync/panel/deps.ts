@@ -11,6 +11,7 @@ import type {
   SyncLog,
   TicketSystem,
 } from '../ports';
+import type { CopyOnceOptions } from '../copy-once';
 
 export interface PanelDeps {
   /** as the app: remote links, whose events must not echo back */
@@ -20,6 +21,8 @@ export interface PanelDeps {
   config: ConfigRepository;
   links: LinkRepository;
   ledger: MirrorLedger;
+  /** how the copy-once step holds claims (sync/copy-once) */
+  copy: CopyOnceOptions;
   log: SyncLog;
   cache: ShortCache;
   /** undefined when the instance has no API token */

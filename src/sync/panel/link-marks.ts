@@ -1,13 +1,14 @@
 // What makes a new link visible on both sides: a remote link on the Jira issue (Jira's own "web links", one per ticket,
-// found again by its global id) and an internal note on the ticket. The note is recorded in the mirror ledger as
-// written by the app, so the inbound pull never copies it back to Jira as a comment (invariant 2).
+// found again by its global id) and an internal note on the ticket, added once through the ticket-note step (the same
+// note id as a link made from the ticket side), so the inbound pull never copies it back to Jira (invariant 2).
 import type { StoredInstance } from '../../domain/config';
-import { linkedNoteHtml } from '../../domain/attribution';
+import { linkedNote } from '../../domain/attribution';
 import type { Ticket } from '../../domain/ticket';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
 import type { Link, TicketSystem } from '../ports';
 import { ticketRemoteLink } from '../remote-link';
+import { addTicketNote, linkNoteId } from '../ticket-note';
 import type { PanelCall, PanelDeps } from './deps';
 
 export const LINK_OPERATION = 'link-ticket';
@@ -29,15 +30,18 @@ function issueUrl(call: PanelCall): string | undefined {
 
 async function addNote(deps: PanelDeps, context: NewLinkContext): Promise<void> {
   const { instance, tickets, link, call } = context;
-  const action = await tickets.createAction(link.ticketId, {
-    actionTypeName: instance.commentActionType,
-    visibleOnPortal: false,
-    html: linkedNoteHtml(call.issue.key, issueUrl(call)),
-  });
-  await deps.ledger.recordOrigin(
-    { kind: 'action', instanceId: instance.id, actionId: action.id },
-    `link:${call.issue.id}`,
-    { issueId: call.issue.id, ticketId: link.ticketId },
+  await addTicketNote(
+    deps.ledger,
+    {
+      instance,
+      tickets,
+      ticketId: link.ticketId,
+      ticketNumber: link.ticketNumber,
+      issueId: call.issue.id,
+      noteId: linkNoteId(link),
+      sentence: linkedNote(call.issue.key, issueUrl(call)),
+    },
+    deps.copy,
   );
 }
 

@@ -49,6 +49,32 @@ describe('inbound actions', () => {
     expect(log.filter((e) => e.operation === 'action-to-comment')).toHaveLength(1);
   });
 
+  it("turns a 40,000-character action into valid comments under Jira's limit, losing nothing", async () => {
+    world = await createWorld();
+    const { issue, ticket } = await linked();
+    const words = Array.from({ length: 6_000 }, (_, i) => `w${String(i).padStart(5, '0')}`);
+    const paragraphs = Array.from(
+      { length: 10 },
+      (_, p) => `<p>${words.slice(p * 600, p * 600 + 600).join(' ')}</p>`,
+    );
+    const description = paragraphs.join('');
+    expect(description.length).toBeGreaterThan(40_000);
+    world.org.addAction(ticket.ticketId, { actionType: 'Comment', creator: 'Jane Doe', description });
+    await cycle();
+    const comments = appComments(issue.id);
+    expect(comments.length).toBeGreaterThan(1);
+    // Every part is within Jira's limit (the emulator refuses longer bodies), and every word arrived once, in order.
+    const text = comments.map((comment) => JSON.stringify(comment)).join(' ');
+    const arrived = [...text.matchAll(/w\d{5}/g)].map((match) => match[0]);
+    expect(arrived).toEqual(words);
+    expect(text).toContain(`part 1 of ${comments.length}`);
+    expect(text).toContain(`continued, part ${comments.length} of ${comments.length}`);
+    // A second cycle adds nothing.
+    world.sandbox.advanceClock(2 * 60_000);
+    await cycle();
+    expect(appComments(issue.id)).toHaveLength(comments.length);
+  });
+
   it('marks internal actions as internal notes in the header', async () => {
     world = await createWorld();
     const { issue, ticket } = await linked();

@@ -82,7 +82,11 @@ describe('escalation and linking from the ticket side', () => {
         }),
       ]);
       expect(world.appActions(ticket.ticketId).map((a) => a.description)).toEqual([
-        `<p>Jira issue ${key ?? ''} was created for this ticket and linked to it.</p>`,
+        expect.stringMatching(
+          new RegExp(
+            `^<p>Jira issue ${key ?? ''} was created for this ticket and linked to it\\. <em>\\(Jira sync linked:\\d+:\\w+\\)</em></p>$`,
+          ),
+        ),
       ]);
     },
   );
@@ -111,6 +115,32 @@ describe('escalation and linking from the ticket side', () => {
       payload: { kind: 'retry-ticket', instanceId: world.instanceId, ticketId: String(bad.ticketId) },
     });
   });
+
+  it.each([
+    ['outside every project of the instance', {}, false],
+    ['in one of its extra projects', { extraProjectKeys: ['DEV'] }, true],
+    ['in one of its mapped projects', { projectMappings: [{ product: 'Widget', projectKey: 'DEV' }] }, true],
+  ])(
+    'links an issue key %s only when the instance works with that project',
+    async (_where, settings, linked) => {
+      world = await createWorld({ instance: { ...base, ...settings } });
+      const issue = world.createIssue('Internal roadmap item', 'DEV');
+      const ticket = askForIssue({ value: issue.key });
+      await cycle();
+      const links = await world.run(() => world.store.links.listByIssue(issue.id));
+      expect(links).toHaveLength(linked ? 1 : 0);
+      if (linked) return;
+      expect(world.appActions(ticket.ticketId).map((a) => a.description)).toEqual([
+        expect.stringContaining(`${issue.key} is not in a project this TeamSupport instance works with`),
+      ]);
+      // Nothing of the issue reaches the ticket, and the admin sees why.
+      expect(world.jira.admin.comments(issue.id)).toEqual([]);
+      const errors = (await world.syncLog()).filter(
+        (e) => e.level === 'error' && e.ticketId === String(ticket.ticketId),
+      );
+      expect(errors).toEqual([expect.objectContaining({ operation: 'ticket-to-issue' })]);
+    },
+  );
 
   it('writes a failure back once, keeps retrying, and succeeds without duplicates once fixed', async () => {
     world = await createWorld({ instance: base });

@@ -61,29 +61,29 @@ describe('outbound comments', () => {
     expect(world.appActions(tickets[0]?.ticketId ?? 0)).toHaveLength(1);
   });
 
-  it('stays at one action when the consumer crashes after the write and before completing the ledger', async () => {
+  it('stays at one action when recording the new action in the ledger fails after the write', async () => {
     world = await createWorld();
     const { issue, tickets } = await linkedIssue();
-    // The first time the app records the new action in the ledger, storage fails: the consumer dies after the write.
+    // The first time the app records the new action in the ledger, storage fails right after the write.
     const handle = world.sandbox.kvs.handle.bind(world.sandbox.kvs);
-    let crashed = false;
+    let failed = false;
     world.sandbox.kvs.handle = (path, body) => {
-      if (!crashed && JSON.stringify(body).includes(':action:')) {
-        crashed = true;
+      if (!failed && JSON.stringify(body).includes(':action:')) {
+        failed = true;
         return { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: 'storage is down' } };
       }
       return handle(path, body);
     };
     world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'Survives a crash' });
     await world.sandbox.drain();
-    expect(crashed).toBe(true);
+    expect(failed).toBe(true);
+    // The write counts as done: the action carries its marker, so nothing is written again.
     expect(world.appActions(tickets[0]?.ticketId ?? 0)).toHaveLength(1);
-    // The failed delivery asked for a retry; a later one took the expired claim over and recognised the action.
-    const outcomes = world.sandbox.accounting
-      .invocations({ functionKey: 'outbound-worker' })
-      .map((r) => r.outcome);
-    expect(outcomes[0]).toBe('retry');
-    expect(outcomes.at(-1)).toBe('ok');
+    // A redelivery after the claim ran out takes it over, finds the action by its marker and records it.
+    world.sandbox.advanceClock(10 * 60_000);
+    world.sandbox.redeliverCompleted();
+    await world.sandbox.drain();
+    expect(world.appActions(tickets[0]?.ticketId ?? 0)).toHaveLength(1);
     const log = await world.syncLog();
     expect(log.filter((e) => e.level === 'error')).toEqual([]);
   });
@@ -114,6 +114,21 @@ describe('outbound comments', () => {
         message: expect.stringMatching(reason),
       }),
     ]);
+  });
+
+  it('says the app can no longer browse the issue, as a warning, instead of calling it deleted', async () => {
+    world = await createWorld();
+    const { issue, tickets } = await linkedIssue();
+    world.jira.admin.revoke('app', 'BROWSE_PROJECTS');
+    world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'Hidden from the app' });
+    await world.sandbox.drain();
+    expect(world.appActions(tickets[0]?.ticketId ?? 0)).toEqual([]);
+    const entries = (await world.syncLog()).filter((e) => e.operation === 'comment-to-action');
+    expect(entries).not.toHaveLength(0);
+    for (const entry of entries) {
+      expect(entry.level).toBe('warn');
+      expect(entry.message).toMatch(/no longer exists, or the app can no longer browse it/);
+    }
   });
 
   it('never sends back comments the app wrote', async () => {

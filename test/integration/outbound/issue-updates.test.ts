@@ -70,7 +70,11 @@ describe('outbound issue updates', () => {
     await world.sandbox.drain();
     expect(world.org.ticket(ticket.ticketId).status).toBe('New');
     expect(world.appActions(ticket.ticketId).map((a) => a.description)).toEqual([
-      `<p>Jira issue ${issue.key} status changed from To Do to In Progress.</p>`,
+      expect.stringMatching(
+        new RegExp(
+          `^<p>Jira issue ${issue.key} status changed from To Do to In Progress\\. <em>\\(Jira sync status:\\d+\\)</em></p>$`,
+        ),
+      ),
     ]);
   });
 
@@ -137,7 +141,7 @@ describe('outbound issue updates', () => {
     await world.sandbox.drain();
     for (const ticket of tickets) {
       expect(world.appActions(ticket.ticketId).map((a) => a.description)).toEqual([
-        `<p>Jira issue ${issue.key} was deleted; this ticket is no longer linked to Jira.</p>`,
+        `<p>Jira issue ${issue.key} was deleted; this ticket is no longer linked to Jira. <em>(Jira sync issue-deleted:${issue.id})</em></p>`,
       ]);
     }
     expect(await world.run(() => world.store.links.listByIssue(issue.id))).toEqual([]);

@@ -54,7 +54,7 @@ describe('issue panel: linkTicket and unlinkTicket', () => {
         ticketType: 'Bug',
         severity: expect.any(String),
         customers: ['Globex Corporation'],
-        url: `${world.ts.baseUrl}/Ticket.aspx?ticketid=${ticket.ticketId}`,
+        url: `${world.ts.appUrl}/Ticket.aspx?ticketid=${ticket.ticketId}`,
         linkedAt: expect.any(String),
       },
     });
@@ -204,6 +204,24 @@ describe('issue panel: linkTicket and unlinkTicket', () => {
     expect(world.appActions(ticket.ticketId)).toHaveLength(1);
     const log = await world.syncLog();
     expect(log).toEqual([expect.objectContaining({ level: 'warn', operation: 'link-ticket' })]);
+  });
+
+  it('does not report the note as failed when it was written and only the ledger record after it failed', async () => {
+    const issue = world.createIssue();
+    const ticket = world.createTicket();
+    // Storage fails for every mirror-ledger write once the note is on the ticket.
+    const handle = world.sandbox.kvs.handle.bind(world.sandbox.kvs);
+    world.sandbox.kvs.handle = (path, body) =>
+      world.appActions(ticket.ticketId).length > 0 &&
+      (path.endsWith('/set') || path.endsWith('/transaction')) &&
+      JSON.stringify(body).includes('"mirror"')
+        ? { status: 503, body: { code: 'SERVICE_UNAVAILABLE', message: 'storage is down' } }
+        : handle(path, body);
+
+    const result = dataOf(await link(issue, String(ticket.ticketNumber)), linkResultSchema);
+
+    expect(result.warnings).toBeUndefined();
+    expect(world.appActions(ticket.ticketId)).toHaveLength(1);
   });
 
   it('unlinks: the link and the remote link go, the ticket keeps its history', async () => {
