@@ -18,5 +18,14 @@ export function customUiConfig(appDir: string): UserConfig {
       modulePreload: { polyfill: false },
     },
     server: { host: '127.0.0.1' },
+    resolve: {
+      // Atlaskit's feature-flag client is swapped for one that answers "off" without Statsig (shared/feature-gates-off.ts).
+      alias: [
+        {
+          find: /^@atlaskit\/feature-gate-js-client(\/.*)?$/,
+          replacement: path.join(import.meta.dirname, 'shared', 'feature-gates-off.ts'),
+        },
+      ],
+    },
   });
 }

@@ -3,13 +3,14 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { z } from 'zod';
 import { syncLog } from '../fixtures/ui-app/src/data';
-import { collectPageProblems, launchChromium, screenshot } from './browser';
+import { collectPageProblems, launchChromium, screenshot, watchEgress, type EgressReport } from './browser';
 import { startUiEnvironment, type UiEnvironment } from './ui-fixture';
 
 let browser: Browser;
 let env: UiEnvironment;
 let page: Page;
 let problems: string[];
+let egress: EgressReport;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -23,11 +24,14 @@ beforeEach(async () => {
   env = await startUiEnvironment();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   problems = collectPageProblems(page);
+  egress = watchEgress(page);
 });
 
 afterEach(async () => {
   await page.close();
   await env.close();
+  // Every test: nothing leaves for another host, nothing breaks the Custom UI policy, Atlaskit's flag client is quiet.
+  expect(egress).toEqual({ external: [], cspViolations: [], featureFlagNoise: [] });
 });
 
 async function openAdmin(as = 'alice'): Promise<void> {
@@ -142,6 +146,18 @@ it('edits an existing instance with pickers filled from getMappingOptions', asyn
   await page.getByRole('option', { name: 'Incident' }).waitFor();
   await page.keyboard.press('Escape');
   await screenshot(page, 'admin-editor');
+  expect(problems).toEqual([]);
+});
+
+it('says under Sync behaviour that restricted Jira projects send the app no changes', async () => {
+  await openAdmin();
+  await page.getByRole('button', { name: 'Edit Support EU' }).click();
+  const sync = page.getByRole('region', { name: 'Sync behaviour' });
+  await sync.getByText('Restricted Jira projects do not send changes').waitFor();
+  await sync.getByText(/only in projects that its default user group can browse/).waitFor();
+  expect(await sync.getByRole('link', { name: /Forge product events/ }).getAttribute('href')).toBe(
+    'https://developer.atlassian.com/platform/forge/events-reference/product_events/',
+  );
   expect(problems).toEqual([]);
 });
 

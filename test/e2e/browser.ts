@@ -35,6 +35,44 @@ export function collectPageProblems(page: Page): string[] {
   return problems;
 }
 
+/** What a page reached beyond this machine, and what it logged about its content security policy or feature flags. */
+export interface EgressReport {
+  /** requests to hosts other than loopback (`METHOD url`), blocked or not */
+  external: string[];
+  /** "Refused to connect/load…" console messages and requests the browser blocked */
+  cspViolations: string[];
+  /** console messages of Atlaskit's feature-flag client (static/shared/feature-gates-off.ts keeps it quiet) */
+  featureFlagNoise: string[];
+}
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Watches a page for traffic that would leave the machine and for console messages about the content security
+ * policy (the sandbox serves the Custom UI policy, `connect-src 'self'`) or the feature-flag client, in any console
+ * level. A Custom UI in the sandbox talks to its own server only.
+ */
+export function watchEgress(page: Page): EgressReport {
+  const report: EgressReport = { external: [], cspViolations: [], featureFlagNoise: [] };
+  page.on('request', (request) => {
+    const url = new URL(request.url());
+    if (!['http:', 'https:', 'ws:', 'wss:'].includes(url.protocol)) return;
+    if (!LOOPBACK_HOSTS.has(url.hostname)) report.external.push(`${request.method()} ${request.url()}`);
+  });
+  page.on('requestfailed', (request) => {
+    const reason = request.failure()?.errorText ?? '';
+    if (/blocked/i.test(reason)) report.cspViolations.push(`${reason}: ${request.url()}`);
+  });
+  page.on('console', (message: ConsoleMessage) => {
+    const text = message.text();
+    if (/Content Security Policy|Refused to (connect|load|execute|apply|frame)/i.test(text)) {
+      report.cspViolations.push(text);
+    }
+    if (/feature ?gate|FeatureGateClients|statsig/i.test(text)) report.featureFlagNoise.push(text);
+  });
+  return report;
+}
+
 export async function screenshot(
   page: Page,
   name: string,

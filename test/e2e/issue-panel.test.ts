@@ -1,7 +1,7 @@
 // The issue panel in Chromium, served by the sandbox UI server, against the UI fixture app's resolvers.
 import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
-import { collectPageProblems, launchChromium, screenshot } from './browser';
+import { collectPageProblems, launchChromium, screenshot, watchEgress, type EgressReport } from './browser';
 import { startUiEnvironment, type UiEnvironment } from './ui-fixture';
 
 const PANEL_WIDTH = 400;
@@ -10,6 +10,7 @@ let browser: Browser;
 let env: UiEnvironment;
 let page: Page;
 let problems: string[];
+let egress: EgressReport;
 
 beforeAll(async () => {
   browser = await launchChromium();
@@ -23,11 +24,14 @@ beforeEach(async () => {
   env = await startUiEnvironment();
   page = await browser.newPage({ viewport: { width: PANEL_WIDTH, height: 720 } });
   problems = collectPageProblems(page);
+  egress = watchEgress(page);
 });
 
 afterEach(async () => {
   await page.close();
   await env.close();
+  // Every test: nothing leaves for another host, nothing breaks the Custom UI policy, Atlaskit's flag client is quiet.
+  expect(egress).toEqual({ external: [], cspViolations: [], featureFlagNoise: [] });
 });
 
 async function openPanel(query = 'issue=10001&key=SUP-1&as=alice'): Promise<void> {

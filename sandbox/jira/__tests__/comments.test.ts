@@ -7,6 +7,17 @@ async function newIssue(): Promise<string> {
   return jira().admin.createIssue('app', { project: 'SUP', issueType: 'Task', summary: 'Needs comments' }).id;
 }
 
+/** An ADF comment body whose JSON is exactly `length` characters long (Jira's limit counts the stored JSON). */
+function adfOfLength(length: number): ReturnType<typeof adf> {
+  const overhead = JSON.stringify(adf('')).length;
+  return adf('x'.repeat(length - overhead));
+}
+
+const TOO_LONG = {
+  errorMessages: [],
+  errors: { comment: 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.' },
+};
+
 interface CommentPage {
   startAt: number;
   maxResults: number;
@@ -94,6 +105,41 @@ describe('POST /rest/api/3/issue/{id}/comment', () => {
     jira().clearContractViolations();
   });
 
+  it("accepts a body of 32,767 characters and refuses one more with Jira's 400, storing nothing", async () => {
+    const issueId = await newIssue();
+    const api = client(jira());
+    const longest = adfOfLength(32_767);
+    expect(JSON.stringify(longest)).toHaveLength(32_767);
+    const accepted = await api.post<CommentBean>(`/rest/api/3/issue/${issueId}/comment`, { body: longest });
+    expect(accepted.status).toBe(201);
+    const refused = await api.post<ErrorBody>(`/rest/api/3/issue/${issueId}/comment`, {
+      body: adfOfLength(32_768),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual(TOO_LONG);
+    expect(specErrors('ErrorCollection', refused.body)).toEqual([]);
+    expect(jira().admin.comments(issueId)).toHaveLength(1);
+    // A valid body breaks no contract: Jira refuses it for its length, not its shape.
+    expect(jira().contractViolations()).toEqual([]);
+  });
+
+  it('counts the stored ADF JSON, not only the text: markup-heavy bodies reach the limit sooner', async () => {
+    const issueId = await newIssue();
+    // 2,000 one-character paragraphs: 2,000 characters of text, about 80,000 of JSON.
+    const body = {
+      type: 'doc',
+      version: 1,
+      content: Array.from({ length: 2_000 }, () => ({
+        type: 'paragraph',
+        content: [{ type: 'text', text: 'x' }],
+      })),
+    };
+    expect(JSON.stringify(body).length).toBeGreaterThan(32_767);
+    const reply = await client(jira()).post<ErrorBody>(`/rest/api/3/issue/${issueId}/comment`, { body });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toEqual(TOO_LONG);
+  });
+
   it('stores properties given on create; the JSM internal flag makes jsdPublic false', async () => {
     const issueId = await newIssue();
     const api = client(jira());
@@ -164,6 +210,23 @@ describe('PUT and DELETE /rest/api/3/issue/{id}/comment/{commentId}', () => {
     expect(reply.body.author.accountId).toBe(F.users.alice.accountId);
     expect(reply.body.updateAuthor.accountId).toBe(jira().appAccountId);
     expect(reply.body).not.toHaveProperty('visibility');
+  });
+
+  it('refuses an update longer than 32,767 characters and keeps the comment as it was', async () => {
+    const issueId = await newIssue();
+    const { id } = jira().admin.addComment('app', issueId, { body: 'short' });
+    const api = client(jira());
+    const refused = await api.put<ErrorBody>(`/rest/api/3/issue/${issueId}/comment/${id}`, {
+      body: adfOfLength(32_768),
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toEqual(TOO_LONG);
+    const kept = await api.get<CommentBean>(`/rest/api/3/issue/${issueId}/comment/${id}`);
+    expect(kept.body.body).toEqual(adf('short'));
+    const accepted = await api.put<CommentBean>(`/rest/api/3/issue/${issueId}/comment/${id}`, {
+      body: adfOfLength(32_767),
+    });
+    expect(accepted.status).toBe(200);
   });
 
   it('deletes a comment with 204', async () => {

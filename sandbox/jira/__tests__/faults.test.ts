@@ -86,6 +86,28 @@ describe('injected faults', () => {
   });
 });
 
+describe('empty pages', () => {
+  it('answers the next matching page with its list emptied and its total kept, once', async () => {
+    jira().faults.emptyPageNext(1, { match: { path: /\/createmeta\/DEV\/issuetypes$/ } });
+    const api = client(jira());
+    const url = '/rest/api/3/issue/createmeta/DEV/issuetypes?startAt=0&maxResults=50';
+    const emptied = await api.get<{ issueTypes: unknown[]; total: number; startAt: number }>(url);
+    expect(emptied.status).toBe(200);
+    expect(emptied.body).toMatchObject({ issueTypes: [], total: 3, startAt: 0, maxResults: 50 });
+    const next = await api.get<{ issueTypes: unknown[]; total: number }>(url);
+    expect(next.body.issueTypes).toHaveLength(3);
+    expect(jira().counters().byFault).toEqual({ 'empty-page': 1 });
+  });
+
+  it('leaves an error answer alone', async () => {
+    jira().faults.emptyPageNext(1, { match: { path: '/rest/api/3/issue/createmeta/NOPE' } });
+    const reply = await client(jira()).get<ErrorBody>('/rest/api/3/issue/createmeta/NOPE/issuetypes');
+    expect(reply.status).toBe(404);
+    expect(reply.body.errorMessages).toHaveLength(1);
+    expect(jira().counters().byFault).toEqual({});
+  });
+});
+
 describe('request log', () => {
   it('records method, path, principal, status and timestamp, with counters', async () => {
     const id = newIssue();

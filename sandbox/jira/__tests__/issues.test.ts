@@ -114,6 +114,40 @@ describe('POST /rest/api/3/issue', () => {
     jira().clearContractViolations();
   });
 
+  it("refuses a description or paragraph field longer than 32,767 characters (stored ADF JSON) with Jira's 400", async () => {
+    const tooLong = 'The entered text is too long. It exceeds the allowed limit of 32,767 characters.';
+    const overhead = JSON.stringify(adf('')).length;
+    const ofLength = (length: number): ReturnType<typeof adf> => adf('y'.repeat(length - overhead));
+    const api = client(jira());
+    const created = await api.post<ErrorBody>('/rest/api/3/issue', {
+      fields: {
+        project: { key: 'DEV' },
+        issuetype: { name: 'Bug' },
+        summary: 'Crash',
+        description: ofLength(32_768),
+        [F.customFields.severity]: { id: F.severityOptions.major },
+        [F.customFields.stepsToReproduce]: ofLength(40_000),
+      },
+    });
+    expect(created.status).toBe(400);
+    expect(created.body).toEqual({
+      errorMessages: [],
+      errors: { description: tooLong, [F.customFields.stepsToReproduce]: tooLong },
+    });
+    const { id } = await createTask('Short description', { description: adf('short') });
+    const edited = await api.put<ErrorBody>(`/rest/api/3/issue/${id}`, {
+      fields: { description: ofLength(32_768) },
+    });
+    expect(edited.status).toBe(400);
+    expect(edited.body.errors).toEqual({ description: tooLong });
+    expect((await api.get<IssueBean>(`/rest/api/3/issue/${id}`)).body.fields.description).toEqual(
+      adf('short'),
+    );
+    expect(
+      (await api.put(`/rest/api/3/issue/${id}`, { fields: { description: ofLength(32_767) } })).status,
+    ).toBe(204);
+  });
+
   it('stores ADF description, custom fields and properties given on create', async () => {
     const reply = await client(jira()).post<CreatedIssue>('/rest/api/3/issue', {
       fields: {

@@ -7,6 +7,7 @@ import type { Comment, CommentVisibility, Issue } from '../state/types';
 import { can, type JiraCore } from './core';
 import { requireIssuePermission, visibleIssue, type Caller } from './issues';
 import { checkEntityProperty } from './properties';
+import { exceedsTextLimit, TEXT_TOO_LONG } from './textLimit';
 
 export interface CommentInput {
   body: unknown;
@@ -16,7 +17,10 @@ export interface CommentInput {
 
 const DocContent = z.object({ content: z.array(z.unknown()) });
 
-/** Jira v3 answers a string or malformed body with `errors.comment`; both break the ADF contract. */
+/**
+ * Jira v3 answers a string or malformed body with `errors.comment`; both break the ADF contract. A valid body longer
+ * than Jira's text limit (textLimit.ts) is a plain 400, as Jira answers it.
+ */
 function parseBody(raw: unknown): Json {
   if (raw === undefined || raw === null) throw fieldErrors({ comment: 'Comment body can not be empty!' });
   const json = JsonSchema.safeParse(raw);
@@ -34,6 +38,7 @@ function parseBody(raw: unknown): Json {
   const content = DocContent.safeParse(json.data);
   if (!content.success || content.data.content.length === 0)
     throw fieldErrors({ comment: 'Comment body can not be empty!' });
+  if (exceedsTextLimit(json.data)) throw fieldErrors({ comment: TEXT_TOO_LONG });
   return json.data;
 }
 

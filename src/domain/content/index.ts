@@ -44,3 +44,4 @@ export {
 export { adfToHtml } from './adfToHtml';
 export { adfToPlainText } from './adfToPlainText';
 export { htmlToAdf, htmlToPlainText } from './htmlToAdf';
+export { JIRA_TEXT_LIMIT, splitAdfForComments, type PartHeader } from './split-adf';

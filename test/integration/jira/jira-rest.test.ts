@@ -140,6 +140,57 @@ describe('Jira port (JiraRest, JiraAsUser)', () => {
     expect(await run(() => rest.projectExists('NOPE'))).toBe(false);
   });
 
+  describe('create metadata paging', () => {
+    const issueTypesPath = /\/issue\/createmeta\/DEV\/issuetypes$/;
+    const fieldsPath = /\/issue\/createmeta\/DEV\/issuetypes\/\d+$/;
+    const queriesTo = (path: RegExp): string[] =>
+      jira
+        .requestLog()
+        .filter((entry) => path.test(entry.path))
+        .map((entry) => entry.query);
+    const paged = (paging: { pageSize?: number; maxPages?: number }): JiraRest =>
+      new JiraRest(new JiraHttp({ budget: fixedBudget(20_000) }), paging);
+
+    it('reads every page, each starting after the items received', async () => {
+      const types = await run(() => paged({ pageSize: 2 }).createMetaIssueTypes('DEV'));
+      expect(types?.map((t) => t.name)).toEqual(['Task', 'Story', 'Bug']);
+      expect(queriesTo(issueTypesPath)).toEqual(['startAt=0&maxResults=2', 'startAt=2&maxResults=2']);
+      const bug = types?.find((t) => t.name === 'Bug')?.id ?? '';
+      jira.resetRequestLog();
+      const all = await run(() => rest.createMetaFields('DEV', bug));
+      expect(await run(() => paged({ pageSize: 2 }).createMetaFields('DEV', bug))).toEqual(all);
+      expect(queriesTo(fieldsPath).length).toBe(1 + Math.ceil(all.length / 2));
+    });
+
+    it('stops at an empty page that still says there are more', async () => {
+      jira.faults.emptyPageNext(1, { match: { path: issueTypesPath } });
+      expect(await run(() => rest.createMetaIssueTypes('DEV'))).toEqual([]);
+      expect(queriesTo(issueTypesPath)).toHaveLength(1);
+      const bug =
+        (await run(() => rest.createMetaIssueTypes('DEV')))?.find((t) => t.name === 'Bug')?.id ?? '';
+      jira.resetRequestLog();
+      jira.faults.emptyPageNext(1, { match: { path: fieldsPath } });
+      expect(await run(() => rest.createMetaFields('DEV', bug))).toEqual([]);
+      expect(jira.requestLog().map((entry) => [entry.path.replace(/.*createmeta/, ''), entry.fault])).toEqual(
+        [[`/DEV/issuetypes/${bug}`, 'empty-page']],
+      );
+    });
+
+    it('refuses a list that is still going after the most pages it reads', async () => {
+      const attempt = run(() => paged({ pageSize: 1, maxPages: 2 }).createMetaIssueTypes('DEV'));
+      await expect(attempt).rejects.toBeInstanceOf(IntegrationError);
+      await expect(attempt).rejects.toMatchObject({
+        kind: 'malformed',
+        message: expect.stringMatching(/2 pages/),
+      });
+      expect(queriesTo(issueTypesPath)).toHaveLength(2);
+      // Three pages of one hold all three types: the cap is a number of requests, not one less.
+      expect(await run(() => paged({ pageSize: 1, maxPages: 3 }).createMetaIssueTypes('DEV'))).toHaveLength(
+        3,
+      );
+    });
+  });
+
   it('reports a refused create as a validation error naming the field', async () => {
     const attempt = run(() =>
       rest.createIssue({ project: { key: 'DEV' }, issuetype: { name: 'Bug' }, summary: 'No severity' }),

@@ -3,6 +3,7 @@ import { adfErrors } from '../../contract/adf';
 import { JsonSchema, type Json } from '../../state/json';
 import type { CustomField, Project } from '../../state/types';
 import { can, type JiraCore } from '../core';
+import { exceedsTextLimit, TEXT_TOO_LONG } from '../textLimit';
 
 /** `contract` marks input that breaks the published contract (not ADF), which is also a recorded violation. */
 export type ParseResult = { ok: true; value: Json } | { ok: false; message: string; contract?: string[] };
@@ -39,7 +40,10 @@ export const numberParser: Parser = (raw) => {
   return typeof raw === 'number' && Number.isFinite(raw) ? ok(raw) : fail('Operation value must be a number');
 };
 
-/** Jira v3 takes rich text only as ADF; a v2-style string is refused with this message. */
+/**
+ * Jira v3 takes rich text only as ADF; a v2-style string is refused with this message. A document longer than Jira's
+ * text limit (description, paragraph custom fields) is refused as Jira does (textLimit.ts).
+ */
 export const adfParser: Parser = (raw) => {
   if (raw === null) return ok(null);
   const message = 'Operation value must be an Atlassian Document';
@@ -47,7 +51,8 @@ export const adfParser: Parser = (raw) => {
   if (!parsed.success || typeof raw !== 'object')
     return { ok: false, message, contract: [`${message} (got ${typeof raw})`] };
   const errors = adfErrors(parsed.data);
-  return errors.length > 0 ? { ok: false, message, contract: errors } : ok(parsed.data);
+  if (errors.length > 0) return { ok: false, message, contract: errors };
+  return exceedsTextLimit(parsed.data) ? fail(TEXT_TOO_LONG) : ok(parsed.data);
 };
 
 export const labelParser: Parser = (raw) => {

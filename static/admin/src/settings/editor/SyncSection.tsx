@@ -1,10 +1,38 @@
 // Sync behaviour: whether the instance syncs, and how comments, actions and statuses cross over.
+import { Anchor, Text } from '@atlaskit/primitives';
+import SectionMessage from '@atlaskit/section-message';
 import { FieldRow } from './FieldRow';
 import { messagesAt, messagesUnder, under } from './issues';
 import { NameChoiceField } from './NameChoiceField';
 import { Picker, textOptions } from './Picker';
 import { Section, type SectionProps } from './section';
 import { ToggleRow } from './ToggleRow';
+
+// Forge delivers product events only from projects the default user group can browse (README.md, Troubleshooting).
+const RESTRICTED_PROJECTS_DOC =
+  'https://developer.atlassian.com/platform/forge/events-reference/product_events/';
+
+/** Why comments in some projects never reach a ticket: the app is not told about them, so it cannot log them. */
+function RestrictedProjectsNote() {
+  return (
+    <SectionMessage appearance="information" title="Restricted Jira projects do not send changes">
+      <Text as="p">
+        Jira tells apps about comments, status changes and field changes only in projects that its default
+        user group can browse. On issues in a project whose Browse projects permission leaves that group out,
+        nothing reaches the linked tickets and the sync log stays empty, because the app never hears of the
+        change.{' '}
+        <Anchor
+          href={RESTRICTED_PROJECTS_DOC}
+          target="_blank"
+          rel="noopener noreferrer"
+          newWindowLabel="(opens in a new tab)"
+        >
+          Forge product events
+        </Anchor>
+      </Text>
+    </SectionMessage>
+  );
+}
 
 export function SyncSection({ draft, change, issues, options }: SectionProps) {
   const actionTypes = options?.ticket?.actionTypes ?? [];
@@ -77,6 +105,7 @@ export function SyncSection({ draft, change, issues, options }: SectionProps) {
           change({ includeNonRequiredFields }, under('includeNonRequiredFields'))
         }
       />
+      <RestrictedProjectsNote />
     </Section>
   );
 }
