@@ -1,4 +1,4 @@
-// The two globals through which the real, unmodified Forge SDKs reach the platform (forge-platform.md §6):
+// The two globals through which the real, unmodified Forge SDKs reach the platform (docs/forge-platform.md §6):
 // `__forge_runtime__` (app context, time budget, metrics) and `__forge_fetch__` (every product, storage and queue call).
 // Egress is plain `fetch`, so it is wrapped here to enforce the manifest's egress list (sandbox/runtime/egress.ts),
 // route the sandbox's own host names to its emulators, and count requests.

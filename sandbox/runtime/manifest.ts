@@ -117,8 +117,8 @@ export interface AppManifest {
   egress: string[];
 }
 
-// Forge's invocation limits (forge-platform.md §1.9): UI resolvers and product-event triggers get 25 s, web triggers 55 s,
-// and only consumers and scheduled triggers may raise their timeout (default 55 s, up to 900 s).
+// Forge's invocation limits (docs/forge-platform.md §1.9): UI resolvers and product-event triggers get 25 s, web
+// triggers 55 s, and only consumers and scheduled triggers may raise their timeout (default 55 s, up to 900 s).
 function kindLimit(kind: ModuleKind, declared: number | undefined): number {
   switch (kind) {
     case 'consumer':

@@ -1,5 +1,5 @@
-// Where each SDK platform call goes (forge-platform.md §6.2): Jira REST to the configured Jira (emulator or any HTTP
-// server), storage to the KVS emulator, queue and web-trigger calls to the sandbox's own platform services.
+// Where each SDK platform call goes (docs/forge-platform.md §6.2): Jira REST to the configured Jira (emulator or any
+// HTTP server), storage to the KVS emulator, queue and web-trigger calls to the sandbox's own platform services.
 import { z } from 'zod';
 import type { Accounting } from './accounting';
 import { EgressGate, type EgressDecision } from './egress';

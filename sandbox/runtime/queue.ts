@@ -1,6 +1,6 @@
-// The async-events queue the platform runs behind `Queue.push` (forge-platform.md §1.8, §6.4): at-least-once delivery,
-// per-event delays, retries driven by the consumer's InvocationError, and job statistics. Delivery itself is driven by
-// the sandbox scheduler; this class keeps the queued events and answers the publish/stats/cancel wire calls.
+// The async-events queue the platform runs behind `Queue.push` (docs/forge-platform.md §1.8, §6.4): at-least-once
+// delivery, per-event delays, retries driven by the consumer's InvocationError, and job statistics. Delivery itself is
+// driven by the sandbox scheduler; this class keeps the queued events and answers the publish/stats/cancel wire calls.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 
@@ -55,7 +55,7 @@ interface JobStats {
   cancelled: boolean;
 }
 
-// Platform limits: 500 events a minute per installation (forge-platform.md §5.1).
+// Platform limits: 500 events a minute per installation (docs/forge-platform.md §5.1).
 const EVENTS_PER_MINUTE = 500;
 
 export class QueueEmulator {

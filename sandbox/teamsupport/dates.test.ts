@@ -2,7 +2,7 @@ import { FilterValueError, formatOrgDate, parseBodyDate, parseFilterDate, toFilt
 
 describe('formatOrgDate: the culture’s short date + short time in the org’s time zone', () => {
   it.each([
-    // the §16.1 recording: 7/30/2015 1:23 PM in an en-US org on US Central time (CDT, UTC-5)
+    // the docs/teamsupport-api.md §16.1 recording: 7/30/2015 1:23 PM in an en-US org on US Central time (CDT, UTC-5)
     ['2015-07-30T18:23:59Z', 'America/Chicago', 'en-US', '7/30/2015 1:23 PM'],
     ['2024-01-15T06:05:00Z', 'America/Chicago', 'en-US', '1/15/2024 12:05 AM'],
     ['2024-01-15T18:00:00Z', 'America/Chicago', 'en-US', '1/15/2024 12:00 PM'],

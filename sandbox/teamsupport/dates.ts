@@ -53,7 +53,7 @@ const num = (s: string | undefined): number => (s === undefined ? 0 : Number(s))
 
 /**
  * A body date (e.g. DateCreated on POST), parsed like DateTime.Parse with the org's culture and kept as UTC
- * (reference §11). Returns null when the text is not a date in that culture.
+ * (docs/teamsupport-api.md §11). Returns null when the text is not a date in that culture.
  */
 export function parseBodyDate(text: string, culture: Culture): Date | null {
   const trimmed = text.trim();

@@ -1,5 +1,5 @@
-// Query-string filters (reference §8, §10). Every parameter is `Field=value` or `Field[op]=value`; repeating a
-// parameter ORs its values, different parameters AND. Two evaluation modes:
+// Query-string filters (docs/teamsupport-api.md §8, §10). Every parameter is `Field=value` or `Field[op]=value`;
+// repeating a parameter ORs its values, different parameters AND. Two evaluation modes:
 // - 'in-memory' (actions, /properties/*, products, versions, users, tickets without paging): a parameter that is
 //   neither a field nor a custom-field API name matches no row, so the list comes back empty; values that do not
 //   parse as the field's type fail the request like the server's int.Parse/bool.Parse.

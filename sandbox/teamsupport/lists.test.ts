@@ -34,7 +34,7 @@ describe('GET /tickets with paging (§9)', () => {
     const page3 = await api.getJson('/tickets?pagenumber=3&pagesize=3');
     const page4 = await api.get('/tickets?pageNumber=4&pageSize=3');
 
-    // §16.4: {"Tickets": [{"ID": …}], "TotalRecords": "164"}
+    // docs/teamsupport-api.md §16.4: {"Tickets": [{"ID": …}], "TotalRecords": "164"}
     expect(Object.keys(parseJson(page1))).toEqual(['Tickets', 'TotalRecords']);
     expect(at(parseJson(page1), 'TotalRecords')).toBe('7');
     const numbers = [...arrayAt(parseJson(page1), 'Tickets'), ...arrayAt(page2, 'Tickets')].map((item) =>
@@ -43,12 +43,13 @@ describe('GET /tickets with paging (§9)', () => {
     expect(numbers).toEqual(['1', '2', '3', '4', '10', '20']);
     expect(at(page2, 'TotalRecords')).toBe('7');
 
-    // §16.4: {"Tickets": {"ID": …}, "TotalRecords": "1"} — the last page holds one ticket and is not an array.
+    // docs/teamsupport-api.md §16.4: {"Tickets": {"ID": …}, "TotalRecords": "1"} — the last page holds one ticket and
+    // is not an array.
     const lastItem = objectAt(page3, 'Tickets');
     expect(lastItem).toMatchObject({ TicketNumber: '30', Name: 'Ticket 30' });
     expect(at(page3, 'TotalRecords')).toBe('7');
 
-    // §16.4: {"Tickets": {"RecordsReturned": "0", "TotalRecords": "0"}}
+    // docs/teamsupport-api.md §16.4: {"Tickets": {"RecordsReturned": "0", "TotalRecords": "0"}}
     expect(page4.status).toBe(200);
     expect(page4.text).toBe('{"Tickets":{"RecordsReturned":"0","TotalRecords":"0"}}');
   });

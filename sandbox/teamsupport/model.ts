@@ -5,7 +5,7 @@ import type { Culture } from './dates';
 /** The built-in users the server writes as CreatorID/ModifierID (TeamSupport's SystemUser enum). */
 export const SYSTEM_USER = { unknown: -1, importer: -2, api: -3, crm: -4 } as const;
 
-/** SystemActionTypeID values (reference §6). */
+/** SystemActionTypeID values (docs/teamsupport-api.md §6). */
 export const SYSTEM_ACTION_TYPE = {
   custom: 0,
   description: 1,
@@ -41,9 +41,12 @@ export interface OrgRecord {
   dailyLimit: number;
   /** Admin → Integration → "TeamSupport API" switched on; off answers 401 like a wrong token */
   apiEnabled: boolean;
-  /** a Jira instance configured in TeamSupport's own connector (drives JiraKey, reference §14) */
+  /** a Jira instance configured in TeamSupport's own connector (drives JiraKey, docs/teamsupport-api.md §14) */
   builtInJiraInstance: boolean;
-  /** 'escaped': text values come out entity-escaped like the recorded fixtures (§16.2); 'raw': as stored */
+  /**
+   * 'escaped': text values come out entity-escaped like the recorded fixtures (docs/teamsupport-api.md §16.2); 'raw':
+   * as stored
+   */
   textEncoding: TextEncoding;
   nextTicketNumber: number;
 }

@@ -43,7 +43,7 @@ export class RateLimiter {
   admit(org: OrgRecord, now: Date): HttpReply | null {
     const before = this.counters(org.id, now);
     this.record(org.id, now);
-    // No Retry-After and no rate-limit headers (reference §12).
+    // No Retry-After and no rate-limit headers (docs/teamsupport-api.md §12).
     if (before.day >= org.dailyLimit) return textReply(403, limitExceededBody('24 hour', org.dailyLimit));
     if (before.minute >= org.minuteLimit) return textReply(403, limitExceededBody('minute', org.minuteLimit));
     return null;

@@ -52,7 +52,10 @@ export function stringAt(value: unknown, key: string): string {
 
 const COUNTERS = new Set(['RecordsReturned', 'TotalRecords', 'NextPage']);
 
-/** A list normalised the way the contract tells clients to (§3): null or counters only → [], an object → [it]. */
+/**
+ * A list normalised the way the contract tells clients to (docs/teamsupport-api.md §3): null or counters only → [], an
+ * object → [it].
+ */
 export function listItems(body: unknown, key: string): JsonObject[] {
   const value = at(body, key);
   if (value === null) return [];
@@ -108,7 +111,7 @@ export class ApiClient {
   }
 }
 
-/** Field order of a ticket (reference §5) followed by the parts the current server adds. */
+/** Field order of a ticket (docs/teamsupport-api.md §5) followed by the parts the current server adds. */
 export const TICKET_FIELDS = [
   'TicketID',
   'ProductName',
@@ -161,7 +164,7 @@ export const TICKET_FIELDS = [
   'Contacts',
 ] as const;
 
-/** Field order of an action list item in the §16.2 recording, with ActionID renamed to ID. */
+/** Field order of an action list item in the docs/teamsupport-api.md §16.2 recording, with ActionID renamed to ID. */
 export const ACTION_LIST_FIELDS = [
   'ID',
   'ActionTypeID',

@@ -1,5 +1,5 @@
 // @ts-check
-// The Custom UI bridge of the sandbox (forge-platform.md §6.7). In Jira the host page answers `callBridge` over
+// The Custom UI bridge of the sandbox (docs/forge-platform.md §6.7). In Jira the host page answers `callBridge` over
 // postMessage; here this script answers it from the page's own origin, so the built apps run unchanged in a plain
 // browser tab. It must run before the app bundle: @forge/bridge reads `globalThis.__bridge` when its modules load.
 //

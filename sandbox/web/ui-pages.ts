@@ -1,5 +1,5 @@
 // The HTML of a Custom UI page as the sandbox serves it: the app's built index.html with the page context and the
-// bridge shim placed in <head>, ahead of the bundle (forge-platform.md §6.7).
+// bridge shim placed in <head>, ahead of the bundle (docs/forge-platform.md §6.7).
 import { z } from 'zod';
 import { escapeHtml } from './console/html';
 
@@ -18,7 +18,7 @@ export interface PageContextInput {
   extension: Record<string, unknown>;
 }
 
-/** The FullContext `view.getContext()` returns (forge-platform.md §4.3), with sandbox values. */
+/** The FullContext `view.getContext()` returns (docs/forge-platform.md §4.3), with sandbox values. */
 export function fullContext(input: PageContextInput): Record<string, unknown> {
   return {
     accountId: input.accountId,

@@ -46,8 +46,9 @@ const REPO_ROOT = path.resolve(__dirname, '..', '..');
 const MAX_BODY_BYTES = 1024 * 1024;
 const DEFAULT_SITE_URL = 'https://sandbox.atlassian.net';
 
-// The Custom UI CSP (forge-platform.md §1.10): scripts only from the resource folder, inline styles allowed because
-// the manifest grants `unsafe-inline` for Atlaskit's CSS-in-JS. Serving under the same policy keeps the builds honest.
+// The Custom UI CSP (docs/forge-platform.md §1.10): scripts only from the resource folder, inline styles allowed
+// because the manifest grants `unsafe-inline` for Atlaskit's CSS-in-JS. Serving under the same policy keeps the builds
+// honest.
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
   "script-src 'self'",

@@ -57,7 +57,7 @@ export function linkedNote(issueKey: string, issueUrl: string | undefined): stri
   return `This ticket was linked to Jira issue ${issueUrl ? `${issueKey} (${issueUrl})` : issueKey}.`;
 }
 
-/** UTC, minute precision: TeamSupport dates carry no more (teamsupport-api.md §11). */
+/** UTC, minute precision: TeamSupport dates carry no more (docs/teamsupport-api.md §11). */
 function minuteUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }

@@ -1,6 +1,6 @@
 // Turns a Jira field value (REST JSON of the issue) into the text a ticket field takes, by the field's schema type:
 // text as is, numbers as decimals, options and named objects by name, users by display name, dates as yyyy-MM-dd,
-// date-times as yyyy-MM-dd HH:mm:ss UTC (the form TeamSupport parses unambiguously, teamsupport-api.md §11).
+// date-times as yyyy-MM-dd HH:mm:ss UTC (the form TeamSupport parses unambiguously, docs/teamsupport-api.md §11).
 import { adfToPlainText } from './content';
 import type { JiraField } from './jira';
 

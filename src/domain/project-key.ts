@@ -1,5 +1,6 @@
-// The Jira project a ticket escalates into, by the five rules of TeamSupport's integration (seed 000, "Jira Team
-// Project/Version Mapping"): always-default → reported version's key → product's key → product name as key → default.
+// The Jira project a ticket escalates into, by the five rules of TeamSupport's integration (docs/product.md,
+// "Choosing the Jira project"): always-default → reported version's key → product's key → product name as key →
+// default.
 import { sameName } from './names';
 export interface ProjectMapping {
   product: string;

@@ -1,5 +1,5 @@
 // Which ticket status a Jira status means: explicit mappings first, then the same name (what TeamSupport users expect,
-// teamsupport-api.md §15), compared without regard to case or surrounding spaces.
+// docs/teamsupport-api.md §15), compared without regard to case or surrounding spaces.
 import { sameName } from './names';
 export interface StatusMapping {
   jiraStatus: string;

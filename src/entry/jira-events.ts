@@ -1,4 +1,4 @@
-// Parses the Jira product events the app subscribes to (forge-platform.md §2) into outbound jobs. Only what the
+// Parses the Jira product events the app subscribes to (docs/forge-platform.md §2) into outbound jobs. Only what the
 // jobs need is read; everything else in the payload may change without breaking us.
 import { z } from 'zod';
 import type { OutboundJob } from '../sync/jobs';

@@ -1,4 +1,5 @@
-// zod schemas of the Jira REST v3 responses the app reads (shapes from shared/specs/jira-platform-v3.openapi.json).
+// zod schemas of the Jira REST v3 responses the app reads (shapes from Atlassian's OpenAPI document, vendored in
+// sandbox/jira/contract/jira-platform-v3.openapi.json).
 // Lenient where Jira adds fields, strict where a wrong guess would leak or lose data.
 import { z } from 'zod';
 import type { CommentVisibility } from '../domain/jira';

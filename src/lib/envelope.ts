@@ -1,6 +1,6 @@
-// The result envelope every Custom UI resolver returns (ARCHITECTURE.md, "Resolver contract"): `{ ok: true, data }` or
-// `{ ok: false, error: { code, message, details? } }`. Use cases build these; the entry turns anything they throw into
-// an envelope too, so the bridge never sees an exception and the UI handles one shape.
+// The result envelope every Custom UI resolver returns (docs/resolver-contract.md, "Resolver contract"):
+// `{ ok: true, data }` or `{ ok: false, error: { code, message, details? } }`. Use cases build these; the entry turns
+// anything they throw into an envelope too, so the bridge never sees an exception and the UI handles one shape.
 import type { z } from 'zod';
 import { IntegrationError } from './errors';
 import { redactText, type Logger } from './logger';

@@ -1,5 +1,5 @@
 // The mirror ledger (custom entity `mirror`): one item per source item copied to the other side, claimed BEFORE the
-// copy is written (sync-prior-art.md §3.2), so retries, redelivered events and overlapping pull windows never write
+// copy is written (docs/sync-design.md §3), so retries, redelivered events and overlapping pull windows never write
 // twice. A claim is created with FAIL_IF_EXISTS, so of concurrent claimers exactly one wins. A claim carries a lease:
 // when its holder crashes, the item is not lost but reclaimed once the lease has run out, by a transaction whose
 // condition is that the stale claim is still the one stored (its token unchanged), so of concurrent reclaimers exactly

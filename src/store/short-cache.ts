@@ -1,6 +1,6 @@
 // Short-lived copies of slow reads under plain keys `cache:<scope>:<id>`. Each value carries its own expiry, checked on
-// read, because KVS deletes expired items only eventually (up to 48 h, forge-platform.md §3.2); the KVS TTL is what
-// removes the item in the end. Cache failures never reach the caller: a failed read is a miss, a failed write is
+// read, because KVS deletes expired items only eventually (up to 48 h, docs/forge-platform.md §3.2); the KVS TTL is
+// what removes the item in the end. Cache failures never reach the caller: a failed read is a miss, a failed write is
 // skipped, and both are logged.
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';

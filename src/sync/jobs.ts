@@ -9,7 +9,10 @@ export const commentJobSchema = z.object({
   kind: z.literal('comment'),
   issueId: z.string(),
   commentId: z.string(),
-  /** Jira sends commented:issue for edits too; edits are not synced (seed 000) */
+  /**
+   * Jira sends commented:issue for edits too; edits are not synced
+   * (docs/product.md, "Actions and comments are kept in step")
+   */
   isEdit: z.boolean(),
   /** restrict the work to one link (admin retry of one failed item) */
   only: linkTarget.optional(),

@@ -1,4 +1,4 @@
-// The Jira remote link that shows a linked ticket in Jira's own UI (teamsupport-api.md §15): one per ticket, found
+// The Jira remote link that shows a linked ticket in Jira's own UI (docs/teamsupport-api.md §15): one per ticket, found
 // again by its global id so that creating it twice updates it instead.
 import type { Ticket } from '../domain/ticket';
 import type { RemoteLinkInput } from './ports';

@@ -1,5 +1,5 @@
-// The resolver envelope of ARCHITECTURE.md ("Resolver contract"), parsed rather than trusted: the backend is deployed
-// separately from the UI, so a reply of the wrong shape must surface as an error, not as undefined fields.
+// The resolver envelope (docs/resolver-contract.md, "Resolver contract"), parsed rather than trusted: the backend is
+// deployed separately from the UI, so a reply of the wrong shape must surface as an error, not as undefined fields.
 import { z } from 'zod';
 
 export const ResolverErrorSchema = z.object({

@@ -1,6 +1,6 @@
 /*
  * Forge KVS + Custom Entity Store emulator: answers the HTTP calls that the real, unmodified @forge/kvs 1.6.5 makes
- * through `__forge_fetch__` (forge-platform.md §6.3), in process, with the service's rules. Pure: no I/O except
+ * through `__forge_fetch__` (docs/forge-platform.md §6.3), in process, with the service's rules. Pure: no I/O except
  * loading `file` in the constructor and `save()`.
  *
  * Fidelity choices. "Documented" = Atlassian's KVS / custom-entity error tables and limits pages, or the SDK's source

@@ -1,7 +1,7 @@
 // Test support: runs the real, unmodified @forge/kvs against a KvsEmulator. The SDK only reaches the platform
-// through `globalThis.__forge_runtime__` and `globalThis.__forge_fetch__` (forge-platform.md §6.1-6.2), and chooses
-// its transport when it loads, so the globals are installed before the first import. Each jest test file has its
-// own globals and module registry, so each file loads its own SDK instance.
+// through `globalThis.__forge_runtime__` and `globalThis.__forge_fetch__` (docs/forge-platform.md §6.1-6.2), and
+// chooses its transport when it loads, so the globals are installed before the first import. Each jest test file has
+// its own globals and module registry, so each file loads its own SDK instance.
 import type * as ForgeKvs from '@forge/kvs';
 import { z } from 'zod';
 import type { KvsEmulator } from './emulator';

@@ -27,7 +27,7 @@ export function resolveRef<R extends { readonly id: number }>(
   return found;
 }
 
-/** "Jira Issue Key" → "JiraIssueKey", "2nd Line Owner" → "_2ndLineOwner" (reference §7). */
+/** "Jira Issue Key" → "JiraIssueKey", "2nd Line Owner" → "_2ndLineOwner" (docs/teamsupport-api.md §7). */
 export function apiNameOf(displayName: string): string {
   const compact = displayName.replace(/[^\p{L}\p{N}]/gu, '');
   return /^\p{N}/u.test(compact) ? `_${compact}` : compact;

@@ -57,7 +57,7 @@ export class SandboxAdmin {
       apiToken: parsed.data.apiToken ?? randomUUID(),
       timeZone: parsed.data.timeZone ?? 'America/Chicago',
       culture: parsed.data.culture ?? 'en-US',
-      // The defaults given to new orgs in 2018 (reference §12).
+      // The defaults given to new orgs in 2018 (docs/teamsupport-api.md §12).
       minuteLimit: parsed.data.minuteLimit ?? 1200,
       dailyLimit: parsed.data.dailyLimit ?? 5000,
       apiEnabled: parsed.data.apiEnabled ?? true,

@@ -37,7 +37,10 @@ export function filterRecords(
   return filterRows(records, bindToRecords(terms), mode);
 }
 
-/** A list filtered in memory: every query parameter is a filter, so an unknown one empties the list (§10). */
+/**
+ * A list filtered in memory: every query parameter is a filter, so an unknown one empties the list
+ * (docs/teamsupport-api.md §10).
+ */
 export function inMemoryList(context: ApiContext, spec: ListSpec, records: readonly WireRecord[]): ApiReply {
   const kept = filterRecords(records, collectFilterTerms(context.query), 'in-memory');
   const wire = wireContextOf(context.org);

@@ -1,4 +1,5 @@
-// /properties/*, /products, /users, /groups, /apiversion. Every list here is filtered in memory (§10).
+// /properties/*, /products, /users, /groups, /apiversion. Every list here is filtered in memory
+// (docs/teamsupport-api.md §10).
 import { byPositionThenId } from '../state';
 import {
   actionTypeRecord,

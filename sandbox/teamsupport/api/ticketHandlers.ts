@@ -48,7 +48,7 @@ function pagingOf(terms: readonly FilterTerm[]): Paging | null {
   };
 }
 
-/** `TicketTypeID=<id>` must name a ticket type of the org, otherwise 406 (reference §8). */
+/** `TicketTypeID=<id>` must name a ticket type of the org, otherwise 406 (docs/teamsupport-api.md §8). */
 function ticketTypeFilter(context: ApiContext, terms: readonly FilterTerm[]): number[] | null {
   const term = terms.find((candidate) => isPagingTerm(candidate, 'TicketTypeID'));
   if (!term) return null;
@@ -89,7 +89,7 @@ export const listTickets: ApiHandler = (context) => {
   const typeIds = ticketTypeFilter(context, terms);
   const paging = pagingOf(terms);
   if (paging) {
-    // Paged results are ordered by TicketNumber (reference §9).
+    // Paged results are ordered by TicketNumber (docs/teamsupport-api.md §9).
     const kept = selectTickets(context, paging.terms, 'query', {
       inOrder: () => state.ticketsOf(org.id),
       includes: () => true,

@@ -90,7 +90,10 @@ function tagsFrom(fields: RequestFields): string[] | undefined {
   return [...new Set(tags)];
 }
 
-/** JiraKey and Tags live in other tables; the server updates them last and swallows their errors (§14). */
+/**
+ * JiraKey and Tags live in other tables; the server updates them last and swallows their errors
+ * (docs/teamsupport-api.md §14).
+ */
 function writeSeparateTables(
   context: ApiContext,
   ticket: TicketRecord,

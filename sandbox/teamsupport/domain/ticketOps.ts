@@ -59,7 +59,8 @@ export function statusOfType(
 ): TicketStatusRecord {
   const status = state.ticketStatuses.get(statusId);
   if (!status || status.ticketTypeId !== ticketTypeId) {
-    // Emulator decision: a status must belong to the ticket's type (reference §5); the write is refused whole.
+    // Emulator decision: a status must belong to the ticket's type (docs/teamsupport-api.md §5); the write is refused
+    // whole.
     throw new DomainError(`TicketStatusID ${statusId} is not a status of TicketTypeID ${ticketTypeId}.`);
   }
   return status;
@@ -139,7 +140,7 @@ export function normaliseCustomValue(
   }
 }
 
-/** Write a custom value; a field that is not on the ticket's type is ignored (reference §7). */
+/** Write a custom value; a field that is not on the ticket's type is ignored (docs/teamsupport-api.md §7). */
 export function setCustomValue(
   state: EmulatorState,
   org: OrgRecord,
@@ -158,8 +159,9 @@ export function setCustomValue(
 }
 
 /**
- * The JiraKey step (reference §14): without a Jira instance configured in TeamSupport the write is dropped;
- * with one, "NewJiraIssue" asks the built-in connector for a new issue and any other value links/replaces the key.
+ * The JiraKey step (docs/teamsupport-api.md §14): without a Jira instance configured in TeamSupport the write is
+ * dropped; with one, "NewJiraIssue" asks the built-in connector for a new issue and any other value links/replaces the
+ * key.
  */
 export function applyJiraKey(
   state: EmulatorState,

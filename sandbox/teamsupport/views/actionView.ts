@@ -1,5 +1,6 @@
-// An action as GET /tickets/{t}/actions[/{id}] writes it: the field order of the §16.2 recording (action columns,
-// then the ticket's columns repeated). System actions have no ActionTypeID; their ActionType is the system name.
+// An action as GET /tickets/{t}/actions[/{id}] writes it: the field order of the docs/teamsupport-api.md §16.2
+// recording (action columns, then the ticket's columns repeated). System actions have no ActionTypeID; their ActionType
+// is the system name.
 import type { EmulatorState } from '../state';
 import { SYSTEM_ACTION_TYPE_NAMES, type ActionRecord } from '../model';
 import { cell, type WireRecord } from '../wire/cells';

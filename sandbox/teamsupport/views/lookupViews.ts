@@ -1,4 +1,5 @@
-// Lookup objects in the field order of reference §6 (and the 2018 field maps for users, groups and deleted tickets).
+// Lookup objects in the field order of docs/teamsupport-api.md §6 (and the 2018 field maps for users, groups and
+// deleted tickets).
 import type { EmulatorState } from '../state';
 import type {
   ActionTypeRecord,

@@ -1,5 +1,5 @@
-// The fixed columns of a ticket (reference §5 field order), each readable on its own: a list filter reads only the
-// columns it names, and only the rows of the returned page are written in full.
+// The fixed columns of a ticket (docs/teamsupport-api.md §5 field order), each readable on its own: a list filter reads
+// only the columns it names, and only the rows of the returned page are written in full.
 import type { TicketRecord } from '../model';
 import type { EmulatorState } from '../state';
 import { cell, type Cell } from '../wire/cells';

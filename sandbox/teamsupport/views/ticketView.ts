@@ -1,5 +1,5 @@
-// A ticket as GET /tickets/{id} and the ticket lists write it: the field order of reference §5, then Customers,
-// Contacts, one key per custom field of the ticket's type (by API name), and Tags.
+// A ticket as GET /tickets/{id} and the ticket lists write it: the field order of docs/teamsupport-api.md §5, then
+// Customers, Contacts, one key per custom field of the ticket's type (by API name), and Tags.
 import type { EmulatorState } from '../state';
 import type { CustomFieldRecord, TicketRecord } from '../model';
 import { cell, nestedList, type Cell, type Entry, type WireRecord } from '../wire/cells';

@@ -54,7 +54,10 @@ export interface JsonObject {
 
 export interface WireContext {
   readonly formatDate: (date: Date) => string;
-  /** escape text like the server's SecurityElement.Escape before its XML writer (seen in the §16.2 fixture) */
+  /**
+   * escape text like the server's SecurityElement.Escape before its XML writer (seen in the fixture of
+   * docs/teamsupport-api.md §16.2)
+   */
   readonly escapeText: boolean;
 }
 

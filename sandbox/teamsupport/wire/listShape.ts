@@ -41,8 +41,8 @@ export interface PageInfo {
 /** Serialise a list response body. */
 export function renderList(spec: ListSpec, items: readonly JsonObject[], page?: PageInfo): string {
   if (page && items.length === 0 && spec.idLabel !== null) {
-    // The current server answers an empty page with counters only (reference §3, §16.4); the 2018 string surgery
-    // would have cut this body short.
+    // The current server answers an empty page with counters only (docs/teamsupport-api.md §3, §16.4); the 2018 string
+    // surgery would have cut this body short.
     return JSON.stringify({ [spec.plural]: { RecordsReturned: '0', TotalRecords: '0' } });
   }
   const collection = xmlStyleCollection(spec.element, items);

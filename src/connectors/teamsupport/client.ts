@@ -1,4 +1,4 @@
-// HTTP to one TeamSupport organization (teamsupport-api.md §1–§3, §12, §13): Basic auth with OrganizationID:token,
+// HTTP to one TeamSupport organization (docs/teamsupport-api.md §1–§3, §12, §13): Basic auth with OrganizationID:token,
 // JSON wrapped in the object's root key, every value a string. Each request has a timeout that never outlasts the
 // invocation, and is retried through lib/retry on transient failures and the per-minute rate limit while the
 // invocation's time allows. The token appears in no message, log line or thrown value.
@@ -142,7 +142,8 @@ export class TeamSupportClient {
         const attempt = await this.attempt(method, path, options.query ?? [], options.body);
         if (attempt.ok) return options.parse(attempt.json);
         const ticketRef = TICKET_PATH.exec(path)?.[1];
-        // A missing ticket answers 500 (§13): tell it apart from a real server failure before retrying.
+        // A missing ticket answers 500 (docs/teamsupport-api.md §13): tell it apart from a real server failure before
+        // retrying.
         if (attempt.status === 500 && ticketRef !== undefined && !ticketExists) {
           if ((await this.probeTicket(ticketRef)) === 'missing') {
             throw new MissingTicketError(ticketRef, this.organizationId);

@@ -147,8 +147,8 @@ async function sampleTicket(
 }
 
 /**
- * TeamSupport has no endpoint listing custom fields, and a ticket only shows the fields of its own type (§7), so the
- * field is looked for on one existing ticket of each synced type.
+ * TeamSupport has no endpoint listing custom fields, and a ticket only shows the fields of its own type
+ * (docs/teamsupport-api.md §7), so the field is looked for on one existing ticket of each synced type.
  */
 async function correlationFieldCheck(
   deps: ConnectionCheckDeps,

@@ -1,4 +1,4 @@
-// What a TeamSupport error answer means (teamsupport-api.md §2, §12, §13), as an IntegrationError whose message an
+// What a TeamSupport error answer means (docs/teamsupport-api.md §2, §12, §13), as an IntegrationError whose message an
 // admin can act on. Error bodies are text/plain and may carry a .NET stack trace; only their first line is quoted.
 import { TEAMSUPPORT_DOMAIN } from '../../domain/config';
 import { IntegrationError, type FailureKind } from '../../lib/errors';

@@ -1,6 +1,7 @@
 // Turns domain field changes into the PUT body TeamSupport needs: lookups by name become ids (PUT takes ids only,
-// §5), versions are looked up within the ticket's product, custom fields go by the API name they carry on the ticket,
-// and fields that already hold the value are left out, so an echo of our own change costs no write.
+// docs/teamsupport-api.md §5), versions are looked up within the ticket's product, custom fields go by the API name
+// they carry on the ticket, and fields that already hold the value are left out, so an echo of our own change costs no
+// write.
 import { IntegrationError } from '../../lib/errors';
 import type { Ticket, TicketFieldChange } from '../../domain/ticket';
 import { findByName, sameName, type TeamSupportLookups } from './lookups';
@@ -128,7 +129,7 @@ export class TicketUpdatePlanner {
 
   private customField(apiName: string, value: string | null, body: Record<string, WireValue>): void {
     // Custom fields belong to ticket types: one missing from the ticket does not exist on its type, and a write
-    // to it would be silently dropped (§7).
+    // to it would be silently dropped (docs/teamsupport-api.md §7).
     const key = Object.keys(this.ticket.customFields).find((name) => sameName(name, apiName));
     if (key === undefined) {
       throw refused(

@@ -1,6 +1,7 @@
-// The organization's lookup lists (§4, §6), read once per connector object — that is, once per invocation — because
-// names must be turned into ids for every write (PUT takes ids only, actions take ActionTypeID only). These lists
-// are filtered in memory by the server, so they are requested without any query parameter (§10).
+// The organization's lookup lists (docs/teamsupport-api.md §4, §6), read once per connector object — that is, once per
+// invocation — because names must be turned into ids for every write (PUT takes ids only, actions take ActionTypeID
+// only). These lists are filtered in memory by the server, so they are requested without any query parameter
+// (docs/teamsupport-api.md §10).
 import type { z } from 'zod';
 import type { TeamSupportClient } from './client';
 import {
@@ -58,7 +59,7 @@ export class TeamSupportLookups {
     );
   }
 
-  /** Every status of every ticket type; statuses belong to one type each (§4). */
+  /** Every status of every ticket type; statuses belong to one type each (docs/teamsupport-api.md §4). */
   ticketStatuses(): Promise<WireTicketStatus[]> {
     return this.statusList.get(() =>
       this.list('/properties/ticketstatuses', 'TicketStatuses', lookupSchemas.ticketStatuses).then(

@@ -1,5 +1,6 @@
 // TeamSupport wire records ↔ the ticket-system domain types. Reading: typed wire records (schemas.ts) become Ticket
-// and TicketAction. Writing: domain values become the string-only request bodies the server expects (§3, §16.3).
+// and TicketAction. Writing: domain values become the string-only request bodies the server expects
+// (docs/teamsupport-api.md §3, §16.3).
 import type { SystemActionKind, Ticket, TicketAction } from '../../domain/ticket';
 import type { NamedItem } from '../../sync/ports';
 import type { WireAction, WireNamed, WireTicket, WireUser, WireVersion } from './schemas';
@@ -41,7 +42,10 @@ const SYSTEM_ACTION_KINDS: readonly SystemActionKind[] = [
   'hub',
 ];
 
-/** SystemActionTypeID (§6) as a kind; a missing value is an org-defined action, an unknown one 'other'. */
+/**
+ * SystemActionTypeID (docs/teamsupport-api.md §6) as a kind; a missing value is an org-defined action, an unknown one
+ * 'other'.
+ */
 export function systemActionKind(systemActionTypeId: number | null): SystemActionKind {
   if (systemActionTypeId === null) return 'custom';
   return SYSTEM_ACTION_KINDS[systemActionTypeId] ?? 'other';
@@ -88,7 +92,9 @@ export function toWireFields(fields: Readonly<Record<string, WireValue>>): Recor
   return out;
 }
 
-/** The body of POST /tickets/{id}/actions (§6: the type goes by id; the name would be ignored). */
+/**
+ * The body of POST /tickets/{id}/actions (docs/teamsupport-api.md §6: the type goes by id; the name would be ignored).
+ */
 export function newActionBody(
   actionTypeId: string,
   html: string,

@@ -5,7 +5,7 @@ const iso = (date: Date | null): string | null => (date === null ? null : date.t
 
 describe('parseOrgDate', () => {
   it.each<[string, string, string]>([
-    // The §16.1 fixture in an en-US org in Chicago (CDT, UTC-5 in July).
+    // The docs/teamsupport-api.md §16.1 fixture in an en-US org in Chicago (CDT, UTC-5 in July).
     ['7/30/2015 1:23 PM', 'America/Chicago', '2015-07-30T18:23:00.000Z'],
     ['5/10/2015 5:12 PM', 'America/Chicago', '2015-05-10T22:12:00.000Z'],
     ['1/5/2024 12:00 AM', 'America/Chicago', '2024-01-05T06:00:00.000Z'],

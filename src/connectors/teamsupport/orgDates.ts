@@ -1,4 +1,4 @@
-// Dates as TeamSupport writes them and reads them in filters (teamsupport-api.md §8, §11): responses carry the
+// Dates as TeamSupport writes them and reads them in filters (docs/teamsupport-api.md §8, §11): responses carry the
 // organization's short date + short time in its culture and time zone, minute precision, no offset
 // ("7/30/2015 1:23 PM" for en-US, "30/07/2015 13:23" for en-GB/fr-FR, "30.07.2015 13:23" for de-DE);
 // filters take 14 UTC digits (yyyyMMddHHmmss).

@@ -1,4 +1,4 @@
-// TeamSupport's request limits (teamsupport-api.md §12): exceeding one answers 403 (not 429) with a JSON-looking
+// TeamSupport's request limits (docs/teamsupport-api.md §12): exceeding one answers 403 (not 429) with a JSON-looking
 // text body and no Retry-After. The minute limit is counted per clock minute, so the earliest useful retry is just
 // after the next minute boundary; the 24-hour limit does not reset within any invocation.
 

@@ -6,7 +6,7 @@ import { readWireText, unescapeXml } from './wireText';
 
 const schemas = orgSchemas('America/Chicago');
 
-/** §16.1, verbatim, plus the newer fields (§5). */
+/** The recording of docs/teamsupport-api.md §16.1, verbatim, plus the newer fields (§5 there). */
 const FIXTURE_TICKET = {
   TicketID: '745895',
   ProductName: 'Google Analytics',
@@ -58,7 +58,7 @@ const FIXTURE_TICKET = {
   CustomField2: '2222',
 };
 
-/** §16.2, first item verbatim (list form: `ID`). */
+/** docs/teamsupport-api.md §16.2, first item verbatim (list form: `ID`). */
 const FIXTURE_ACTION = {
   ID: '52395703',
   ActionTypeID: '26924',

@@ -1,6 +1,6 @@
-// zod schemas of the TeamSupport JSON the connector reads (teamsupport-api.md §3–§6, §9, §16), producing typed wire
-// records: ids as digit strings, numbers, booleans, UTC dates, unescaped text and normalised lists. List items carry
-// their primary key as `ID`, single objects under its real name (TicketID, ActionID, …); both are accepted.
+// zod schemas of the TeamSupport JSON the connector reads (docs/teamsupport-api.md §3–§6, §9, §16), producing typed
+// wire records: ids as digit strings, numbers, booleans, UTC dates, unescaped text and normalised lists. List items
+// carry their primary key as `ID`, single objects under its real name (TicketID, ActionID, …); both are accepted.
 import { z } from 'zod';
 import { IntegrationError } from '../../lib/errors';
 import {
@@ -15,7 +15,7 @@ import {
 } from './wireFields';
 import { normaliseList, PAGE_COUNTER_KEYS } from './wireLists';
 
-/** Ticket keys that are not custom fields (§5, plus the list id and the nested lists). */
+/** Ticket keys that are not custom fields (docs/teamsupport-api.md §5, plus the list id and the nested lists). */
 const STANDARD_TICKET_KEYS: ReadonlySet<string> = new Set([
   'ID',
   'TicketID',
@@ -262,7 +262,8 @@ export const userSchema = z
 
 /**
  * A list response `{"<Root>": <list shape>, "TotalRecords": "…"}` as `{ items, totalRecords }`; the counters may
- * also sit inside the root object of an empty page (§16.4). A missing root key is malformed, a null one is empty.
+ * also sit inside the root object of an empty page (docs/teamsupport-api.md §16.4). A missing root key is malformed, a
+ * null one is empty.
  */
 function listEnvelope<T extends z.ZodType>(root: string, element: string, item: T) {
   return z.preprocess(

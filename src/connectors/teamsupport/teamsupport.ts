@@ -1,4 +1,4 @@
-// The TicketSystem port over TeamSupport's REST API (teamsupport-api.md). One object per instance and invocation:
+// The TicketSystem port over TeamSupport's REST API (docs/teamsupport-api.md). One object per instance and invocation:
 // lookups (types, statuses, action types, products, versions, users) are read at most once in its life.
 import { isKnownTimeZone, type StoredInstance } from '../../domain/config';
 import type {
@@ -47,7 +47,10 @@ export type TeamSupportOptions = Omit<
 const RECOVERY_WINDOW_MS = 10 * 60 * 1000;
 const INT32_MAX = 2_147_483_647;
 
-/** A ticket id or number as typed ("#80920001", " 745895 "), or undefined when it cannot be one (§4). */
+/**
+ * A ticket id or number as typed ("#80920001", " 745895 "), or undefined when it cannot be one
+ * (docs/teamsupport-api.md §4).
+ */
 export function ticketReference(idOrNumber: string): string | undefined {
   const text = idOrNumber.trim().replace(/^#\s*/, '');
   if (!/^\d{1,10}$/.test(text) || Number(text) > INT32_MAX || Number(text) === 0) return undefined;
@@ -104,7 +107,7 @@ class TeamSupportTicketSystem implements TicketSystem {
       return toTicket(await this.readTicket(ref));
     } catch (error) {
       if (error instanceof MissingTicketError) return undefined;
-      // Another organization's ticket id: for this instance the ticket does not exist (§13).
+      // Another organization's ticket id: for this instance the ticket does not exist (docs/teamsupport-api.md §13).
       if (isIntegrationError(error) && error.kind === 'permission' && error.details.status === 401)
         return undefined;
       throw error;
@@ -246,7 +249,8 @@ class TeamSupportTicketSystem implements TicketSystem {
   }
 
   private readActions(ref: string): Promise<WireAction[]> {
-    // No query parameters: the list is filtered in memory and an unknown parameter empties it (§10).
+    // No query parameters: the list is filtered in memory and an unknown parameter empties it
+    // (docs/teamsupport-api.md §10).
     return this.client.get(`/tickets/${ref}/actions`, {
       parse: (json) =>
         parseWire(this.schemas.actions, json, { what: `the actions of ticket ${ref}`, root: 'Actions' })

@@ -1,4 +1,4 @@
-// Paged reads of /tickets (teamsupport-api.md §8–§10): always with both paging parameters (without them the server
+// Paged reads of /tickets (docs/teamsupport-api.md §8–§10): always with both paging parameters (without them the server
 // returns every ticket of the organization), the window filter in UTC, and the custom-field search, which checks
 // the server actually applied its filter because paged /tickets silently ignores parameters it does not know.
 import { IntegrationError } from '../../lib/errors';

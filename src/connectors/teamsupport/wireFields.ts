@@ -1,4 +1,4 @@
-// Field schemas for TeamSupport's all-string JSON (teamsupport-api.md §3): ids and numbers arrive as "745895",
+// Field schemas for TeamSupport's all-string JSON (docs/teamsupport-api.md §3): ids and numbers arrive as "745895",
 // booleans as "True"/"False", dates in the organization's format, and any value may be null. Each schema says in its
 // issue what it expected, so a malformed response can be reported field by field.
 import { z } from 'zod';

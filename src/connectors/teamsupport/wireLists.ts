@@ -1,4 +1,4 @@
-// Lists as TeamSupport's XML → JSON conversion leaves them (teamsupport-api.md §3, §9, §16.4): an array, a bare
+// Lists as TeamSupport's XML → JSON conversion leaves them (docs/teamsupport-api.md §3, §9, §16.4): an array, a bare
 // object for a one-item page, an object holding only counters (or null) for an empty one, and, for nested lists such
 // as a ticket's Customers, the XML element still in between ({"Customer": {...}} or {"Customer": [...]}).
 import { z } from 'zod';

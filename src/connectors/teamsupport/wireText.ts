@@ -1,5 +1,5 @@
 // Text values as TeamSupport's JSON carries them. Recorded responses show text escaped once more before the XML
-// writer (teamsupport-api.md §3, §16.2: "&lt;p&gt;We&apos;ll …"), and whether today's server still does it is
+// writer (docs/teamsupport-api.md §3, §16.2: "&lt;p&gt;We&apos;ll …"), and whether today's server still does it is
 // unverified, so both forms are accepted. Escaped text never holds a literal "<" (every "<" became "&lt;"), which is
 // how the two are told apart: text with markup is taken as it is, text without is unescaped once.
 

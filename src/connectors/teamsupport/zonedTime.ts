@@ -1,5 +1,5 @@
 // Local wall time in an IANA zone → the UTC instant, with nothing but Intl. TeamSupport prints dates in the
-// organization's zone without an offset (teamsupport-api.md §11), so the offset has to be recovered from the zone
+// organization's zone without an offset (docs/teamsupport-api.md §11), so the offset has to be recovered from the zone
 // rules for that very wall time, including the hours that do not exist (spring forward) or happen twice (fall back).
 
 export interface WallTime {

@@ -1,3 +1,5 @@
+// The TeamSupport server address an admin may enter: https hosts the manifest's egress allows and nothing else, since
+// on Forge a call to any other host is refused (docs/forge-platform.md §1.10).
 import { z } from 'zod';
 
 export type BaseUrlResult = { ok: true; value: string } | { ok: false; message: string };

@@ -1,3 +1,5 @@
+// The one stored settings document (KVS key `config`): versioned, validated on every read and write and free of
+// secrets, so a bad or outdated document is caught before any sync runs on it.
 import { z } from 'zod';
 import { CONFIG_DOCUMENT_VERSION, detectVersion, migrateToCurrent, stripSecrets } from './config-migrations';
 import { forEachDuplicate, nameKey } from './duplicates';

@@ -1,3 +1,5 @@
+// Brings settings documents written by older builds up to the current version, step by step, and strips any token
+// found in them, so an app update never loses an admin's configuration.
 import { z } from 'zod';
 
 /** Shapes are checked only as far as each step needs; the current schema validates the result of the last step. */

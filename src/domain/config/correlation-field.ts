@@ -1,10 +1,12 @@
+// The correlation-field setting: the API name of the ticket custom field agents use to link a ticket or ask for a new
+// issue. Checked on save because a wrong name, or TeamSupport's own JiraKey, would break linking silently.
 import { z } from 'zod';
 
-/** TeamSupport's built-in field that its own Jira connector reacts to (teamsupport-api.md §14). */
+/** TeamSupport's built-in field that its own Jira connector reacts to (docs/teamsupport-api.md §14). */
 const BUILT_IN_JIRA_FIELD = 'jirakey';
 
 /**
- * API name of a ticket custom field (teamsupport-api.md §7): the display name with everything but letters and
+ * API name of a ticket custom field (docs/teamsupport-api.md §7): the display name with everything but letters and
  * digits removed, with a leading `_` when it would start with a digit.
  */
 const API_NAME_PATTERN = /^(?:\p{L}|_\p{N})[\p{L}\p{N}]*$/u;

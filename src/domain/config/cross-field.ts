@@ -1,3 +1,5 @@
+// Lets object-level settings rules run even when unrelated fields failed, so the admin page reports every problem in
+// one round.
 import type { z } from 'zod';
 
 /**

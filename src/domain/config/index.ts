@@ -1,3 +1,4 @@
+// The settings rules as the rest of the app sees them: code outside domain/config imports from here only.
 export {
   normalizeBaseUrl,
   isTeamSupportHost,

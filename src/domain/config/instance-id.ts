@@ -1,3 +1,4 @@
+// The rule for instance ids, which become parts of storage keys and so must stay free of separators.
 import { z } from 'zod';
 
 /**

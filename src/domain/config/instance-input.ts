@@ -1,3 +1,5 @@
+// What the admin page may send to saveInstance, validated in one place so every broken rule is reported by field path
+// (docs/resolver-contract.md, "TeamSupport InstanceInput").
 import { z } from 'zod';
 import { whenParsed } from './cross-field';
 import { nameKey } from './duplicates';

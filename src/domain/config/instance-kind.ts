@@ -1,3 +1,5 @@
+// The ticket-system kinds an instance can have; the instance schemas are unions keyed on it, so a second ticket system
+// can be added beside TeamSupport.
 import type { z } from 'zod';
 
 /** Ticket systems an instance can point at; each kind adds one member to the instance unions. */

@@ -1,3 +1,4 @@
+// Validation problems as `{ path, message }` rows: the shape the admin page uses to point at the field to fix.
 import type { z } from 'zod';
 
 /** One validation problem, addressed the way the admin page addresses its form fields. */

@@ -1,3 +1,5 @@
+// The mapping tables of an instance (fields, ticket types, statuses, projects): row limits, required cells and
+// duplicate checks, so no two rows can fight over the same value.
 import { z } from 'zod';
 import { forEachDuplicate, nameKey } from './duplicates';
 import { ProjectKeySchema } from './project-key';

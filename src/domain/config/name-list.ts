@@ -1,3 +1,5 @@
+// Settings that name a set of things ("all", or a non-empty list of action types, ticket types, …), so that an empty
+// list can never silently mean "sync nothing".
 import { z } from 'zod';
 import { forEachDuplicate, nameKey } from './duplicates';
 import { requiredText } from './text';

@@ -1,3 +1,5 @@
+// The Jira project-key rule shared by the default project, the project mappings and the extra projects, so a project
+// name typed in place of a key is caught on save rather than when an issue is created.
 import { z } from 'zod';
 
 /** Jira's default key rule: a capital letter, then 1–9 capitals, digits or underscores. */

@@ -1,3 +1,5 @@
+// An instance as kept in the settings document and as shown to the admin page: strict and token-free, so a secret can
+// never be stored in, or returned from, plain storage.
 import { z } from 'zod';
 import { StoredBaseUrlSchema } from './base-url';
 import type { ValidInstanceInput } from './instance-input';

@@ -1,3 +1,5 @@
+// The settings every TeamSupport instance has, shared by what the admin page sends and what is stored, so the two
+// cannot drift apart.
 import { z } from 'zod';
 import { BaseUrlSchema } from './base-url';
 import { CorrelationFieldSchema } from './correlation-field';
@@ -23,7 +25,7 @@ function flag(label: string) {
 
 /**
  * The settings of a TeamSupport instance, shared by what the admin page sends and what is stored.
- * Field names are the resolver contract in ARCHITECTURE.md ("TeamSupport InstanceInput"); `timeZone` and
+ * Field names are the resolver contract (docs/resolver-contract.md, "TeamSupport InstanceInput"); `timeZone` and
  * `extraProjectKeys` are our additions (docs/architecture.md).
  */
 export const teamSupportSettingsShape = {
@@ -59,8 +61,8 @@ export const teamSupportSettingsShape = {
   includeNonRequiredFields: flag('Include non-required fields'),
   ticketTypes: allOrNames({ one: 'ticket type', many: 'ticket types' }),
   correlationField: optionalText(CorrelationFieldSchema, 'Correlation field'),
-  // TeamSupport returns dates in the org's local time without an offset (teamsupport-api.md §11); this zone is what
-  // lets the app read them as instants.
+  // TeamSupport returns dates in the org's local time without an offset (docs/teamsupport-api.md §11); this zone is
+  // what lets the app read them as instants.
   timeZone: optionalText(TimeZoneSchema, 'Time zone').transform((zone) => zone ?? DEFAULT_TIME_ZONE),
   fieldMappings: FieldMappingsSchema,
   typeMappings: TypeMappingsSchema,

@@ -1,3 +1,5 @@
+// Text-field building blocks for the settings schemas (trimmed, length-limited, blank = "not set" where optional), so
+// every form field behaves the same.
 import { z } from 'zod';
 
 /** Trimmed text that must not be blank. `blank` is the whole message shown when it is missing or blank. */

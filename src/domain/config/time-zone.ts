@@ -1,3 +1,5 @@
+// The TeamSupport organization's time zone setting, without which TeamSupport's offset-less dates cannot be read as
+// instants (docs/teamsupport-api.md §11).
 import { z } from 'zod';
 
 export const DEFAULT_TIME_ZONE = 'UTC';
@@ -14,7 +16,7 @@ export function isKnownTimeZone(name: string): boolean {
 
 /**
  * The TeamSupport organization's time zone. TeamSupport writes dates in the org's local time with no offset
- * (teamsupport-api.md §11), so without this zone the app cannot order ticket dates against Jira's UTC timestamps.
+ * (docs/teamsupport-api.md §11), so without this zone the app cannot order ticket dates against Jira's UTC timestamps.
  * Kept as typed: canonical names differ between ICU versions, and any accepted spelling works with Intl.
  */
 export const TimeZoneSchema = z

@@ -1,3 +1,4 @@
+// ADF types for what the app writes into Jira, shaped so that an invalid document cannot be expressed.
 import { safeLinkHref } from './safeUrl';
 
 // The subset of Atlassian Document Format this app writes, typed so that a document built from these

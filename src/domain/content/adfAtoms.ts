@@ -1,3 +1,5 @@
+// Text labels for ADF nodes without text of their own (mentions, emoji, dates, media, …), shared by the HTML and
+// plain-text renderings.
 import { z } from 'zod';
 import { optionalNumber, optionalString, readAttrs, type AdfInputNode } from './adfInput';
 

@@ -1,3 +1,4 @@
+// Reshapes converted blocks to fit the ADF container they land in, because ADF forbids nestings that HTML allows.
 import {
   canonicalMarks,
   hardBreak,

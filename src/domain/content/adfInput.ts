@@ -1,3 +1,4 @@
+// Tolerant, lazy reading of ADF as Jira sends it, so one malformed or deeply nested node cannot fail a whole comment.
 import { z } from 'zod';
 
 // Reads ADF as Jira sends it, one node at a time. Each node is parsed shallowly and its children only

@@ -1,3 +1,4 @@
+// ADF marks (bold, links, colours, …) → HTML wrappers, for Jira comments copied into ticket actions.
 import { z } from 'zod';
 import { hexColour } from './colour';
 import { escapeHtmlAttribute } from './htmlEscape';

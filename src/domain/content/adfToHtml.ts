@@ -1,3 +1,4 @@
+// Jira comment (ADF) → ticket action HTML: the conversion every comment copied to a ticket goes through.
 import { z } from 'zod';
 import {
   cardUrl,

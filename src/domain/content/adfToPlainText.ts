@@ -1,3 +1,4 @@
+// ADF → plain text, for echo-marker checks and summaries.
 import {
   cardUrl,
   dateLabel,

@@ -1,3 +1,4 @@
+// The core of the ticket HTML → ADF conversion: walks the parsed HTML and emits ADF blocks.
 import { defaultTreeAdapter } from 'parse5';
 import {
   headingOf,

@@ -1,3 +1,4 @@
+// Inline formatting of ticket HTML (tags and inline styles) → ADF marks.
 import type { AdfMark } from './adf';
 import { canonicalMarks } from './adf';
 import { cssColour } from './colour';

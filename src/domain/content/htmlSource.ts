@@ -1,3 +1,4 @@
+// Parsing of ticket HTML (parse5) and the element rules shared by the HTML → ADF and HTML → text conversions.
 import { defaultTreeAdapter, html, parse, type DefaultTreeAdapterMap } from 'parse5';
 import { planMarkup } from './markupBudget';
 

@@ -39,7 +39,7 @@ function convert(html: string): unknown {
   return adf;
 }
 
-// Recorded TeamSupport action Description (teamsupport-api.md §16.2), entity-escaped as the API returned it.
+// Recorded TeamSupport action Description (docs/teamsupport-api.md §16.2), entity-escaped as the API returned it.
 const FIXTURE_16_2 =
   '&lt;p&gt;Good morning,&lt;/p&gt;\n&lt;p&gt;&amp;nbsp;&lt;/p&gt;\n&lt;p&gt;We&apos;ll be pleased to investigate this, and appreciate the screenshots.&lt;/p&gt;\n&lt;p&gt;I&apos;ll let you know what we&apos;re able to find.&lt;/p&gt;\n&lt;p&gt;&amp;nbsp;&lt;/p&gt;\n&lt;p&gt;&amp;nbsp;&lt;/p&gt;\n&lt;p&gt;Thank you&lt;/p&gt;';
 
@@ -92,7 +92,7 @@ const ticketCases: [string, string, Json][] = [
     doc(P(T('a')), P(), P(T('b'))),
   ],
   [
-    'entity-escaped HTML (teamsupport-api.md §16.2)',
+    'entity-escaped HTML (docs/teamsupport-api.md §16.2)',
     FIXTURE_16_2,
     doc(
       P(T('Good morning,')),

@@ -1,3 +1,4 @@
+// Entry point of the ticket HTML → Jira comment conversion, used for every action copied into Jira.
 import { docOf, paragraph, type AdfDoc } from './adf';
 import { trimBlankEdges } from './adfFit';
 import { adfToPlainText } from './adfToPlainText';

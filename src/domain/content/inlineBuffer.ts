@@ -1,3 +1,4 @@
+// Gathers inline content into paragraphs with a browser's whitespace rules, so ticket text reads the same in Jira.
 import {
   hardBreak,
   normalizeInlines,

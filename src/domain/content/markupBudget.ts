@@ -1,3 +1,4 @@
+// Protects the HTML parser from input whose parse time would explode: such input is reduced to its text first.
 import { Tokenizer, TokenizerMode, type Token } from 'parse5';
 
 // parse5 builds the tree exactly as the HTML spec says, and for many tags the spec walks the whole stack

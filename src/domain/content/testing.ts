@@ -1,3 +1,4 @@
+// Test helpers for the content conversions; not used by production code.
 import { defaultTreeAdapter, parseFragment, serialize, type DefaultTreeAdapterMap } from 'parse5';
 
 // Test support shared by this folder's tests (not used by production code): what must never appear in

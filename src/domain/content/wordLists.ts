@@ -1,3 +1,4 @@
+// Rebuilds real lists from the drawn lists Microsoft Word and Outlook write into ticket HTML.
 import { defaultTreeAdapter } from 'parse5';
 import type { AdfBlock, AdfBulletList, AdfListItem, AdfOrderedList } from './adf';
 import { listItem } from './adfFit';

@@ -1,5 +1,6 @@
 // Invariant 6 for the admin page: every call requires a Jira administrator, asked of Jira as the caller. The admin
-// page's module is listed only to admins, but that is a display rule, not a security boundary (forge-platform.md §1.4).
+// page's module is listed only to admins, but that is a display rule, not a security boundary
+// (docs/forge-platform.md §1.4).
 import type { z } from 'zod';
 import { fail, parseInput, type Envelope } from '../../lib/envelope';
 import type { AdminCall, AdminDeps } from './deps';

@@ -1,3 +1,5 @@
+// Sync-log entries of the inbound flow (ticket → Jira), each about one ticket of one instance, so every skip or
+// failure of a pull shows on the admin page.
 import type { SyncLevel, SyncRetry } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
 

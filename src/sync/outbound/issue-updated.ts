@@ -1,6 +1,6 @@
-// Jira issue changes → linked tickets (seed 000: "Issue updates pushed to Ticket", "Update TeamSupport Ticket
-// Status"). The issue is re-read so late or out-of-order events apply the issue's current state, and writes are
-// skipped when the ticket already has the value (read-before-write makes echoes die out).
+// Jira issue changes → linked tickets (docs/product.md, "Status and field sync"). The issue is re-read so late or
+// out-of-order events apply the issue's current state, and writes are skipped when the ticket already has the value
+// (read-before-write makes echoes die out, docs/sync-design.md §4).
 import { statusChangedNote, statusNotMatchedNote } from '../../domain/attribution';
 import { ticketFieldValue } from '../../domain/field-value';
 import type { JiraField, JiraIssue } from '../../domain/jira';

@@ -1,3 +1,5 @@
+// Sync-log entries of the outbound flow (Jira → ticket), one per link, so every skip or failure shows on the admin
+// page.
 import type { SyncLevel } from '../ports';
 import type { OutboundDeps, OutboundTarget } from './deps';
 

@@ -1,5 +1,5 @@
-// What the panel shows of one linked ticket (ARCHITECTURE.md, `LinkedTicket`): the link as stored, plus the ticket's
-// details as the ticket system has them now (or had them a few seconds ago, see ticket-cache.ts).
+// What the panel shows of one linked ticket (docs/resolver-contract.md, "LinkedTicket"): the link as stored, plus the
+// ticket's details as the ticket system has them now (or had them a few seconds ago, see ticket-cache.ts).
 import { z } from 'zod';
 import type { Ticket } from '../../domain/ticket';
 import type { Link } from '../ports';

@@ -1,4 +1,4 @@
-// The admin page's resolvers (ARCHITECTURE.md, "Admin page resolver", plus getMappingOptions and countLinks). Shapes
+// The admin page's resolvers (docs/resolver-contract.md, "Admin page resolver"). Shapes
 // are read tolerantly (defaults for absent lists and switches); the rules stay in the backend, which reports each
 // broken one by path.
 import { z } from 'zod';

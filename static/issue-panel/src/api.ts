@@ -1,5 +1,5 @@
-// The issue panel's resolvers (ARCHITECTURE.md, "Issue panel resolver"). The issue comes from the platform context on
-// the backend side, never from these payloads.
+// The issue panel's resolvers (docs/resolver-contract.md, "Issue panel resolver"). The issue comes from the platform
+// context on the backend side, never from these payloads.
 import { z } from 'zod';
 import { callResolver } from '../../shared/resolver';
 

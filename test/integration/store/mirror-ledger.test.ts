@@ -15,7 +15,7 @@ function claimOf(outcome: ClaimOutcome): MirrorClaim {
 }
 
 describe('mirror ledger keys', () => {
-  it('are exactly the keys of ARCHITECTURE.md', () => {
+  it('are exactly the keys of docs/resolver-contract.md', () => {
     expect(mirrorKey(action)).toBe('inst-1:action:555');
     expect(actionMirrorKey('inst-1', '555')).toBe('inst-1:action:555');
     expect(mirrorKey(comment)).toBe('inst-1:comment:10100:745895');

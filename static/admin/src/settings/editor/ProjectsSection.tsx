@@ -1,4 +1,4 @@
-// Projects: where new issues asked for from TeamSupport are created (seed 000, "Jira Team Project/Version Mapping").
+// Projects: where new issues asked for from TeamSupport are created (docs/product.md, "Choosing the Jira project").
 import { Stack } from '@atlaskit/primitives';
 import type { MappingOptions } from '../../api';
 import { newRowKey, type ProjectMappingRow } from './draft';
