@@ -1,4 +1,6 @@
 import path from 'node:path';
 
-// The repo's parent folder holds `shared/`; resolving from this file keeps the emulator independent of the cwd.
-export const JIRA_SPEC_PATH = path.resolve(__dirname, '../../../shared/specs/jira-platform-v3.openapi.json');
+// Atlassian's published Jira Cloud platform REST API v3 document, vendored unmodified (source, version and licence in
+// sandbox/jira/contract/NOTICE.md). Resolving from this file keeps the emulator independent of the cwd; the Forge
+// lint step (scripts/forge/lint.ts) reads the same file for the scopes each endpoint needs.
+export const JIRA_SPEC_PATH = path.resolve(__dirname, 'contract/jira-platform-v3.openapi.json');

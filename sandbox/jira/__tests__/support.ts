@@ -4,9 +4,9 @@ import Ajv from 'ajv';
 import Ajv04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
 import fs from 'node:fs';
-import path from 'node:path';
 import { platformFetch } from '../../runtime/globals';
 import { startJiraEmulator, type JiraEmulator, type JiraEmulatorOptions } from '../index';
+import { JIRA_SPEC_PATH } from '../paths';
 
 export interface Reply<T> {
   status: number;
@@ -75,14 +75,15 @@ export function useJira(options: JiraEmulatorOptions = {}): () => JiraEmulator {
   };
 }
 
-const specPath = path.resolve(__dirname, '../../../../shared/specs/jira-platform-v3.openapi.json');
 let oracle: Ajv | undefined;
 const oracleValidators = new Map<string, ReturnType<Ajv['compile']>>();
 
 /** Errors of `value` against `#/components/schemas/<name>` of the vendored spec; [] when valid. */
 export function specErrors(schemaName: string, value: unknown): string[] {
   if (!oracle) {
-    const spec = JSON.parse(fs.readFileSync(specPath, 'utf8')) as { components: Record<string, unknown> };
+    const spec = JSON.parse(fs.readFileSync(JIRA_SPEC_PATH, 'utf8')) as {
+      components: Record<string, unknown>;
+    };
     oracle = new Ajv({ strict: false, allErrors: true });
     addFormats(oracle);
     for (const format of ['int32', 'int64', 'double', 'float', 'byte', 'binary', 'url'])
