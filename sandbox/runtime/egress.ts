@@ -5,7 +5,7 @@
 //
 // The sandbox's emulators listen on 127.0.0.1, which no Forge app can call. Instead of a loopback exception the
 // sandbox owns host names inside the hosts the manifest allows (https://sandbox.teamsupport.com for the TeamSupport
-// emulator; https://api.brevo.com for a Brevo emulator once the manifest allows it) and routes them to the emulators'
+// emulator; https://api.brevo.com, Brevo's one API host, for the Brevo emulator) and routes them to the emulators'
 // local addresses, after the manifest has let the request through.
 
 export type EgressDecision =

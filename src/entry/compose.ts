@@ -7,6 +7,8 @@ import { JiraHttp } from '../jira/http';
 import { JiraAsUser, JiraRest } from '../jira/jira-rest';
 import type { Budget } from '../lib/budget';
 import { createStore, type Store } from '../store';
+import { createBrevo } from '../connectors/brevo';
+import type { BrevoDeps } from '../sync/brevo/deps';
 import type { InboundDeps } from '../sync/inbound/deps';
 import type { OutboundDeps } from '../sync/outbound/deps';
 import type { CopyOnceOptions } from '../sync/copy-once';
@@ -79,5 +81,35 @@ export function inboundDeps(p: Platform = platform()): InboundDeps {
     overlapMs: 10 * 60 * 1000,
     // Enough for the page in flight plus its actions to finish after the check.
     handoverMarginMs: 30_000,
+  };
+}
+
+// A Brevo account's contacts are re-checked at most once a day; the site address is read once a day.
+const SITE_URL_CACHE_SECONDS = 24 * 60 * 60;
+
+export function brevoDeps(p: Platform = platform()): BrevoDeps {
+  return {
+    jira: p.jira,
+    ledger: p.store.ledger,
+    log: p.store.syncLog,
+    cache: p.store.cache,
+    copy: COPY_ONCE_OPTIONS,
+    async readAccount(accountId) {
+      const config = await p.store.config.read();
+      if (!config.ok)
+        return { ok: false, reason: `the configuration cannot be read: ${config.error.message}` };
+      return { ok: true, account: config.document.brevoAccounts.find((account) => account.id === accountId) };
+    },
+    async openEventSink(account) {
+      const apiKey = await p.store.credentials.getBrevoKey(account.id);
+      return apiKey ? createBrevo(account, apiKey, p.budget) : undefined;
+    },
+    async siteUrl() {
+      const cached = await p.store.cache.get('site', 'url');
+      if (typeof cached === 'string') return cached;
+      const url = await p.jira.siteUrl().catch(() => undefined);
+      if (url !== undefined) await p.store.cache.set('site', 'url', url, SITE_URL_CACHE_SECONDS);
+      return url;
+    },
   };
 }

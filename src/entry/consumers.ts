@@ -6,7 +6,8 @@ import { logger } from '../lib/logger';
 import { inboundJobSchema, outboundJobSchema } from '../sync/jobs';
 import { executeInbound } from '../sync/inbound/execute';
 import { executeOutbound } from '../sync/outbound/execute';
-import { inboundDeps, outboundDeps } from './compose';
+import { sendBrevoEvents } from '../sync/brevo/send-events';
+import { brevoDeps, inboundDeps, outboundDeps } from './compose';
 import { continueOnQueue } from './scheduled';
 
 const asyncEventSchema = z.looseObject({
@@ -33,7 +34,10 @@ export async function outboundWorker(rawEvent: unknown): Promise<InvocationError
   }
   const retryCount = event.data.retryContext?.retryCount ?? 0;
   const finalAttempt = retryCount >= MAX_RETRIES;
-  const result = await executeOutbound(outboundDeps(), job.data, { finalAttempt });
+  const result =
+    job.data.kind === 'brevo'
+      ? await sendBrevoEvents(brevoDeps(), job.data, { finalAttempt })
+      : await executeOutbound(outboundDeps(), job.data, { finalAttempt });
   // On the last attempt every target has been logged with Retry: nothing is left for a dead letter.
   if (result.status === 'done' || finalAttempt) return undefined;
   logger.info('Outbound job will be retried', {
@@ -41,9 +45,15 @@ export async function outboundWorker(rawEvent: unknown): Promise<InvocationError
     reason: result.reason,
     retryCount,
   });
+  // A sink's own wait (e.g. Brevo's rate-limit reset) is honoured when it is longer than the back-off.
+  const waitSeconds =
+    'retryAfterMs' in result && result.retryAfterMs !== undefined ? result.retryAfterMs / 1000 : 0;
+  const rateLimited = waitSeconds > 0;
   return new InvocationError({
-    retryAfter: retryAfterSeconds(retryCount),
-    retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+    retryAfter: Math.min(900, Math.max(retryAfterSeconds(retryCount), Math.ceil(waitSeconds))),
+    retryReason: rateLimited
+      ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+      : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
   });
 }
 

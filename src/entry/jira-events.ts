@@ -1,14 +1,32 @@
 // Parses the Jira product events the app subscribes to (docs/forge-platform.md §2) into outbound jobs. Only what the
 // jobs need is read; everything else in the payload may change without breaking us.
 import { z } from 'zod';
-import type { OutboundJob } from '../sync/jobs';
+import type { BrevoEventKind } from '../domain/brevo-event';
+import { sameName } from '../domain/names';
+import type { BrevoJob, TicketJob } from '../sync/jobs';
 
-const issueRef = z.looseObject({ id: z.string(), key: z.string() });
+const named = z.looseObject({ name: z.string() });
+const issueRef = z.looseObject({
+  id: z.string(),
+  key: z.string(),
+  // What the trigger needs to tell whether a Brevo account wants the event, before any job is queued.
+  fields: z
+    .looseObject({ project: z.looseObject({ key: z.string() }).optional(), issuetype: named.optional() })
+    .optional(),
+});
+const eventTime = z.union([z.string(), z.number()]).optional();
+
+const createdSchema = z.looseObject({
+  eventType: z.literal('avi:jira:created:issue'),
+  issue: issueRef,
+  timestamp: eventTime,
+});
 
 const commentedSchema = z.looseObject({
   eventType: z.literal('avi:jira:commented:issue'),
   issue: issueRef,
   comment: z.looseObject({ id: z.string(), created: z.string().optional(), updated: z.string().optional() }),
+  timestamp: eventTime,
 });
 
 // Changelog items carry a key named `toString`; reading it off an object that lacks it would find
@@ -45,6 +63,7 @@ const updatedSchema = z.looseObject({
 const deletedSchema = z.looseObject({ eventType: z.literal('avi:jira:deleted:issue'), issue: issueRef });
 
 export const jiraEventSchema = z.discriminatedUnion('eventType', [
+  createdSchema,
   commentedSchema,
   updatedSchema,
   deletedSchema,
@@ -61,8 +80,11 @@ const IGNORED_FIELDS = new Set([
 ]);
 
 /** The job for an event, or undefined when the event carries nothing to sync (e.g. the update a new comment fires). */
-export function jobForEvent(event: z.infer<typeof jiraEventSchema>): OutboundJob | undefined {
+export function jobForEvent(event: JiraEvent): TicketJob | undefined {
   switch (event.eventType) {
+    case 'avi:jira:created:issue':
+      // A new issue has no linked ticket yet; only Brevo accounts hear of it (brevoJobsFor).
+      return undefined;
     case 'avi:jira:commented:issue':
       return {
         kind: 'comment',
@@ -91,4 +113,96 @@ export function jobForEvent(event: z.infer<typeof jiraEventSchema>): OutboundJob
       };
     }
   }
+}
+
+export type JiraEvent = z.infer<typeof jiraEventSchema>;
+
+// Changes that make a `jira_issue_updated` event: the issue fields the Brevo attributes are mapped from.
+const BREVO_UPDATE_FIELDS = new Set(['summary', 'priority', 'issuetype', 'project']);
+
+function isoTime(value: string | number | undefined): string {
+  const date =
+    value === undefined ? new Date() : new Date(typeof value === 'number' ? value : Date.parse(value));
+  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
+}
+
+/** What the event means for Brevo, before knowing which accounts want it; undefined when nothing. */
+export function brevoChangeFor(event: JiraEvent): Omit<BrevoJob, 'accountId'> | undefined {
+  const base = { kind: 'brevo' as const, issueId: event.issue.id, issueKey: event.issue.key };
+  switch (event.eventType) {
+    case 'avi:jira:created:issue':
+      return {
+        ...base,
+        jiraEventId: 'created',
+        eventDate: isoTime(event.timestamp),
+        events: ['issueCreated'],
+      };
+    case 'avi:jira:commented:issue': {
+      const edited = event.comment.updated !== undefined && event.comment.updated !== event.comment.created;
+      if (edited) return undefined;
+      return {
+        ...base,
+        jiraEventId: `comment-${event.comment.id}`,
+        eventDate: isoTime(event.comment.created ?? event.timestamp),
+        events: ['commentAdded'],
+        commentId: event.comment.id,
+      };
+    }
+    case 'avi:jira:updated:issue': {
+      const items = event.changelog?.items ?? [];
+      const status = items.find((item) => item.field === 'status');
+      const resolved = items.find((item) => item.field === 'resolution' && item.toText);
+      const changes = items
+        .filter((item) => BREVO_UPDATE_FIELDS.has(item.fieldId ?? item.field))
+        .map((item) => ({ field: item.fieldId ?? item.field, from: item.fromText, to: item.toText }));
+      const events: BrevoEventKind[] = [
+        ...(status ? (['statusChanged'] as const) : []),
+        ...(resolved ? (['issueResolved'] as const) : []),
+        ...(changes.length > 0 ? (['issueUpdated'] as const) : []),
+      ];
+      const [first, ...rest] = events;
+      if (first === undefined) return undefined;
+      return {
+        ...base,
+        jiraEventId: `change-${String(event.changelog?.id ?? event.timestamp ?? 'unknown')}`,
+        eventDate: isoTime(event.timestamp),
+        events: [first, ...rest],
+        ...(status ? { statusChange: { from: status.fromText ?? '', to: status.toText ?? '' } } : {}),
+        ...(changes.length > 0 ? { changes } : {}),
+      };
+    }
+    case 'avi:jira:deleted:issue':
+      return undefined;
+  }
+}
+
+/** The account settings the trigger checks: cheap filters only (the consumer checks the JQL and the rest). */
+export interface BrevoAccountFilter {
+  id: string;
+  active: boolean;
+  projects: 'all' | readonly string[];
+  issueTypes: 'all' | readonly string[];
+  events: Readonly<Record<BrevoEventKind, boolean>>;
+}
+
+/** One job per active Brevo account that wants this event, for this issue's project and type. */
+export function brevoJobsFor(event: JiraEvent, accounts: readonly BrevoAccountFilter[]): BrevoJob[] {
+  const change = brevoChangeFor(event);
+  if (!change) return [];
+  const project = event.issue.fields?.project?.key;
+  const issueType = event.issue.fields?.issuetype?.name;
+  return accounts.flatMap((account) => {
+    const [first, ...rest] = change.events.filter((kind) => account.events[kind]);
+    if (!account.active || first === undefined) return [];
+    // A payload without the project or type lets the consumer decide, after it re-reads the issue.
+    const projectOk =
+      account.projects === 'all' ||
+      project === undefined ||
+      account.projects.some((key) => sameName(key, project));
+    const typeOk =
+      account.issueTypes === 'all' ||
+      issueType === undefined ||
+      account.issueTypes.some((name) => sameName(name, issueType));
+    return projectOk && typeOk ? [{ ...change, accountId: account.id, events: [first, ...rest] }] : [];
+  });
 }

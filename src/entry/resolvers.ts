@@ -5,6 +5,8 @@
 import Resolver, { type Request } from '@forge/resolver';
 import { fail, unexpectedFailure, type Envelope, type Failure } from '../lib/envelope';
 import { logger } from '../lib/logger';
+import { createBrevoAttributes } from '../sync/admin/brevo-attributes';
+import { getBrevoOptions } from '../sync/admin/brevo-options';
 import type { AdminCall, AdminDeps } from '../sync/admin/deps';
 import { countLinks, deleteInstance } from '../sync/admin/delete-instance';
 import { getMappingOptions } from '../sync/admin/mapping-options';
@@ -49,6 +51,8 @@ const admin: Surface<AdminDeps, AdminCall> = {
     retrySyncEvent,
     getMappingOptions,
     countLinks,
+    getBrevoOptions,
+    createBrevoAttributes,
   },
 };
 

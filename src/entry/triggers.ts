@@ -1,11 +1,22 @@
-// Product-event trigger: validate the Jira event, turn it into an outbound job and queue it. No sync work happens
-// here: a trigger gets 25 s and few retries, the queue consumer gets minutes and retries for a day.
+// Product-event trigger: validate the Jira event, turn it into queue jobs and queue them. No sync work happens here:
+// a trigger gets 25 s and few retries, the queue consumer gets minutes and retries for a day. A job for the linked
+// tickets goes on per issue; a job per Brevo account that wants the event goes on per account, one at a time, so a
+// burst of events stays within Brevo's request rate.
 import { InvocationError, InvocationErrorCode, Queue } from '@forge/events';
 import { logger } from '../lib/logger';
-import { OUTBOUND_QUEUE } from '../sync/jobs';
-import { jiraEventSchema, jobForEvent } from './jira-events';
+import { OUTBOUND_QUEUE, type OutboundJob } from '../sync/jobs';
+import { platform } from './compose';
+import { brevoJobsFor, jiraEventSchema, jobForEvent, brevoChangeFor, type JiraEvent } from './jira-events';
 
 const outbound = new Queue({ key: OUTBOUND_QUEUE });
+
+async function brevoJobs(event: JiraEvent) {
+  // Only events Brevo cares about cost a configuration read.
+  if (!brevoChangeFor(event)) return [];
+  const config = await platform().store.config.read();
+  if (!config.ok) throw new Error(`the configuration cannot be read: ${config.error.message}`);
+  return brevoJobsFor(event, config.document.brevoAccounts);
+}
 
 export async function onIssueEvent(rawEvent: unknown): Promise<InvocationError | undefined> {
   const parsed = jiraEventSchema.safeParse(rawEvent);
@@ -14,15 +25,23 @@ export async function onIssueEvent(rawEvent: unknown): Promise<InvocationError |
     logger.warn('Ignored a Jira event the app cannot read', { issues: parsed.error.issues.slice(0, 3) });
     return undefined;
   }
-  const job = jobForEvent(parsed.data);
-  if (!job) return undefined;
+  const ticketJob = jobForEvent(parsed.data);
   try {
-    // One job at a time per issue keeps writes to an issue's tickets in order and under Jira's per-issue limits.
-    await outbound.push([{ body: job, concurrency: { key: `issue-${job.issueId}`, limit: 1 } }]);
+    const jobs: Array<{ body: OutboundJob; concurrency: { key: string; limit: number } }> = [
+      // One job at a time per issue keeps writes to an issue's tickets in order and under Jira's per-issue limits.
+      ...(ticketJob
+        ? [{ body: ticketJob, concurrency: { key: `issue-${ticketJob.issueId}`, limit: 1 } }]
+        : []),
+      ...(await brevoJobs(parsed.data)).map((job) => ({
+        body: job,
+        concurrency: { key: `brevo-${job.accountId}`, limit: 1 },
+      })),
+    ];
+    if (jobs.length > 0) await outbound.push(jobs);
     return undefined;
   } catch (error) {
-    logger.warn('Could not queue an outbound job; asking the platform to retry the event', {
-      issueId: job.issueId,
+    logger.warn('Could not queue the jobs of a Jira event; asking the platform to retry the event', {
+      issueId: parsed.data.issue.id,
       error: error instanceof Error ? error.message : 'unknown',
     });
     return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });

@@ -1,4 +1,5 @@
 // Builds the ports the Custom UI use cases run against, for one resolver invocation.
+import { createBrevo } from '../connectors/brevo';
 import { createTeamSupport, type TeamSupportOptions } from '../connectors/teamsupport';
 import { logger } from '../lib/logger';
 import type { AdminDeps } from '../sync/admin/deps';
@@ -40,6 +41,10 @@ export function adminDeps(p: Platform = platform()): AdminDeps {
     log: p.store.syncLog,
     queues: forgeJobQueues,
     openTicketSystem: (instance) => p.openTicketSystem(instance),
+    async openEventSink(account) {
+      const apiKey = await p.store.credentials.getBrevoKey(account.id);
+      return apiKey ? createBrevo(account, apiKey, p.budget) : undefined;
+    },
     budget: p.budget,
     now: () => new Date(),
     logger: logger.child({ module: 'admin-page' }),

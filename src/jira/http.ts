@@ -124,6 +124,7 @@ export class JiraHttp {
     throw new IntegrationError(kind, message, {
       system: 'jira',
       status: response.status,
+      ...(detail ? { detail } : {}),
       ...(retryAfterMs !== undefined ? { retryAfterMs } : {}),
       ...(isRead ? { notApplied: true } : {}),
     });

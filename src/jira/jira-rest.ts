@@ -17,6 +17,8 @@ import {
   fieldListSchema,
   issueSchema,
   issueSearchSchema,
+  jiraUserSchema,
+  serverInfoSchema,
   issueTypeListSchema,
   permissionsSchema,
   projectSchema,
@@ -212,6 +214,54 @@ export class JiraRest implements JiraPort {
       body: { fields, ...(properties.length > 0 ? { properties } : {}) },
     });
     return parse(createdIssueSchema, raw, 'created issue');
+  }
+
+  async getUser(
+    accountId: string,
+  ): Promise<{ accountId: string; displayName: string; email: string | null } | undefined> {
+    const raw = await orUndefinedWhenMissing(
+      this.http.request('app', route`/rest/api/3/user?accountId=${accountId}`),
+    );
+    if (raw === undefined) return undefined;
+    const user = parse(jiraUserSchema, raw, 'user');
+    // Jira leaves emailAddress out when the user's profile visibility hides it from apps: never guess one.
+    return {
+      accountId: user.accountId,
+      displayName: user.displayName ?? accountId,
+      email: user.emailAddress ?? null,
+    };
+  }
+
+  async siteUrl(): Promise<string> {
+    const raw = await this.http.request('app', route`/rest/api/3/serverInfo`);
+    return parse(serverInfoSchema, raw, 'server info').baseUrl;
+  }
+
+  async issueMatchesJql(issueId: string, jql: string): Promise<boolean> {
+    const raw = await this.http.request('app', route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      idempotent: true,
+      body: { jql: `id = ${Number(issueId)} AND (${jql})`, fields: ['summary'], maxResults: 1 },
+    });
+    return parse(issueSearchSchema, raw, 'search result').issues.length > 0;
+  }
+
+  async validateJql(jql: string): Promise<{ ok: true; anyMatch: boolean } | { ok: false; message: string }> {
+    // The search itself, not POST /rest/api/3/jql/parse: it is what the sync runs, so it also refuses what parses but
+    // cannot be searched (an unbounded query, a project the app cannot see), and it reports whether anything matches.
+    try {
+      const raw = await this.http.request('app', route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        idempotent: true,
+        body: { jql, fields: ['summary'], maxResults: 1 },
+      });
+      return { ok: true, anyMatch: parse(issueSearchSchema, raw, 'search result').issues.length > 0 };
+    } catch (error) {
+      if (error instanceof IntegrationError && error.kind === 'validation' && error.details.status === 400) {
+        return { ok: false, message: error.details.detail ?? 'Jira refused the JQL.' };
+      }
+      throw error;
+    }
   }
 
   async findIssueByProperty(

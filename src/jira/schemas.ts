@@ -129,3 +129,13 @@ export const issueSearchSchema = z.looseObject({
   issues: z.array(z.looseObject({ id: z.string(), key: z.string() })),
   nextPageToken: z.string().optional(),
 });
+
+/** GET /rest/api/3/user: `emailAddress` is absent when the user's privacy settings hide it. */
+export const jiraUserSchema = z.looseObject({
+  accountId: z.string(),
+  displayName: z.string().optional(),
+  emailAddress: z.email().optional(),
+});
+
+/** GET /rest/api/3/serverInfo: the site's base URL, for links to issues. */
+export const serverInfoSchema = z.looseObject({ baseUrl: z.url() });

@@ -21,6 +21,8 @@ export interface IntegrationErrorDetails {
   notApplied?: boolean;
   /** a write may have been applied although no usable answer came back: look for it before writing again */
   outcomeUnknown?: boolean;
+  /** the other side's own words for the refusal (e.g. Jira's errorMessages), for showing where the input was typed */
+  detail?: string;
 }
 
 export class IntegrationError extends Error {

@@ -1,5 +1,6 @@
 // Instance configuration as the admin page sees it: settings in the `config` document, each token in the secret store
 // (written only there, reported only as `hasToken`), and deletion that takes everything of the instance with it.
+// Brevo accounts are saved by brevo-accounts.ts into the same document; listing and deleting cover both kinds.
 //
 // The document is one plain key, and plain keys have no conditional writes, so two admins saving at the same moment
 // can lose one of the saves (last write wins). Admin saves are rare and the page reloads its state after saving; a
@@ -7,6 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import {
+  toBrevoAccountView,
   toInstanceView,
   toStoredInstance,
   validateInstanceInput,
@@ -21,8 +23,11 @@ import type {
   DeleteInstanceResult,
   InstanceViewsRead,
   LinkRepository,
+  SaveBrevoAccountResult,
+  SaveInstanceOptions,
   SaveInstanceResult,
 } from '../sync/ports';
+import { allNamed, saveBrevoAccount } from './brevo-accounts';
 import type { ConfigDocumentStore } from './config-document-store';
 import type { KvsCredentialStore } from './credential-store';
 import { isKeyPart } from './keys';
@@ -56,18 +61,25 @@ export class KvsConfigRepository implements ConfigRepository {
   async listInstanceViews(): Promise<InstanceViewsRead> {
     const read = await this.deps.documents.read();
     if (!read.ok) return read;
+    const { credentials } = this.deps;
     const instances = await Promise.all(
       read.document.instances.map(async (instance) =>
-        toInstanceView(instance, await this.deps.credentials.hasToken(instance.id)),
+        toInstanceView(instance, await credentials.hasToken(instance.id)),
       ),
     );
-    return { ok: true, instances };
+    const brevoAccounts = await Promise.all(
+      read.document.brevoAccounts.map(async (account) =>
+        toBrevoAccountView(account, (await credentials.getBrevoKey(account.id)) !== undefined),
+      ),
+    );
+    return { ok: true, instances, brevoAccounts };
   }
 
-  async saveInstance(input: unknown): Promise<SaveInstanceResult> {
+  async saveInstance(input: unknown, options: SaveInstanceOptions = {}): Promise<SaveInstanceResult> {
     const { documents, credentials } = this.deps;
     const read = await documents.read();
     if (!read.ok) return { ok: false, reason: 'config-unavailable', error: read.error };
+    const outside = options.issues ?? [];
     const { instances } = read.document;
     const requested = RequestedIdSchema.safeParse(input);
     const previous = requested.success ? instances.find((i) => i.id === requested.data.id) : undefined;
@@ -75,10 +87,13 @@ export class KvsConfigRepository implements ConfigRepository {
     const tokenStored = previous === undefined ? false : await credentials.hasToken(previous.id);
     const validation = validateInstanceInput(
       input,
-      instances,
+      allNamed(read.document),
       previous === undefined ? {} : { tokenRequired: !tokenStored, previous },
     );
-    if (!validation.ok) return { ok: false, reason: 'invalid-input', issues: validation.issues };
+    if (!validation.ok || outside.length > 0) {
+      const issues = [...(validation.ok ? [] : validation.issues), ...outside];
+      return { ok: false, reason: 'invalid-input', issues };
+    }
     const { value } = validation;
     if (value.id !== undefined && previous === undefined) return { ok: false, reason: 'not-found' };
 
@@ -96,6 +111,12 @@ export class KvsConfigRepository implements ConfigRepository {
     return { ok: true, instance: toInstanceView(stored, hasToken), created: previous === undefined };
   }
 
+  async saveBrevoAccount(input: unknown, options: SaveInstanceOptions = {}): Promise<SaveBrevoAccountResult> {
+    const read = await this.deps.documents.read();
+    if (!read.ok) return { ok: false, reason: 'config-unavailable', error: read.error };
+    return saveBrevoAccount({ ...this.deps, newId: this.newId }, read.document, input, options.issues ?? []);
+  }
+
   async deleteInstance(id: string, options: { budget?: Budget } = {}): Promise<DeleteInstanceResult> {
     const { documents, credentials, cursors, links, logger } = this.deps;
     const read = await documents.read();
@@ -103,10 +124,13 @@ export class KvsConfigRepository implements ConfigRepository {
     // An id that cannot be part of a key was never stored, so there is nothing of it to remove.
     if (!isKeyPart(id)) return { ok: true, instanceRemoved: false, linksRemoved: 0, complete: true };
     const remaining = read.document.instances.filter((instance) => instance.id !== id);
-    const instanceRemoved = remaining.length < read.document.instances.length;
+    const brevoAccounts = read.document.brevoAccounts.filter((account) => account.id !== id);
+    const instanceRemoved =
+      remaining.length < read.document.instances.length ||
+      brevoAccounts.length < read.document.brevoAccounts.length;
     // The instance leaves the document first, so no flow starts on it while the rest is cleaned up; the cleanup is
     // idempotent, so a delete cut short by a failure or the budget finishes when it is called again.
-    if (instanceRemoved) await documents.write({ ...read.document, instances: remaining });
+    if (instanceRemoved) await documents.write({ ...read.document, instances: remaining, brevoAccounts });
     await credentials.deleteToken(id);
     await cursors.clear(id);
     const removal = await links.removeByInstance(

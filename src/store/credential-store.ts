@@ -1,4 +1,4 @@
-// Instance tokens in the KVS secret store (encrypted, not queryable), under `secret:instance:<id>`. Every token that
+// Instance tokens and Brevo API keys in the KVS secret store (encrypted, not queryable), under `secret:instance:<id>`. Every token that
 // passes through here is registered with the logger's secret registry, so no log line can print it afterwards.
 // Only connectors receive a token (getToken); the admin side learns whether one exists (hasToken), never its value.
 import { kvs } from '@forge/kvs';
@@ -24,6 +24,14 @@ export class KvsCredentialStore implements CredentialStore {
     if (typeof raw === 'string') this.secrets.register(raw);
     // parseStored logs the key and the issue only; the value never reaches the log.
     return parseStored(StoredTokenSchema, raw, { store: 'secret', key }, this.logger);
+  }
+
+  /**
+   * A Brevo account's API key. It is kept exactly like a token, under `secret:instance:<accountId>` (ids are unique
+   * across both kinds), so saving, masking and deleting are the same for both.
+   */
+  getBrevoKey(accountId: string): Promise<string | undefined> {
+    return this.getToken(accountId);
   }
 
   async hasToken(instanceId: string): Promise<boolean> {

@@ -72,8 +72,22 @@ export function noteMirrorKey(instanceId: string, noteId: string, ticketId: stri
   return `${part('Instance id', instanceId)}:note:${noteId}:${part('Ticket id', ticketId)}`;
 }
 
+/** `<instanceId>:event:<eventId>`: one event sent to an event sink (Brevo) once. */
+export function eventMirrorKey(instanceId: string, eventId: string): string {
+  if (!NOTE_ID.test(eventId)) {
+    throw new IntegrationError(
+      'validation',
+      "Event id must be 1–200 letters, digits, '.', '_', ':' or '-' to be used in a storage key.",
+      { system: STORAGE_SYSTEM },
+    );
+  }
+  return `${part('Instance id', instanceId)}:event:${eventId}`;
+}
+
 export function mirrorKey(item: MirrorItem): string {
   switch (item.kind) {
+    case 'event':
+      return eventMirrorKey(item.instanceId, item.eventId);
     case 'action':
       return actionMirrorKey(item.instanceId, item.actionId);
     case 'comment':

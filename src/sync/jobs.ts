@@ -37,15 +37,42 @@ export const issueDeletedJobSchema = z.object({
   only: linkTarget.optional(),
 });
 
+/**
+ * One Jira event for one Brevo account: the Brevo events it becomes (docs/product.md, "Brevo events"). The consumer
+ * re-reads the issue (and the comment), so the job carries ids and what only the event knows (the change).
+ */
+export const brevoJobSchema = z.object({
+  kind: z.literal('brevo'),
+  accountId: z.string(),
+  issueId: z.string(),
+  issueKey: z.string(),
+  /** names the Jira event: `created`, the changelog id, or `comment:<id>`; with the kind, it keys the copy-once item */
+  jiraEventId: z.string(),
+  /** the Jira event's time (ISO-8601), sent as `event_date` so retries keep it */
+  eventDate: z.string(),
+  events: z
+    .array(z.enum(['issueCreated', 'issueUpdated', 'issueResolved', 'statusChanged', 'commentAdded']))
+    .min(1),
+  statusChange: z.object({ from: z.string(), to: z.string() }).optional(),
+  changes: z
+    .array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() }))
+    .optional(),
+  commentId: z.string().optional(),
+});
+
 export const outboundJobSchema = z.discriminatedUnion('kind', [
   commentJobSchema,
   issueUpdatedJobSchema,
   issueDeletedJobSchema,
+  brevoJobSchema,
 ]);
 export type OutboundJob = z.infer<typeof outboundJobSchema>;
 export type CommentJob = z.infer<typeof commentJobSchema>;
 export type IssueUpdatedJob = z.infer<typeof issueUpdatedJobSchema>;
 export type IssueDeletedJob = z.infer<typeof issueDeletedJobSchema>;
+export type BrevoJob = z.infer<typeof brevoJobSchema>;
+/** the jobs that reach linked tickets (sync/outbound); Brevo jobs go to sync/brevo */
+export type TicketJob = Exclude<OutboundJob, BrevoJob>;
 
 export const OUTBOUND_QUEUE = 'outbound-sync';
 export const INBOUND_QUEUE = 'inbound-sync';

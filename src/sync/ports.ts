@@ -3,7 +3,13 @@
 import type { AdfDoc } from '../domain/content';
 import type { JiraComment, JiraField, JiraIssue } from '../domain/jira';
 import type { ConnectionCheck, NewAction, Ticket, TicketAction, TicketFieldChange } from '../domain/ticket';
-import type { ConfigDocument, ConfigDocumentError, ConfigIssue, InstanceView } from '../domain/config';
+import type {
+  BrevoAccountView,
+  ConfigDocument,
+  ConfigDocumentError,
+  ConfigIssue,
+  InstanceView,
+} from '../domain/config';
 import type { Budget } from '../lib/budget';
 import type { InboundJob, OutboundJob } from './jobs';
 
@@ -99,6 +105,19 @@ export interface JiraPort {
     fields: Record<string, unknown>,
     properties?: ReadonlyArray<{ key: string; value: unknown }>,
   ): Promise<{ id: string; key: string }>;
+  /** a Jira user's name and, when their privacy settings let the app see it, e-mail address; undefined when unknown */
+  getUser(
+    accountId: string,
+  ): Promise<{ accountId: string; displayName: string; email: string | null } | undefined>;
+  /** the site's address (https://<site>.atlassian.net), for links to issues */
+  siteUrl(): Promise<string>;
+  /** whether the issue matches a JQL filter (one search, restricted to the issue) */
+  issueMatchesJql(issueId: string, jql: string): Promise<boolean>;
+  /**
+   * Runs `jql` once (one issue at most): whether Jira accepts it and whether any issue matches. Jira's refusal (a 400,
+   * e.g. a syntax error or an unknown field or value) is `ok: false` with Jira's message; other failures throw.
+   */
+  validateJql(jql: string): Promise<{ ok: true; anyMatch: boolean } | { ok: false; message: string }>;
   /** the issue whose property `key` holds `value` at `path` (an indexed property, see manifest.yml), if any */
   findIssueByProperty(
     key: string,
@@ -134,16 +153,21 @@ export interface JiraUserPort {
 /** The `config` document as read; a document that cannot be used is an error value (already logged), never thrown. */
 export type ConfigRead = { ok: true; document: ConfigDocument } | { ok: false; error: ConfigDocumentError };
 
+/** Both kinds, each in its own list as the document keeps them. */
 export type InstanceViewsRead =
-  { ok: true; instances: InstanceView[] } | { ok: false; error: ConfigDocumentError };
+  | { ok: true; instances: InstanceView[]; brevoAccounts: BrevoAccountView[] }
+  | { ok: false; error: ConfigDocumentError };
 
-export type SaveInstanceResult =
-  | { ok: true; instance: InstanceView; created: boolean }
+export type SaveResult<View> =
+  | { ok: true; instance: View; created: boolean }
   /** the input breaks the rules; each issue addresses a field (INVALID_INPUT) */
   | { ok: false; reason: 'invalid-input'; issues: ConfigIssue[] }
   /** `id` names no configured instance */
   | { ok: false; reason: 'not-found' }
   | { ok: false; reason: 'config-unavailable'; error: ConfigDocumentError };
+
+export type SaveInstanceResult = SaveResult<InstanceView>;
+export type SaveBrevoAccountResult = SaveResult<BrevoAccountView>;
 
 export type DeleteInstanceResult =
   | {
@@ -156,14 +180,30 @@ export type DeleteInstanceResult =
     }
   | { ok: false; reason: 'config-unavailable'; error: ConfigDocumentError };
 
-/** Instance configuration: the `config` document, plus each instance's token in the secret store. */
+export interface SaveInstanceOptions {
+  /**
+   * Problems found outside the settings rules (Jira refused the JQL filter): reported with the rules' own, in one
+   * round, and nothing is saved while there are any.
+   */
+  issues?: readonly ConfigIssue[];
+}
+
+/**
+ * Instance configuration: the `config` document, plus each TeamSupport instance's token and each Brevo account's API
+ * key in the secret store. Names are unique across both kinds; deleting takes either.
+ */
 export interface ConfigRepository {
   read(): Promise<ConfigRead>;
-  /** the admin page's view: the settings plus `hasToken`, never the token */
+  /** the admin page's view: the settings plus `hasToken` / `hasApiKey`, never the secret */
   listInstanceViews(): Promise<InstanceViewsRead>;
-  /** validates against the other instances; creates when `id` is absent; keeps the stored token when no apiToken is sent */
-  saveInstance(input: unknown): Promise<SaveInstanceResult>;
-  /** removes the instance, its token, its pull watermark and all of its links (idempotent) */
+  /**
+   * a TeamSupport instance: validates against the instances and accounts; creates when `id` is absent; keeps the
+   * stored token when no apiToken is sent
+   */
+  saveInstance(input: unknown, options?: SaveInstanceOptions): Promise<SaveInstanceResult>;
+  /** a Brevo account (`kind: 'brevo'`), by the same rules; keeps the stored API key when no apiKey is sent */
+  saveBrevoAccount(input: unknown, options?: SaveInstanceOptions): Promise<SaveBrevoAccountResult>;
+  /** removes the instance or account, its secret, its pull watermark and all of its links (idempotent) */
   deleteInstance(id: string, options?: { budget?: Budget }): Promise<DeleteInstanceResult>;
   /** how many links deleteInstance would remove (for the admin's confirmation) */
   countLinks(instanceId: string): Promise<number>;
@@ -172,6 +212,8 @@ export interface ConfigRepository {
 /** Instance tokens, for connectors only: a token is never returned to a resolver, stored elsewhere or logged. */
 export interface CredentialStore {
   getToken(instanceId: string): Promise<string | undefined>;
+  /** a Brevo account's API key (kept like a token, under the account's id) */
+  getBrevoKey(accountId: string): Promise<string | undefined>;
 }
 
 /** A Jira issue linked to a ticket. A ticket is linked to at most one issue per instance; an issue to many tickets. */
@@ -238,7 +280,9 @@ export type MirrorItem =
   | { kind: 'action'; instanceId: string; actionId: string }
   | { kind: 'comment'; instanceId: string; commentId: string; ticketId: string }
   /** a note the app adds to a ticket once per source event; `noteId` names the event, e.g. `status:<changelogId>` */
-  | { kind: 'note'; instanceId: string; noteId: string; ticketId: string };
+  | { kind: 'note'; instanceId: string; noteId: string; ticketId: string }
+  /** an event sent once to an event sink (`instanceId` is the Brevo account) */
+  | { kind: 'event'; instanceId: string; eventId: string };
 
 /** Proof of a live claim on one item; hand it back to complete or release. */
 export interface MirrorClaim {
@@ -382,4 +426,53 @@ export interface JobQueues {
   pushOutbound(job: OutboundJob): Promise<void>;
   /** `delaySeconds` (0–900) holds the job back, e.g. the first retry of a ticket set aside by a pull */
   pushInbound(job: InboundJob, options?: { delaySeconds?: number }): Promise<void>;
+}
+
+// ---------------------------------------------------------------- event sinks (Brevo today; adapters in connectors/)
+
+export type SinkValue = string | number | boolean | null;
+
+/** A contact as the sink keeps it: upserted with the mapped attributes, and put on the lists mapped to its projects. */
+export interface SinkContact {
+  email: string;
+  /** attribute name (upper case, as Brevo keeps it) → value */
+  attributes: Record<string, SinkValue>;
+  listIds: number[];
+}
+
+/** One event on a contact's timeline, sent once (sync/copy-once). */
+export interface SinkEvent {
+  /** e.g. `jira_issue_status_changed` */
+  name: string;
+  email: string;
+  /** the Jira event's time, ISO-8601 UTC */
+  eventDate: string;
+  /** carries `sync_ref`, the marker by which a lost answer is found again (findEvent) */
+  properties: Record<string, SinkValue>;
+  /** attributes updated with the event */
+  contactProperties?: Record<string, SinkValue>;
+}
+
+export interface SinkAttribute {
+  name: string;
+  /** Brevo's attribute types: text, date, float, boolean, id, category, … */
+  type: string;
+}
+
+/**
+ * A customer-engagement system that receives events about Jira issues (Brevo today). Errors are IntegrationError with
+ * a kind; a 429 carries `retryAfterMs` from the sink's own headers so the queue job comes back later.
+ */
+export interface EventSink {
+  readonly kind: string;
+  upsertContact(contact: SinkContact): Promise<void>;
+  /** sends one event; never retried blindly after it may have reached the sink (its outcome is then unknown) */
+  sendEvent(event: SinkEvent): Promise<void>;
+  /** whether an event named `name` with `properties.sync_ref === syncRef` is on the contact's timeline since `since` */
+  findEvent(email: string, name: string, syncRef: string, since: Date): Promise<boolean>;
+  listLists(): Promise<Array<{ id: number; name: string }>>;
+  listAttributes(): Promise<SinkAttribute[]>;
+  createAttribute(attribute: SinkAttribute): Promise<void>;
+  /** the account behind the key (API key accepted), for the test-connection checklist */
+  account(): Promise<{ email: string; companyName: string }>;
 }

@@ -1,5 +1,6 @@
-// A whole sync world for integration tests: the sandbox runtime hosting the app's real handlers, the Jira and
-// TeamSupport emulators, one configured TeamSupport instance, and helpers to link and inspect both sides.
+// A whole sync world for integration tests: the sandbox runtime hosting the app's real handlers, the Jira,
+// TeamSupport and Brevo emulators, one configured TeamSupport instance, and helpers to link and inspect both sides.
+import { startBrevoEmulator, type BrevoEmulator, type BrevoEmulatorOptions } from '../../sandbox/brevo';
 import { DEFAULT_FIXTURE, startJiraEmulator, type JiraEmulator } from '../../sandbox/jira';
 import { createSandbox, type Sandbox } from '../../sandbox/runtime/sandbox';
 import {
@@ -27,6 +28,8 @@ export type RemoteLink = z.infer<typeof remoteLinksSchema>[number];
 export interface World {
   jira: JiraEmulator;
   ts: TeamSupportEmulator;
+  /** the Brevo emulator, reached by the app as https://api.brevo.com */
+  brevo: BrevoEmulator;
   org: OrgAdmin;
   sandbox: Sandbox;
   store: Store;
@@ -85,6 +88,8 @@ export interface WorldOptions {
   instance?: Record<string, unknown>;
   /** e.g. `sleep`, to control the emulator's injected latency */
   teamSupport?: TeamSupportEmulatorOptions;
+  /** e.g. `appAttributes: true`, or `sleep` to control the Brevo emulator's injected latency */
+  brevo?: BrevoEmulatorOptions;
   /** e.g. `maxQueueAttempts`, to let the app's own retry bound be reached (the platform retries for 24 h) */
   sandbox?: { maxQueueAttempts?: number };
 }
@@ -92,10 +97,11 @@ export interface WorldOptions {
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
   const jira = await startJiraEmulator({ seed: 'default' });
   const ts = await startTeamSupportEmulator({ seed: 'default', ...options.teamSupport });
+  const brevo = await startBrevoEmulator({ seed: 'default', ...options.brevo });
   // The instance calls https://sandbox.teamsupport.com, which the sandbox routes to the emulator.
   const sandbox = createSandbox({
     jiraBaseUrl: jira.baseUrl,
-    egressRoutes: { [ts.appUrl]: ts.baseUrl },
+    egressRoutes: { [ts.appUrl]: ts.baseUrl, [brevo.appUrl]: brevo.baseUrl },
     ...options.sandbox,
   });
   jira.onEvent((event) => sandbox.emitProductEvent(event));
@@ -121,6 +127,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
   return {
     jira,
     ts,
+    brevo,
     org,
     sandbox,
     store,
@@ -182,6 +189,7 @@ export async function createWorld(options: WorldOptions = {}): Promise<World> {
       await sandbox.close();
       await jira.close();
       await ts.close();
+      await brevo.close();
     },
   };
 }

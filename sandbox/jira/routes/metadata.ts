@@ -8,6 +8,20 @@ export function metadataRoutes(env: HttpEnv): Router {
   const router = Router();
 
   router.get(
+    '/rest/api/3/serverInfo',
+    operation(env, 'getServerInfo', () => ({
+      status: 200,
+      body: {
+        baseUrl: core.baseUrl(),
+        deploymentType: 'Cloud',
+        serverTitle: 'Jira (sandbox)',
+        version: '1001.0.0-SNAPSHOT',
+        versionNumbers: [1001, 0, 0],
+      },
+    })),
+  );
+
+  router.get(
     '/rest/api/3/status',
     operation(env, 'getStatuses', () => ({
       status: 200,

@@ -56,7 +56,7 @@ describe('parseConfigDocument', () => {
   it('reads a missing key as an empty document that needs no write', () => {
     expect(parseConfigDocument(undefined)).toEqual({
       ok: true,
-      value: { version: 1, instances: [] },
+      value: { version: 2, brevoAccounts: [], instances: [] },
       migratedFrom: undefined,
       strippedSecretPaths: [],
       needsRewrite: false,
@@ -64,26 +64,29 @@ describe('parseConfigDocument', () => {
   });
 
   it('reads a current document as it is', () => {
-    const result = parsed({ version: 1, instances: [instance] });
-    expect(result.value).toEqual({ version: 1, instances: [instance] });
+    const result = parsed({ version: 2, brevoAccounts: [], instances: [instance] });
+    expect(result.value).toEqual({ version: 2, brevoAccounts: [], instances: [instance] });
     expect(result).toMatchObject({ migratedFrom: undefined, strippedSecretPaths: [], needsRewrite: false });
   });
 
   it('reads an instance stored before extraProjectKeys existed as having none, without a rewrite', () => {
     const { extraProjectKeys: _extra, ...before } = instance;
-    const result = parsed({ version: 1, instances: [before] });
+    const result = parsed({ version: 2, brevoAccounts: [], instances: [before] });
     expect(result.value.instances).toEqual([{ ...instance, extraProjectKeys: [] }]);
     expect(result).toMatchObject({ migratedFrom: undefined, needsRewrite: false });
   });
 
   it('migrates a version-0 bare array and asks for a rewrite', () => {
     const result = parsed([version0Instance]);
-    expect(result.value).toEqual({ version: 1, instances: [instance] });
+    expect(result.value).toEqual({ version: 2, brevoAccounts: [], instances: [instance] });
     expect(result).toMatchObject({ migratedFrom: 0, needsRewrite: true });
   });
 
   it('migrates an empty version-0 array', () => {
-    expect(parsed([])).toMatchObject({ value: { version: 1, instances: [] }, migratedFrom: 0 });
+    expect(parsed([])).toMatchObject({
+      value: { version: 2, brevoAccounts: [], instances: [] },
+      migratedFrom: 0,
+    });
   });
 
   it('does not relabel a version-0 element that names another kind', () => {
@@ -106,7 +109,11 @@ describe('parseConfigDocument', () => {
   it.each([
     [
       'a current document',
-      { version: 1, instances: [instance, { ...instance, id: 'inst-2', name: 'Other', apiToken: TOKEN }] },
+      {
+        version: 2,
+        brevoAccounts: [],
+        instances: [instance, { ...instance, id: 'inst-2', name: 'Other', apiToken: TOKEN }],
+      },
     ],
     ['a version-0 document', [{ ...version0Instance, apiToken: TOKEN }]],
   ])('strips a token found in %s and asks for a rewrite', (_name, raw) => {
@@ -119,18 +126,18 @@ describe('parseConfigDocument', () => {
   });
 
   it('refuses a document from a newer build', () => {
-    expect(failure({ version: 2, instances: [] })).toEqual({
+    expect(failure({ version: 3, instances: [], brevoAccounts: [] })).toEqual({
       code: 'UNSUPPORTED_VERSION',
-      version: 2,
+      version: 3,
       message: matching(/newer build/),
     });
   });
 
   it('reads an instance whose address older builds accepted, so the admin can correct it', () => {
     const saved = { ...instance, baseUrl: 'https://ts.example.com:8443/proxy' };
-    expect(parsed({ version: 1, instances: [saved] }).value.instances.map((i) => i.baseUrl)).toEqual([
-      'https://ts.example.com:8443/proxy',
-    ]);
+    expect(
+      parsed({ version: 2, brevoAccounts: [], instances: [saved] }).value.instances.map((i) => i.baseUrl),
+    ).toEqual(['https://ts.example.com:8443/proxy']);
   });
 
   it.each([{}, 'config', null, { version: '1', instances: [] }, { version: -1, instances: [] }])(
@@ -143,26 +150,35 @@ describe('parseConfigDocument', () => {
   it.each<[string, unknown, string, RegExp]>([
     [
       'an invalid instance',
-      { version: 1, instances: [{ ...instance, baseUrl: 'example.com' }] },
+      { version: 2, brevoAccounts: [], instances: [{ ...instance, baseUrl: 'example.com' }] },
       'instances.0.baseUrl',
       /not an http\(s\) address/,
     ],
     [
       'an unknown top-level property',
-      { version: 1, instances: [], extra: true },
+      { version: 2, brevoAccounts: [], instances: [], extra: true },
       'extra',
       /Unknown property/,
     ],
-    ['instances that are not a list', { version: 1, instances: {} }, 'instances', /must be a list/],
+    [
+      'instances that are not a list',
+      { version: 2, brevoAccounts: [], instances: {} },
+      'instances',
+      /must be a list/,
+    ],
     [
       'two instances with one id',
-      { version: 1, instances: [instance, { ...instance, name: 'Other' }] },
+      { version: 2, brevoAccounts: [], instances: [instance, { ...instance, name: 'Other' }] },
       'instances.1.id',
       /ids must be unique/,
     ],
     [
       'two instances with one name',
-      { version: 1, instances: [instance, { ...instance, id: 'inst-2', name: 'SUPPORT EU' }] },
+      {
+        version: 2,
+        brevoAccounts: [],
+        instances: [instance, { ...instance, id: 'inst-2', name: 'SUPPORT EU' }],
+      },
       'instances.1.name',
       /names must be unique/,
     ],
@@ -178,7 +194,8 @@ describe('parseConfigDocument', () => {
 describe('ConfigDocumentSchema (the write side)', () => {
   it('refuses to write a document that carries a token', () => {
     const result = ConfigDocumentSchema.safeParse({
-      version: 1,
+      version: 2,
+      brevoAccounts: [],
       instances: [{ ...instance, apiToken: TOKEN }],
     });
     expect(result.success).toBe(false);

@@ -1,6 +1,7 @@
 // The one stored settings document (KVS key `config`): versioned, validated on every read and write and free of
 // secrets, so a bad or outdated document is caught before any sync runs on it.
 import { z } from 'zod';
+import { StoredBrevoAccountSchema } from './brevo-account';
 import { CONFIG_DOCUMENT_VERSION, detectVersion, migrateToCurrent, stripSecrets } from './config-migrations';
 import { forEachDuplicate, nameKey } from './duplicates';
 import { issuesFromZodError, type ConfigIssue } from './issues';
@@ -8,31 +9,41 @@ import { StoredInstanceSchema } from './stored-instance';
 
 export { CONFIG_DOCUMENT_VERSION };
 
-/** The `config` key in KVS: every configured instance, without secrets. Validated on every read and write. */
+/**
+ * The `config` key in KVS: every configured instance, without secrets. Validated on every read and write.
+ * TeamSupport instances are `instances` (every ticket-system flow reads that list); Brevo accounts are
+ * `brevoAccounts`. Ids and names are unique across both lists: an id keys the secret store and the sync log, and a
+ * name is how the admin page and the log tell instances apart.
+ */
 export const ConfigDocumentSchema = z
   .strictObject({
     version: z.literal(CONFIG_DOCUMENT_VERSION, { error: `version must be ${CONFIG_DOCUMENT_VERSION}.` }),
     instances: z.array(StoredInstanceSchema, { error: 'instances must be a list.' }),
+    brevoAccounts: z.array(StoredBrevoAccountSchema, { error: 'brevoAccounts must be a list.' }),
   })
   .superRefine((document, ctx) => {
+    const all = [
+      ...document.instances.map((item, index) => ({ item, path: ['instances', index] })),
+      ...document.brevoAccounts.map((item, index) => ({ item, path: ['brevoAccounts', index] })),
+    ];
     forEachDuplicate(
-      document.instances,
-      (instance) => instance.id,
+      all,
+      (entry) => entry.item.id,
       (index) => {
         ctx.addIssue({
           code: 'custom',
-          path: ['instances', index, 'id'],
+          path: [...(all[index]?.path ?? []), 'id'],
           message: 'Instance ids must be unique.',
         });
       },
     );
     forEachDuplicate(
-      document.instances,
-      (instance) => nameKey(instance.name),
+      all,
+      (entry) => nameKey(entry.item.name),
       (index) => {
         ctx.addIssue({
           code: 'custom',
-          path: ['instances', index, 'name'],
+          path: [...(all[index]?.path ?? []), 'name'],
           message: 'Instance names must be unique (ignoring case).',
         });
       },
@@ -42,7 +53,7 @@ export const ConfigDocumentSchema = z
 export type ConfigDocument = z.output<typeof ConfigDocumentSchema>;
 
 export function emptyConfigDocument(): ConfigDocument {
-  return { version: CONFIG_DOCUMENT_VERSION, instances: [] };
+  return { version: CONFIG_DOCUMENT_VERSION, instances: [], brevoAccounts: [] };
 }
 
 export type ConfigDocumentError =

@@ -7,6 +7,35 @@ export {
   type BaseUrlResult,
 } from './base-url';
 export {
+  BrevoAccountInputSchema,
+  BrevoAccountViewSchema,
+  BrevoApiKeySchema,
+  StoredBrevoAccountSchema,
+  toBrevoAccountView,
+  toStoredBrevoAccount,
+  validateBrevoAccountInput,
+  type AnyInstanceView,
+  type BrevoAccountInput,
+  type BrevoAccountInputOptions,
+  type BrevoAccountView,
+  type StoredBrevoAccount,
+  type ValidBrevoAccountInput,
+} from './brevo-account';
+export {
+  ATTRIBUTE_SOURCES,
+  ATTRIBUTE_SOURCE_TYPES,
+  BREVO_ATTRIBUTE_PATTERN,
+  CONTACT_ROLES,
+  DEFAULT_ATTRIBUTE_MAPPINGS,
+  EVENT_DEFAULTS,
+  JQL_MAX_LENGTH,
+  JqlFilterSchema,
+  type AttributeSource,
+  type BrevoEventKey,
+  type ContactRole,
+} from './brevo-rules';
+export { brevoScopeJql } from './brevo-scope';
+export {
   ConfigDocumentSchema,
   CONFIG_DOCUMENT_VERSION,
   emptyConfigDocument,
@@ -25,7 +54,7 @@ export {
   type ValidInstanceInput,
   type Validation,
 } from './instance-input';
-export { INSTANCE_KINDS } from './instance-kind';
+export { INSTANCE_KINDS, type InstanceKind } from './instance-kind';
 export { issuesFromZodError, formatIssuePath, type ConfigIssue } from './issues';
 export { PROJECT_KEY_PATTERN } from './project-key';
 export {

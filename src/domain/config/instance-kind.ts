@@ -1,9 +1,10 @@
-// The ticket-system kinds an instance can have; the instance schemas are unions keyed on it, so a second ticket system
-// can be added beside TeamSupport.
+// The kinds an instance can have; the instance schemas are unions keyed on it, so a second ticket system can be added
+// beside TeamSupport. A Brevo account (an event sink, not a ticket system) is the other kind the admin page saves.
 import type { z } from 'zod';
 
-/** Ticket systems an instance can point at; each kind adds one member to the instance unions. */
-export const INSTANCE_KINDS = ['teamsupport'] as const;
+/** What an instance can point at: a ticket system, or Brevo (kept in its own list of the settings document). */
+export const INSTANCE_KINDS = ['teamsupport', 'brevo'] as const;
+export type InstanceKind = (typeof INSTANCE_KINDS)[number];
 
 const UNKNOWN_KIND = `kind must be one of: ${INSTANCE_KINDS.map((kind) => `"${kind}"`).join(', ')}.`;
 

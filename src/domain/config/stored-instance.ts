@@ -6,10 +6,7 @@ import type { ValidInstanceInput } from './instance-input';
 import { InstanceIdSchema } from './instance-id';
 import { instanceKindError } from './instance-kind';
 import { teamSupportSettingsRules, teamSupportSettingsShape } from './teamsupport-settings';
-
-const TimestampSchema = z.iso.datetime({
-  error: 'Use an ISO 8601 UTC timestamp, e.g. 2024-05-01T12:00:00.000Z.',
-});
+import { TimestampSchema } from './timestamp';
 
 /**
  * An instance as kept in the `config` document. There is deliberately no `apiToken` property, and the object is

@@ -1,8 +1,16 @@
 // What the admin page's use cases need from the outside world, all behind ports, and who is calling.
-import type { StoredInstance } from '../../domain/config';
+import type { StoredBrevoAccount, StoredInstance } from '../../domain/config';
 import type { Budget } from '../../lib/budget';
 import type { Logger } from '../../lib/logger';
-import type { ConfigRepository, JiraPort, JiraUserPort, JobQueues, SyncLog, TicketSystem } from '../ports';
+import type {
+  ConfigRepository,
+  EventSink,
+  JiraPort,
+  JiraUserPort,
+  JobQueues,
+  SyncLog,
+  TicketSystem,
+} from '../ports';
 
 export interface AdminDeps {
   /** as the app: the lists the mapping pickers offer */
@@ -14,6 +22,8 @@ export interface AdminDeps {
   queues: JobQueues;
   /** undefined when the instance has no API token */
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+  /** undefined when the Brevo account has no API key */
+  openEventSink(account: StoredBrevoAccount): Promise<EventSink | undefined>;
   /** the invocation's remaining time, for work that may not finish in one call (deleting many links) */
   budget: Budget;
   now(): Date;

@@ -1,9 +1,12 @@
-// getSettings and saveInstance: the configured instances as the admin page edits them. Tokens are write-only
-// (invariant 5): the views carry `hasToken`, and an update without `apiToken` keeps the stored one.
+// getSettings and saveInstance: the configured instances as the admin page edits them, TeamSupport instances and Brevo
+// accounts alike (`kind` tells them apart). Secrets are write-only (invariant 5): the views carry `hasToken` or
+// `hasApiKey`, and an update without `apiToken` / `apiKey` keeps the stored one.
 import { z } from 'zod';
-import type { InstanceView } from '../../domain/config';
-import { fail, invalidInput, ok, type Envelope } from '../../lib/envelope';
+import type { AnyInstanceView } from '../../domain/config';
+import { fail, invalidInput, ok, type Envelope, type Failure } from '../../lib/envelope';
+import type { SaveResult } from '../ports';
 import { asAdmin } from './access';
+import { jqlIssues } from './brevo-jql';
 import type { AdminCall, AdminDeps } from './deps';
 
 export const getSettingsPayload = z.object({});
@@ -15,20 +18,40 @@ export const saveInstancePayload = z.object({
 export function getSettings(
   deps: AdminDeps,
   call: AdminCall,
-): Promise<Envelope<{ instances: InstanceView[] }>> {
+): Promise<Envelope<{ instances: AnyInstanceView[] }>> {
   return asAdmin(deps, call, getSettingsPayload, async () => {
     const read = await deps.config.listInstanceViews();
     if (!read.ok) return fail('CONFIG_UNAVAILABLE', read.error.message, { reason: read.error.code });
-    return ok({ instances: read.instances });
+    return ok({ instances: [...read.instances, ...read.brevoAccounts] });
   });
+}
+
+const BrevoKindSchema = z.looseObject({ kind: z.literal('brevo') });
+/** Only to find the stored filter; a malformed id is reported by the account's validation. */
+const RequestedIdSchema = z.looseObject({ id: z.string() });
+
+/** A Brevo account's save: its JQL filter is checked with Jira first, and Jira's verdict joins the other problems. */
+async function saveBrevo(
+  deps: AdminDeps,
+  input: Record<string, unknown>,
+  id: string | undefined,
+): Promise<SaveResult<AnyInstanceView> | { ok: false; reason: 'upstream'; failure: Failure }> {
+  const read = await deps.config.read();
+  const stored = read.ok ? read.document.brevoAccounts.find((account) => account.id === id) : undefined;
+  const jql = await jqlIssues(deps.jira, input, stored);
+  if (!jql.ok) return { ok: false, reason: 'upstream', failure: jql };
+  return deps.config.saveBrevoAccount(input, { issues: jql.issues });
 }
 
 export function saveInstance(
   deps: AdminDeps,
   call: AdminCall,
-): Promise<Envelope<{ instance: InstanceView }>> {
+): Promise<Envelope<{ instance: AnyInstanceView }>> {
   return asAdmin(deps, call, saveInstancePayload, async ({ instance }) => {
-    const saved = await deps.config.saveInstance(instance);
+    const requested = RequestedIdSchema.safeParse(instance);
+    const saved = BrevoKindSchema.safeParse(instance).success
+      ? await saveBrevo(deps, instance, requested.success ? requested.data.id : undefined)
+      : await deps.config.saveInstance(instance);
     if (saved.ok) {
       deps.logger.info(saved.created ? 'An admin added an instance' : 'An admin changed an instance', {
         instanceId: saved.instance.id,
@@ -47,6 +70,8 @@ export function saveInstance(
         );
       case 'config-unavailable':
         return fail('CONFIG_UNAVAILABLE', saved.error.message, { reason: saved.error.code });
+      case 'upstream':
+        return saved.failure;
     }
   });
 }

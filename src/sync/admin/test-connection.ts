@@ -1,6 +1,7 @@
 // testConnection: one line per check, in the order an admin fixes things. The ticket system checks what the settings
 // name (comment action type, ticket types, statuses of the status mappings, correlation field); a missing token is a
-// line of its own, since nothing else can be checked without it.
+// line of its own, since nothing else can be checked without it. A Brevo account runs its own checklist
+// (brevo-checks.ts) and also names the mapped attributes Brevo lacks.
 import type { StoredInstance } from '../../domain/config';
 import type { ConnectionCheck } from '../../domain/ticket';
 import { ok, type Envelope } from '../../lib/envelope';
@@ -9,7 +10,8 @@ import { redactText } from '../../lib/logger';
 import type { ConnectionExpectations } from '../ports';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
-import { findInstance, instanceIdPayload } from './instances';
+import { testBrevoConnection } from './brevo-checks';
+import { findAnyInstance, instanceIdPayload } from './instances';
 
 export const TOKEN_CHECK = 'API token stored';
 
@@ -45,10 +47,11 @@ async function runChecks(deps: AdminDeps, instance: StoredInstance): Promise<Con
 export function testConnection(
   deps: AdminDeps,
   call: AdminCall,
-): Promise<Envelope<{ checks: ConnectionCheck[] }>> {
+): Promise<Envelope<{ checks: ConnectionCheck[]; missingAttributes?: string[] }>> {
   return asAdmin(deps, call, instanceIdPayload, async ({ id }) => {
-    const found = await findInstance(deps.config, id);
+    const found = await findAnyInstance(deps.config, id);
     if (!found.ok) return found;
+    if (found.kind === 'brevo') return ok(await testBrevoConnection(deps, found.account, call.accountId));
     return ok({ checks: await runChecks(deps, found.instance) });
   });
 }

@@ -1,6 +1,6 @@
 // The outbound use case: one queued job, every linked ticket it concerns. Transient failures make the job retry as a
 // whole; the mirror ledger and read-before-write make the retry add nothing that was already added.
-import type { OutboundJob } from '../jobs';
+import type { TicketJob } from '../jobs';
 import { syncComment } from './comment';
 import type { OutboundDeps, TargetOutcome } from './deps';
 import { syncIssueDeleted } from './issue-deleted';
@@ -13,7 +13,7 @@ export type OutboundResult =
 
 export async function executeOutbound(
   deps: OutboundDeps,
-  job: OutboundJob,
+  job: TicketJob,
   options: { finalAttempt: boolean },
 ): Promise<OutboundResult> {
   const resolved = await resolveTargets(deps, job.issueId, job.only);

@@ -3,12 +3,13 @@
 // broken one by path.
 import { z } from 'zod';
 import { callResolver } from '../../shared/resolver';
+import { BrevoAccountViewSchema } from './brevo-view';
 
 const NameListSchema = z.union([z.literal('all'), z.array(z.string())]).default('all');
 
 export const InstanceViewSchema = z.object({
   id: z.string(),
-  kind: z.string(),
+  kind: z.literal('teamsupport'),
   name: z.string(),
   baseUrl: z.string(),
   organizationId: z.string(),
@@ -36,6 +37,13 @@ export const InstanceViewSchema = z.object({
 
 export type InstanceView = z.infer<typeof InstanceViewSchema>;
 export type NameList = InstanceView['ticketTypes'];
+
+/** getSettings lists TeamSupport instances and Brevo accounts together; `kind` tells them apart. */
+export const AnyInstanceViewSchema = z.discriminatedUnion('kind', [
+  InstanceViewSchema,
+  BrevoAccountViewSchema,
+]);
+export type AnyInstanceView = z.infer<typeof AnyInstanceViewSchema>;
 
 /** What saveInstance takes: every setting of the instance (not a patch); `apiToken` only to set a new one. */
 export interface InstanceInput {
@@ -122,7 +130,7 @@ export interface SyncLogQuery {
 }
 
 export function getSettings() {
-  return callResolver('getSettings', {}, z.object({ instances: z.array(InstanceViewSchema) }));
+  return callResolver('getSettings', {}, z.object({ instances: z.array(AnyInstanceViewSchema) }));
 }
 
 export function saveInstance(instance: InstanceInput) {
@@ -141,8 +149,15 @@ export function countLinks(id: string) {
   return callResolver('countLinks', { id }, z.object({ links: z.number() }));
 }
 
+/** `missingAttributes`: for a Brevo account, the mapped attributes Brevo lacks ("Create missing attributes"). */
+export const ConnectionTestSchema = z.object({
+  checks: z.array(ConnectionCheckSchema),
+  missingAttributes: z.array(z.string()).optional(),
+});
+export type ConnectionTest = z.infer<typeof ConnectionTestSchema>;
+
 export function testConnection(id: string) {
-  return callResolver('testConnection', { id }, z.object({ checks: z.array(ConnectionCheckSchema) }));
+  return callResolver('testConnection', { id }, ConnectionTestSchema);
 }
 
 export function getMappingOptions(id: string | undefined) {

@@ -1,12 +1,13 @@
-// The configured instances, shared by the instances tab (which changes them) and the sync log (which names them).
+// The configured instances and Brevo accounts, shared by the instances tab (which changes them) and the sync log (which
+// names them).
 import { useCallback, useEffect, useState } from 'react';
 import type { ResolverError } from '../../shared/envelope';
-import { getSettings, type InstanceView } from './api';
+import { getSettings, type AnyInstanceView } from './api';
 
 export type Settings =
   | { phase: 'loading' }
   | { phase: 'failed'; error: ResolverError }
-  | { phase: 'ready'; instances: InstanceView[] };
+  | { phase: 'ready'; instances: AnyInstanceView[] };
 
 export function useSettings() {
   const [settings, setSettings] = useState<Settings>({ phase: 'loading' });
@@ -25,7 +26,7 @@ export function useSettings() {
     void load();
   }, [load]);
 
-  const saved = useCallback((instance: InstanceView) => {
+  const saved = useCallback((instance: AnyInstanceView) => {
     setSettings((current) => {
       if (current.phase !== 'ready') return current;
       const known = current.instances.some((other) => other.id === instance.id);

@@ -42,6 +42,8 @@ describe('admin page: who may use it', () => {
       retrySyncEvent: { id: entry?.id },
       getMappingOptions: { id: world.instanceId },
       countLinks: { id: world.instanceId },
+      getBrevoOptions: { id: world.instanceId },
+      createBrevoAttributes: { id: world.instanceId },
     };
 
     for (const key of ADMIN_KEYS) {

@@ -55,4 +55,6 @@ export const ADMIN_KEYS = [
   'retrySyncEvent',
   'getMappingOptions',
   'countLinks',
+  'getBrevoOptions',
+  'createBrevoAttributes',
 ] as const;

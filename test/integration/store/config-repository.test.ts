@@ -30,7 +30,7 @@ describe('config repository', () => {
     expect(await ctx.run(() => ctx.store.credentials.getToken('inst-1'))).toBe(TOKEN);
 
     const views = await ctx.run(() => ctx.store.config.listInstanceViews());
-    expect(views).toEqual({ ok: true, instances: [view] });
+    expect(views).toEqual({ ok: true, instances: [view], brevoAccounts: [] });
   });
 
   it('keeps the stored token when an update sends none, and replaces it when one is sent', async () => {
@@ -262,11 +262,15 @@ describe('config repository', () => {
     const created = saved(await ctx.run(() => ctx.store.config.saveInstance(instanceInput())));
     const { hasToken: _hasToken, ...stored } = created;
     await ctx.run(() =>
-      kvs.set(CONFIG_KEY, { version: 1, instances: [{ ...stored, apiToken: 'leaked-token-77' }] }),
+      kvs.set(CONFIG_KEY, {
+        version: 2,
+        instances: [{ ...stored, apiToken: 'leaked-token-77' }],
+        brevoAccounts: [],
+      }),
     );
 
     const read = await ctx.run(() => ctx.store.config.read());
-    expect(read).toEqual({ ok: true, document: { version: 1, instances: [stored] } });
+    expect(read).toEqual({ ok: true, document: { version: 2, instances: [stored], brevoAccounts: [] } });
     expect(JSON.stringify(await ctx.run(() => kvs.get(CONFIG_KEY)))).not.toContain('leaked-token-77');
     expect(ctx.logLines()).toContainEqual(
       expect.objectContaining({
@@ -283,7 +287,7 @@ describe('config repository', () => {
     await ctx.run(() => kvs.set(CONFIG_KEY, [legacy]));
     const read = await ctx.run(() => ctx.store.config.read());
     expect(read.ok && read.document.instances.map((i) => i.id)).toEqual([created.id]);
-    expect(await ctx.run(() => kvs.get(CONFIG_KEY))).toMatchObject({ version: 1 });
+    expect(await ctx.run(() => kvs.get(CONFIG_KEY))).toMatchObject({ version: 2, brevoAccounts: [] });
   });
 
   it('deletes an instance with its token, watermark and all of its 1,000+ links, leaving other instances alone', async () => {

@@ -1,4 +1,5 @@
 // Deleting an instance removes its links too; the confirmation says how many, so nobody deletes 300 links by accident.
+// A Brevo account has no links: its confirmation says what stops instead.
 import Button from '@atlaskit/button/default/button';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
@@ -6,10 +7,10 @@ import SectionMessage from '@atlaskit/section-message';
 import Spinner from '@atlaskit/spinner';
 import { useEffect, useState } from 'react';
 import type { Envelope, ResolverError } from '../../../shared/envelope';
-import { countLinks, deleteInstance, type InstanceView } from '../api';
+import { countLinks, deleteInstance } from '../api';
 
 interface DeleteInstanceModalProps {
-  instance: InstanceView;
+  instance: { id: string; name: string; kind: string };
   onClose: (deleted: boolean) => void;
 }
 
@@ -55,7 +56,12 @@ export function DeleteInstanceModal({ instance, onClose }: DeleteInstanceModalPr
       </ModalHeader>
       <ModalBody>
         <Stack space="space.150">
-          {count === undefined ? (
+          {instance.kind === 'brevo' ? (
+            <Text as="p" testId="delete-consequence">
+              No more Jira events go to this Brevo account, and its stored API key is removed. Its contacts,
+              lists and the events already sent stay in Brevo. This cannot be undone.
+            </Text>
+          ) : count === undefined ? (
             <Inline space="space.100" alignBlock="center">
               <Spinner size="small" label="Counting links" />
               <Text>Counting linked issues…</Text>
@@ -65,10 +71,12 @@ export function DeleteInstanceModal({ instance, onClose }: DeleteInstanceModalPr
               {linkConsequence(count)}
             </Text>
           )}
-          <Text as="p">
-            The tickets stay in TeamSupport and the issues stay in Jira, with the comments already copied.
-            This cannot be undone.
-          </Text>
+          {instance.kind === 'brevo' ? null : (
+            <Text as="p">
+              The tickets stay in TeamSupport and the issues stay in Jira, with the comments already copied.
+              This cannot be undone.
+            </Text>
+          )}
           {failure ? (
             <SectionMessage appearance="error" title="The instance was not deleted">
               <Text as="p">{failure.message}</Text>

@@ -1,16 +1,17 @@
-// The configured instances at a glance: where they point, whether they sync, whether credentials are on file.
+// The configured instances at a glance: what kind (TeamSupport instance or Brevo account), where they point, whether
+// they sync, whether credentials are on file.
 import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { VisuallyHidden } from '../../../shared/VisuallyHidden';
-import type { InstanceView } from '../api';
+import type { AnyInstanceView } from '../api';
 
 interface InstanceTableProps {
-  instances: InstanceView[];
-  onEdit: (instance: InstanceView) => void;
-  onTest: (instance: InstanceView) => void;
-  onDelete: (instance: InstanceView) => void;
+  instances: AnyInstanceView[];
+  onEdit: (instance: AnyInstanceView) => void;
+  onTest: (instance: AnyInstanceView) => void;
+  onDelete: (instance: AnyInstanceView) => void;
 }
 
 function host(baseUrl: string): string {
@@ -21,76 +22,96 @@ function host(baseUrl: string): string {
   }
 }
 
+/** What the row says under the name, where the instance points, and whether its secret is stored. */
+function facts(instance: AnyInstanceView): { kind: string; detail: string; target: string; secret: boolean } {
+  if (instance.kind === 'brevo') {
+    const projects =
+      instance.projects === 'all' ? 'All projects' : `Projects ${instance.projects.join(', ')}`;
+    return { kind: 'Brevo', detail: projects, target: 'api.brevo.com', secret: instance.hasApiKey };
+  }
+  return {
+    kind: 'TeamSupport',
+    detail: `Organization ${instance.organizationId}`,
+    target: host(instance.baseUrl),
+    secret: instance.hasToken,
+  };
+}
+
 const head = {
   cells: [
-    { key: 'name', content: 'Name', width: 28 },
-    { key: 'host', content: 'TeamSupport server', width: 30 },
+    { key: 'name', content: 'Name', width: 24 },
+    { key: 'kind', content: 'Kind', width: 12 },
+    { key: 'host', content: 'Connects to', width: 24 },
     { key: 'sync', content: 'Synchronization', width: 14 },
-    { key: 'token', content: 'API token', width: 10 },
-    { key: 'actions', content: <VisuallyHidden>Actions</VisuallyHidden>, width: 18 },
+    { key: 'token', content: 'Credentials', width: 10 },
+    { key: 'actions', content: <VisuallyHidden>Actions</VisuallyHidden>, width: 16 },
   ],
 };
 
 export function InstanceTable({ instances, onEdit, onTest, onDelete }: InstanceTableProps) {
-  const rows = instances.map((instance) => ({
-    key: instance.id,
-    testId: `instance-${instance.id}`,
-    cells: [
-      {
-        key: 'name',
-        content: (
-          <Stack space="space.025">
-            <Text weight="semibold">{instance.name}</Text>
-            <Text size="small" color="color.text.subtlest">
-              Organization {instance.organizationId}
-            </Text>
-          </Stack>
-        ),
-      },
-      { key: 'host', content: <Text>{host(instance.baseUrl)}</Text> },
-      {
-        key: 'sync',
-        content: (
-          <Lozenge appearance={instance.active ? 'success' : 'default'}>
-            {instance.active ? 'Active' : 'Off'}
-          </Lozenge>
-        ),
-      },
-      {
-        key: 'token',
-        content: (
-          <Lozenge appearance={instance.hasToken ? 'success' : 'moved'}>
-            {instance.hasToken ? 'Set' : 'Not set'}
-          </Lozenge>
-        ),
-      },
-      {
-        key: 'actions',
-        content: (
-          <Inline space="space.050" shouldWrap>
-            <Button spacing="compact" onClick={() => onEdit(instance)} aria-label={`Edit ${instance.name}`}>
-              Edit
-            </Button>
-            <Button
-              spacing="compact"
-              appearance="subtle"
-              onClick={() => onTest(instance)}
-              aria-label={`Test connection of ${instance.name}`}
-            >
-              Test
-            </Button>
-            <Button
-              spacing="compact"
-              appearance="subtle"
-              onClick={() => onDelete(instance)}
-              aria-label={`Delete ${instance.name}`}
-            >
-              Delete
-            </Button>
-          </Inline>
-        ),
-      },
-    ],
-  }));
-  return <DynamicTable label="TeamSupport instances" head={head} rows={rows} />;
+  const rows = instances.map((instance) => {
+    const fact = facts(instance);
+    return {
+      key: instance.id,
+      testId: `instance-${instance.id}`,
+      cells: [
+        {
+          key: 'name',
+          content: (
+            <Stack space="space.025">
+              <Text weight="semibold">{instance.name}</Text>
+              <Text size="small" color="color.text.subtlest">
+                {fact.detail}
+              </Text>
+            </Stack>
+          ),
+        },
+        { key: 'kind', content: <Lozenge appearance="new">{fact.kind}</Lozenge> },
+        { key: 'host', content: <Text>{fact.target}</Text> },
+        {
+          key: 'sync',
+          content: (
+            <Lozenge appearance={instance.active ? 'success' : 'default'}>
+              {instance.active ? 'Active' : 'Off'}
+            </Lozenge>
+          ),
+        },
+        {
+          key: 'token',
+          content: (
+            <Lozenge appearance={fact.secret ? 'success' : 'moved'}>
+              {fact.secret ? 'Set' : 'Not set'}
+            </Lozenge>
+          ),
+        },
+        {
+          key: 'actions',
+          content: (
+            <Inline space="space.050" shouldWrap>
+              <Button spacing="compact" onClick={() => onEdit(instance)} aria-label={`Edit ${instance.name}`}>
+                Edit
+              </Button>
+              <Button
+                spacing="compact"
+                appearance="subtle"
+                onClick={() => onTest(instance)}
+                aria-label={`Test connection of ${instance.name}`}
+              >
+                Test
+              </Button>
+              <Button
+                spacing="compact"
+                appearance="subtle"
+                onClick={() => onDelete(instance)}
+                aria-label={`Delete ${instance.name}`}
+              >
+                Delete
+              </Button>
+            </Inline>
+          ),
+        },
+      ],
+    };
+  });
+  return <DynamicTable label="Instances and Brevo accounts" head={head} rows={rows} />;
 }

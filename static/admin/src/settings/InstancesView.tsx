@@ -1,32 +1,51 @@
-// The "Instances" tab: the list, or the editor of one instance, plus the test and delete dialogs.
+// The "Instances" tab: the list of TeamSupport instances and Brevo accounts, or the editor of one, plus the test and
+// delete dialogs. The attributes a Brevo account's last test found missing are kept here for its editor.
 import Button from '@atlaskit/button/default/button';
 import EmptyState from '@atlaskit/empty-state';
 import AddIcon from '@atlaskit/icon/core/add';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { showFlag } from '@forge/bridge';
 import { useState } from 'react';
-import type { InstanceView } from '../api';
+import type { AnyInstanceView, InstanceView } from '../api';
+import type { BrevoAccountView } from '../brevo-view';
+import { BrevoAccountEditor } from './brevo/BrevoAccountEditor';
 import { DeleteInstanceModal } from './DeleteInstanceModal';
 import { InstanceEditor } from './editor/InstanceEditor';
 import { InstanceTable } from './InstanceTable';
 import { TestConnectionModal } from './TestConnectionModal';
 
 interface InstancesViewProps {
-  instances: InstanceView[];
-  onSaved: (instance: InstanceView) => void;
+  instances: AnyInstanceView[];
+  onSaved: (instance: AnyInstanceView) => void;
   onDeleted: (id: string) => void;
 }
 
-type Editing = { mode: 'list' } | { mode: 'edit'; instance: InstanceView | undefined };
+type Editing =
+  | { mode: 'list' }
+  | { mode: 'edit'; instance: InstanceView | undefined }
+  | { mode: 'edit-brevo'; account: BrevoAccountView | undefined };
+
+function editingOf(instance: AnyInstanceView): Editing {
+  return instance.kind === 'brevo' ? { mode: 'edit-brevo', account: instance } : { mode: 'edit', instance };
+}
 
 export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewProps) {
   const [editing, setEditing] = useState<Editing>({ mode: 'list' });
-  const [testing, setTesting] = useState<InstanceView | undefined>();
-  const [deleting, setDeleting] = useState<InstanceView | undefined>();
+  const [testing, setTesting] = useState<AnyInstanceView | undefined>();
+  const [deleting, setDeleting] = useState<AnyInstanceView | undefined>();
+  const [missingAttributes, setMissingAttributes] = useState<Record<string, string[]>>({});
 
   const dialogs = (
     <>
-      {testing ? <TestConnectionModal instance={testing} onClose={() => setTesting(undefined)} /> : null}
+      {testing ? (
+        <TestConnectionModal
+          instance={testing}
+          onClose={() => setTesting(undefined)}
+          onChecked={(id, test) =>
+            setMissingAttributes((current) => ({ ...current, [id]: test.missingAttributes ?? [] }))
+          }
+        />
+      ) : null}
       {deleting ? (
         <DeleteInstanceModal
           instance={deleting}
@@ -46,6 +65,22 @@ export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewPr
       ) : null}
     </>
   );
+
+  if (editing.mode === 'edit-brevo') {
+    return (
+      <>
+        <BrevoAccountEditor
+          account={editing.account}
+          missingAttributes={missingAttributes}
+          onAttributesCreated={(id) => setMissingAttributes((current) => ({ ...current, [id]: [] }))}
+          onSaved={onSaved}
+          onClose={() => setEditing({ mode: 'list' })}
+          onTest={setTesting}
+        />
+        {dialogs}
+      </>
+    );
+  }
 
   if (editing.mode === 'edit') {
     return (
@@ -70,6 +105,11 @@ export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewPr
       Add instance
     </Button>
   );
+  const addBrevo = (
+    <Button iconBefore={AddIcon} onClick={() => setEditing({ mode: 'edit-brevo', account: undefined })}>
+      Add a Brevo account
+    </Button>
+  );
   return (
     <Stack space="space.200">
       {instances.length === 0 ? (
@@ -78,19 +118,23 @@ export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewPr
           headingLevel={2}
           description="Add a TeamSupport instance with its server address, organization ID and API token. Test the connection, then turn synchronization on to link tickets to Jira issues."
           primaryAction={add}
+          secondaryAction={addBrevo}
         />
       ) : (
         <>
           <Inline spread="space-between" alignBlock="center">
             <Text color="color.text.subtle">
               Each instance is one TeamSupport organization. Tickets of any active instance can be linked to
-              Jira issues.
+              Jira issues. A Brevo account receives Jira issue activity on customers’ contacts.
             </Text>
-            {add}
+            <Inline space="space.100">
+              {addBrevo}
+              {add}
+            </Inline>
           </Inline>
           <InstanceTable
             instances={instances}
-            onEdit={(instance) => setEditing({ mode: 'edit', instance })}
+            onEdit={(instance) => setEditing(editingOf(instance))}
             onTest={setTesting}
             onDelete={setDeleting}
           />

@@ -1,4 +1,5 @@
-// "Test connection": runs the backend's checks against the saved settings and lists each with pass or fail.
+// "Test connection": runs the backend's checks against the saved settings and lists each with pass or fail. The result
+// is also handed back (`onChecked`), so a Brevo account's editor can offer to create the attributes found missing.
 import Button from '@atlaskit/button/default/button';
 import CheckCircleIcon from '@atlaskit/icon/core/check-circle';
 import CrossCircleIcon from '@atlaskit/icon/core/cross-circle';
@@ -9,7 +10,7 @@ import Spinner from '@atlaskit/spinner';
 import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import type { Envelope } from '../../../shared/envelope';
-import { testConnection, type ConnectionCheck } from '../api';
+import { testConnection, type ConnectionCheck, type ConnectionTest } from '../api';
 
 const iconStyles = xcss({ flexShrink: 0, paddingBlockStart: 'space.025' });
 
@@ -34,20 +35,25 @@ function CheckRow({ check }: { check: ConnectionCheck }) {
 export function TestConnectionModal({
   instance,
   onClose,
+  onChecked,
 }: {
-  instance: { id: string; name: string };
+  instance: { id: string; name: string; kind?: string };
   onClose: () => void;
+  onChecked?: (id: string, test: ConnectionTest) => void;
 }) {
-  const [result, setResult] = useState<Envelope<{ checks: ConnectionCheck[] }> | undefined>();
+  const [result, setResult] = useState<Envelope<ConnectionTest> | undefined>();
 
   useEffect(() => {
     let current = true;
     void testConnection(instance.id).then((outcome) => {
-      if (current) setResult(outcome);
+      if (!current) return;
+      setResult(outcome);
+      if (outcome.ok) onChecked?.(instance.id, outcome.data);
     });
     return () => {
       current = false;
     };
+    // Only a new instance runs the test again; onChecked is a callback of the page and may change on every render.
   }, [instance.id]);
 
   const failed = result?.ok ? result.data.checks.filter((check) => !check.ok).length : 0;
@@ -60,7 +66,11 @@ export function TestConnectionModal({
         {result === undefined ? (
           <Inline space="space.100" alignBlock="center">
             <Spinner size="medium" label="Testing the connection" />
-            <Text>Contacting TeamSupport with the saved settings…</Text>
+            <Text>
+              {instance.kind === 'brevo'
+                ? 'Contacting Brevo and Jira with the saved settings…'
+                : 'Contacting TeamSupport with the saved settings…'}
+            </Text>
           </Inline>
         ) : result.ok ? (
           <Stack space="space.200">

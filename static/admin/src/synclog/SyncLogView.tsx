@@ -9,13 +9,13 @@ import Select from '@atlaskit/select';
 import { useId, useMemo, useState } from 'react';
 import { ErrorPanel } from '../../../shared/ErrorPanel';
 import { useNow } from '../../../shared/use-now';
-import type { InstanceView, SyncLevel } from '../api';
+import type { AnyInstanceView, SyncLevel } from '../api';
 import { LEVEL_LABELS } from './LevelLozenge';
 import { EmptyLog, SyncLogTable } from './SyncLogTable';
 import { useSyncLog } from './use-sync-log';
 
 interface SyncLogViewProps {
-  instances: InstanceView[];
+  instances: AnyInstanceView[];
   errorsOnly: boolean;
   siteUrl: string;
   locale: string;

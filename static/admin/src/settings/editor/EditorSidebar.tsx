@@ -1,12 +1,12 @@
-// The instance at a glance next to the form: whether it syncs, whether a token is on file, when it was last saved,
-// and the connection test (which checks the saved settings, so it is offered once the instance exists).
+// The instance (or Brevo account) at a glance next to the form: whether it syncs, whether its secret is on file, when
+// it was last saved, and the connection test (which checks the saved settings, so it is offered once it exists).
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import Lozenge from '@atlaskit/lozenge';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { formatRelativeTime } from '../../../../shared/relative-time';
 import { useNow } from '../../../../shared/use-now';
-import type { InstanceView } from '../../api';
+import type { AnyInstanceView } from '../../api';
 
 const cardStyles = xcss({
   padding: 'space.200',
@@ -31,10 +31,11 @@ export function EditorSidebar({
   saved,
   onTest,
 }: {
-  saved: InstanceView | undefined;
-  onTest: (instance: InstanceView) => void;
+  saved: AnyInstanceView | undefined;
+  onTest: (instance: AnyInstanceView) => void;
 }) {
   const now = useNow();
+  const secretStored = saved?.kind === 'brevo' ? saved.hasApiKey : saved?.hasToken === true;
   return (
     <Box xcss={cardStyles} as="aside" aria-label="Instance status">
       <Stack space="space.150">
@@ -48,9 +49,9 @@ export function EditorSidebar({
                 {saved.active ? 'Active' : 'Off'}
               </Lozenge>
             </Fact>
-            <Fact label="API token">
-              <Lozenge appearance={saved.hasToken ? 'success' : 'moved'}>
-                {saved.hasToken ? 'Set' : 'Not set'}
+            <Fact label={saved.kind === 'brevo' ? 'API key' : 'API token'}>
+              <Lozenge appearance={secretStored ? 'success' : 'moved'}>
+                {secretStored ? 'Set' : 'Not set'}
               </Lozenge>
             </Fact>
             {saved.updatedAt ? (
@@ -67,7 +68,7 @@ export function EditorSidebar({
           </>
         ) : (
           <Text color="color.text.subtle">
-            Not saved yet. Save the instance, test the connection, then turn synchronization on.
+            Not saved yet. Save, test the connection, then turn synchronization on.
           </Text>
         )}
       </Stack>

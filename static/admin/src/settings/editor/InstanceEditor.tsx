@@ -9,7 +9,7 @@ import { showFlag } from '@forge/bridge';
 import { useLayoutEffect, useRef, useState, type FormEvent } from 'react';
 import { fieldIssuesOf, type FieldIssue, type ResolverError } from '../../../../shared/envelope';
 import { ErrorPanel } from '../../../../shared/ErrorPanel';
-import { saveInstance, type InstanceView } from '../../api';
+import { saveInstance, type AnyInstanceView, type InstanceView } from '../../api';
 import { ConnectionSection } from './ConnectionSection';
 import { draftFromView, emptyDraft, toInstanceInput, type InstanceDraft } from './draft';
 import { EditorSidebar } from './EditorSidebar';
@@ -25,7 +25,7 @@ interface InstanceEditorProps {
   instance: InstanceView | undefined;
   onSaved: (instance: InstanceView) => void;
   onClose: () => void;
-  onTest: (instance: InstanceView) => void;
+  onTest: (instance: AnyInstanceView) => void;
 }
 
 const layoutStyles = xcss({

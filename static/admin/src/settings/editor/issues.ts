@@ -44,6 +44,15 @@ const LABELS: Record<string, string> = {
   typeMappings: 'Type mappings',
   statusMappings: 'Status mappings',
   correlationField: 'Correlation field',
+  // Brevo accounts
+  apiKey: 'API key',
+  projects: 'Projects',
+  issueTypes: 'Issue types',
+  jql: 'JQL filter',
+  events: 'Events',
+  contactRoles: 'Contact roles',
+  attributeMappings: 'Attribute mappings',
+  projectLists: 'Project lists',
 };
 
 const COLUMNS: Record<string, string> = {
@@ -56,6 +65,9 @@ const COLUMNS: Record<string, string> = {
   product: 'Product',
   version: 'Version',
   projectKey: 'Project key',
+  source: 'Jira value',
+  attribute: 'Brevo attribute',
+  listId: 'Brevo list',
 };
 
 /** "Field mappings, row 2, Jira field" for `fieldMappings.1.jiraField`; the path itself when it is unknown. */

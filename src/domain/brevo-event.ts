@@ -1,0 +1,133 @@
+// What a Jira issue's activity becomes on a Brevo contact (docs/product.md, "Brevo events"): the event names, the
+// properties every event carries, and the contact attributes mapped from the issue and the person. Pure rules; the
+// sync use case (sync/brevo) reads Jira and writes Brevo.
+
+export type BrevoEventKind =
+  'issueCreated' | 'issueUpdated' | 'issueResolved' | 'statusChanged' | 'commentAdded';
+
+export const BREVO_EVENT_NAMES: Readonly<Record<BrevoEventKind, string>> = {
+  issueCreated: 'jira_issue_created',
+  issueUpdated: 'jira_issue_updated',
+  issueResolved: 'jira_issue_resolved',
+  statusChanged: 'jira_issue_status_changed',
+  commentAdded: 'jira_comment_added',
+};
+
+export type BrevoValue = string | number | boolean | null;
+
+/** The issue as the events describe it. */
+export interface IssueFacts {
+  id: string;
+  key: string;
+  summary: string;
+  status: string;
+  priority: string | null;
+  issueType: string;
+  projectKey: string;
+  /** ISO-8601 */
+  created: string | null;
+  resolution: string | null;
+  url: string | null;
+}
+
+/** A person the issue concerns (reporter, assignee, request participant), with the e-mail Jira lets the app see. */
+export interface ContactPerson {
+  accountId: string;
+  displayName: string;
+  email: string;
+}
+
+export type AttributeSource =
+  | 'accountId'
+  | 'displayName'
+  | 'issueKey'
+  | 'summary'
+  | 'status'
+  | 'priority'
+  | 'created'
+  | 'resolution'
+  | 'projectKey'
+  | 'issueType';
+
+export interface AttributeMapping {
+  source: AttributeSource;
+  attribute: string;
+}
+
+/** Brevo refuses event properties over 50 KB in total; the comment text gets what is left, with room to spare. */
+export const EVENT_PROPERTIES_LIMIT_BYTES = 50 * 1024;
+const COMMENT_BUDGET_BYTES = 40 * 1024;
+
+/** `text` cut to at most `maxBytes` of UTF-8, at a character boundary, with "…" when something was cut. */
+export function cutToBytes(text: string, maxBytes: number): string {
+  if (Buffer.byteLength(text, 'utf8') <= maxBytes) return text;
+  const ellipsis = '…';
+  let bytes = Buffer.byteLength(ellipsis, 'utf8');
+  let out = '';
+  for (const char of text) {
+    const size = Buffer.byteLength(char, 'utf8');
+    if (bytes + size > maxBytes) break;
+    out += char;
+    bytes += size;
+  }
+  return out + ellipsis;
+}
+
+/** The properties every event of an issue carries (`issue_key`, `project` and `event_date` always). */
+export function issueEventProperties(issue: IssueFacts, eventDate: string): Record<string, BrevoValue> {
+  return {
+    issue_key: issue.key,
+    issue_id: issue.id,
+    project: issue.projectKey,
+    issue_type: issue.issueType,
+    summary: issue.summary,
+    status: issue.status,
+    priority: issue.priority,
+    issue_url: issue.url,
+    event_date: eventDate,
+  };
+}
+
+/** A comment's plain text as an event property, cut so that the event stays within Brevo's limit. */
+export function commentProperty(plainText: string): string {
+  return cutToBytes(plainText, COMMENT_BUDGET_BYTES);
+}
+
+function sourceValue(source: AttributeSource, person: ContactPerson, issue: IssueFacts): BrevoValue {
+  switch (source) {
+    case 'accountId':
+      return person.accountId;
+    case 'displayName':
+      return person.displayName;
+    case 'issueKey':
+      return issue.key;
+    case 'summary':
+      return issue.summary;
+    case 'status':
+      return issue.status;
+    case 'priority':
+      return issue.priority;
+    case 'created':
+      return issue.created;
+    case 'resolution':
+      return issue.resolution;
+    case 'projectKey':
+      return issue.projectKey;
+    case 'issueType':
+      return issue.issueType;
+  }
+}
+
+/** The contact's attributes by the account's mappings; values Jira does not have are left out, never blanked. */
+export function contactAttributes(
+  mappings: readonly AttributeMapping[],
+  person: ContactPerson,
+  issue: IssueFacts,
+): Record<string, BrevoValue> {
+  const attributes: Record<string, BrevoValue> = {};
+  for (const mapping of mappings) {
+    const value = sourceValue(mapping.source, person, issue);
+    if (value !== null && value !== '') attributes[mapping.attribute.toUpperCase()] = value;
+  }
+  return attributes;
+}

@@ -1,0 +1,37 @@
+// What the Brevo use case needs from the outside world, all behind ports, and the account settings it reads.
+import type { AttributeMapping, BrevoEventKind } from '../../domain/brevo-event';
+import type { CopyOnceOptions } from '../copy-once';
+import type { EventSink, JiraPort, MirrorLedger, ShortCache, SyncLog } from '../ports';
+
+export type ContactRole = 'reporter' | 'assignee' | 'requestParticipants';
+
+/** The settings of a Brevo account the use case acts on (the admin page's "Brevo account"). */
+export interface BrevoAccountSettings {
+  id: string;
+  name: string;
+  active: boolean;
+  projects: 'all' | readonly string[];
+  issueTypes: 'all' | readonly string[];
+  jql?: string | undefined;
+  events: Readonly<Record<BrevoEventKind, boolean>>;
+  contactRoles: readonly ContactRole[];
+  attributeMappings: readonly AttributeMapping[];
+  projectLists: ReadonlyArray<{ projectKey: string; listId: number }>;
+}
+
+export type AccountRead =
+  { ok: true; account: BrevoAccountSettings | undefined } | { ok: false; reason: string };
+
+export interface BrevoDeps {
+  jira: JiraPort;
+  ledger: MirrorLedger;
+  log: SyncLog;
+  /** remembers which contacts are up to date, so an unchanged contact is not upserted again */
+  cache: ShortCache;
+  copy: CopyOnceOptions;
+  readAccount(accountId: string): Promise<AccountRead>;
+  /** undefined when the account has no API key */
+  openEventSink(account: BrevoAccountSettings): Promise<EventSink | undefined>;
+  /** the Jira site's address, for links to issues in events; undefined when unknown */
+  siteUrl(): Promise<string | undefined>;
+}
