@@ -1,7 +1,10 @@
-// Demo data for the sandbox: one configured TeamSupport instance ("Acme Support"), two Jira projects with a dozen
-// issues, tickets with customer actions on the TeamSupport emulator's two products, three links, and one ticket that
-// asks for escalation. Everything goes through the same ports the app uses.
+// Demo data for the sandbox: one configured TeamSupport instance ("Acme Support"), one Brevo account ("Acme CRM",
+// each demo project mapped to its list on the Brevo emulator), two Jira projects with a dozen issues reported by
+// alice (whose e-mail address Jira shows, so her Brevo contact receives their events), tickets with customer actions
+// on the TeamSupport emulator's two products, three links, and one ticket that asks for escalation. Everything goes
+// through the same ports the app uses.
 import { z } from 'zod';
+import { DEFAULT_ACCOUNT, type BrevoEmulator, type BrevoEmulatorOptions } from './brevo';
 import { DEFAULT_FIXTURE, type JiraEmulator } from './jira';
 import type { Sandbox } from './runtime/sandbox';
 import { DEFAULT_ORG, SYSTEM_ACTION_TYPE, type TeamSupportEmulator } from './teamsupport';
@@ -9,6 +12,23 @@ import type { Tour } from './web/console/overview-page';
 import { createStore } from '../src/store';
 
 export const DEMO_CORRELATION_FIELD = 'JiraIssueKey';
+
+export const DEMO_BREVO_ACCOUNT = 'Acme CRM';
+
+/**
+ * The Brevo emulator's seed for the demo: the default account (DEFAULT_ACCOUNT, with the lists "Jira SUP customers"
+ * and "Jira DEV customers") with the attributes the app maps by default already there, so they land on contacts.
+ */
+export const DEMO_BREVO_SEED = {
+  seed: 'default',
+  appAttributes: true,
+} as const satisfies BrevoEmulatorOptions;
+
+/** The demo project → the Brevo list its issues' contacts join. */
+const BREVO_PROJECT_LISTS = [
+  { projectKey: 'SUP', list: 'Jira SUP customers' },
+  { projectKey: 'DEV', list: 'Jira DEV customers' },
+] as const;
 
 const linkedOk = z.object({ ok: z.literal(true) });
 
@@ -55,7 +75,37 @@ const LINKED_TICKETS = [
   },
 ];
 
-export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSupportEmulator): Promise<Tour> {
+/**
+ * Saves the demo's Brevo account in the app's configuration, as the admin page would: the emulator's default
+ * account's API key, active, every project, the default events and attribute mappings, and SUP / DEV mapped to the
+ * emulator's lists of the same names. Answers the e-mail address of the contact the demo issues' events go to.
+ */
+export async function seedBrevoDemo(sandbox: Sandbox, brevo: BrevoEmulator): Promise<string> {
+  const store = createStore();
+  const account = brevo.account(DEFAULT_ACCOUNT.apiKey);
+  const saved = await sandbox.asInvocation(() =>
+    store.config.saveBrevoAccount({
+      kind: 'brevo',
+      name: DEMO_BREVO_ACCOUNT,
+      apiKey: account.apiKey,
+      active: true,
+      projects: 'all',
+      projectLists: BREVO_PROJECT_LISTS.map(({ projectKey, list }) => ({
+        projectKey,
+        listId: account.list(list).id,
+      })),
+    }),
+  );
+  if (!saved.ok) throw new Error(`demo Brevo account rejected: ${JSON.stringify(saved)}`);
+  return DEFAULT_FIXTURE.users.alice.emailAddress;
+}
+
+export async function seedDemo(
+  sandbox: Sandbox,
+  jira: JiraEmulator,
+  ts: TeamSupportEmulator,
+  brevo: BrevoEmulator,
+): Promise<Tour> {
   const store = createStore();
   const { alice } = DEFAULT_FIXTURE.users;
   const saved = await sandbox.asInvocation(() =>
@@ -79,6 +129,8 @@ export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSup
   );
   if (!saved.ok) throw new Error(`demo instance rejected: ${JSON.stringify(saved)}`);
   const instanceId = saved.instance.id;
+  // Before the issues, so that their creation reaches alice's Brevo contact as it would on a configured site.
+  const brevoContact = await seedBrevoDemo(sandbox, brevo);
   // DEV bugs require Severity (the emulator's fixture gives createmeta a required custom field).
   const severity = {
     [DEFAULT_FIXTURE.customFields.severity]: { id: DEFAULT_FIXTURE.severityOptions.major },
@@ -163,5 +215,6 @@ export async function seedDemo(sandbox: Sandbox, jira: JiraEmulator, ts: TeamSup
     ticketNumber,
     escalateTicketNumber: escalate.ticketNumber,
     correlationField: DEMO_CORRELATION_FIELD,
+    brevoContact,
   };
 }

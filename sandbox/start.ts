@@ -1,7 +1,7 @@
 // `npm start`: the app running offline (see sandbox/app/start-app.ts). Prints one URL; binds to 127.0.0.1 only.
 //
-//   npm start [-- --port 4020] [--jira-port 4021] [--teamsupport-port 4022] [--data-dir .sandbox-data]
-//             [--pull-every 300] [--reset] [--in-memory]
+//   npm start [-- --port 4020] [--jira-port 4021] [--teamsupport-port 4022] [--brevo-port 4023]
+//             [--data-dir .sandbox-data] [--pull-every 300] [--reset] [--in-memory]
 // The Forge SDKs capture the runtime globals when they load, so these go first.
 import './runtime/install-globals';
 import path from 'node:path';
@@ -10,12 +10,13 @@ import { z } from 'zod';
 import { startSandboxApp } from './app/start-app';
 import type { SandboxLogEntry } from './runtime/sandbox';
 
-const HELP = `Support Ticket Sync sandbox: the app, Jira and TeamSupport emulators, all offline on 127.0.0.1.
+const HELP = `Support Ticket Sync sandbox: the app, Jira, TeamSupport and Brevo emulators, all offline on 127.0.0.1.
 
   npm start [-- options]
     --port N              the page (default 4020, or $SANDBOX_PORT)
     --jira-port N         the Jira emulator (default: port + 1)
     --teamsupport-port N  the TeamSupport emulator (default: port + 2)
+    --brevo-port N        the Brevo emulator (default: port + 3)
     --data-dir DIR        where the state is kept between runs (default .sandbox-data)
     --in-memory           keep nothing between runs
     --reset               forget the saved state and seed the demo again
@@ -31,6 +32,7 @@ function options() {
       port: { type: 'string', default: process.env.SANDBOX_PORT ?? '4020' },
       'jira-port': { type: 'string' },
       'teamsupport-port': { type: 'string' },
+      'brevo-port': { type: 'string' },
       'data-dir': { type: 'string', default: '.sandbox-data' },
       'in-memory': { type: 'boolean', default: false },
       reset: { type: 'boolean', default: false },
@@ -50,6 +52,7 @@ function options() {
     jiraPort: values['jira-port'] === undefined ? next(1) : port.parse(values['jira-port']),
     teamSupportPort:
       values['teamsupport-port'] === undefined ? next(2) : port.parse(values['teamsupport-port']),
+    brevoPort: values['brevo-port'] === undefined ? next(3) : port.parse(values['brevo-port']),
     dataDir: values['in-memory'] ? undefined : path.resolve(values['data-dir']),
     reset: values.reset,
     pullEverySeconds: z.coerce.number().positive().parse(values['pull-every']),
@@ -68,6 +71,7 @@ async function main(): Promise<void> {
   console.log(
     `  Jira emulator ${app.jira.baseUrl} · TeamSupport emulator ${app.ts.baseUrl} (the app calls it as ${app.ts.appUrl})`,
   );
+  console.log(`  Brevo emulator ${app.brevo.baseUrl} (the app calls it as ${app.brevo.appUrl})`);
   console.log(
     `  ${app.restored ? `State restored from ${settings.dataDir ?? ''}` : settings.dataDir ? `Demo data seeded; state kept in ${settings.dataDir}` : 'Demo data seeded; state kept in memory'}` +
       ` · scheduled pull every ${settings.pullEverySeconds} s`,

@@ -45,6 +45,7 @@ it('explains its options with --help and refuses a bad port', async () => {
   const help = await run(['--help']);
   expect(help.code).toBe(0);
   expect(help.text).toContain('--reset');
+  expect(help.text).toContain('--brevo-port N        the Brevo emulator (default: port + 3)');
   const bad = await run(['--port', 'eighty', '--in-memory']);
   expect(bad.code).toBe(1);
   expect(bad.text).toContain('The sandbox could not start');

@@ -1,12 +1,13 @@
-// The sandbox as `npm start` runs it: the Jira and TeamSupport emulators, the app's real handlers hosted from
+// The sandbox as `npm start` runs it: the Jira, TeamSupport and Brevo emulators, the app's real handlers hosted from
 // manifest.yml in real time, the scheduled pull on a clock, demo data on the first run, the console and the app's
 // Custom UIs on one loopback URL, and the whole state kept in a data folder between runs.
 import http from 'node:http';
 import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { startBrevoEmulator, type BrevoEmulator } from '../brevo';
 import { readSnapshot, writeSnapshotIfChanged } from '../data-folder';
-import { seedDemo } from '../demo';
+import { DEMO_BREVO_SEED, seedBrevoDemo, seedDemo } from '../demo';
 import { DEFAULT_FIXTURE, startJiraEmulator, type JiraEmulator } from '../jira';
 import { createSandbox, type Sandbox, type SandboxLogEntry } from '../runtime/sandbox';
 import { startTeamSupportEmulator, type TeamSupportEmulator } from '../teamsupport';
@@ -21,6 +22,8 @@ export interface SandboxAppOptions {
   /** the emulators' ports; 0 picks free ones (the app calls TeamSupport as ts.appUrl, routed to whichever port) */
   jiraPort: number;
   teamSupportPort: number;
+  /** the Brevo emulator's port (the app calls it as https://api.brevo.com); 0 or left out picks a free one */
+  brevoPort?: number;
   /** where state is kept between runs; undefined keeps it in memory only */
   dataDir: string | undefined;
   /** forget the saved state and seed the demo again */
@@ -35,6 +38,7 @@ export interface SandboxApp {
   sandbox: Sandbox;
   jira: JiraEmulator;
   ts: TeamSupportEmulator;
+  brevo: BrevoEmulator;
   tour: Tour | undefined;
   /** whether the state came from the data folder */
   restored: boolean;
@@ -46,6 +50,7 @@ export interface SandboxApp {
 const FILES = {
   jira: 'jira.state',
   teamSupport: 'teamsupport.state',
+  brevo: 'brevo.state',
   kvs: 'forge-storage.json',
   meta: 'sandbox.json',
 } as const;
@@ -58,6 +63,7 @@ const metaSchema = z.object({
       ticketNumber: z.number(),
       escalateTicketNumber: z.number(),
       correlationField: z.string(),
+      brevoContact: z.string().optional(),
     })
     .optional(),
 });
@@ -91,14 +97,17 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   const saved = {
     jira: mapDefined(file(FILES.jira), readSnapshot),
     teamSupport: mapDefined(file(FILES.teamSupport), readSnapshot),
+    brevo: mapDefined(file(FILES.brevo), readSnapshot),
     meta: mapDefined(file(FILES.meta), readMeta),
   };
   const restoring = <T>(name: string, start: () => Promise<T>): Promise<T> =>
     start().catch((error: unknown) => {
       throw new Error(`${file(name) ?? name}: ${error instanceof Error ? error.message : String(error)}`);
     });
-  // All three or nothing: half a saved sandbox (say, links without the tickets) would only confuse.
+  // All three or nothing: half a saved sandbox (say, links without the tickets) would only confuse. A folder saved
+  // before the sandbox had Brevo keeps its Jira and TeamSupport data and gets the demo's Brevo account added.
   const restored = saved.jira !== undefined && saved.teamSupport !== undefined && saved.meta !== undefined;
+  const brevoRestored = restored && saved.brevo !== undefined;
 
   const jira = await restoring(FILES.jira, () =>
     startJiraEmulator({
@@ -115,13 +124,23 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     await jira.close();
     throw error;
   });
+  const brevo = await restoring(FILES.brevo, () =>
+    startBrevoEmulator({
+      port: options.brevoPort ?? 0,
+      ...(brevoRestored && saved.brevo ? { state: saved.brevo } : DEMO_BREVO_SEED),
+    }),
+  ).catch(async (error: unknown) => {
+    await Promise.all([jira.close(), ts.close()]);
+    throw error;
+  });
   const kvsFile = file(FILES.kvs);
   // Stored links and settings without the emulators' records they point at would be stale: start storage afresh too.
   if (!restored && kvsFile) rmSync(kvsFile, { force: true });
   const sandbox = createSandbox({
     jiraBaseUrl: jira.baseUrl,
-    // The instance's server address is the sandbox's own https://sandbox.teamsupport.com, routed to the emulator.
-    egressRoutes: { [ts.appUrl]: ts.baseUrl },
+    // The instance's server address is the sandbox's own https://sandbox.teamsupport.com, and Brevo's one API host,
+    // https://api.brevo.com, is the app's address for every Brevo account: both are routed to their emulators.
+    egressRoutes: { [ts.appUrl]: ts.baseUrl, [brevo.appUrl]: brevo.baseUrl },
     mode: 'realtime',
     ...(kvsFile ? { kvsFile } : {}),
     echoAppLogs: false,
@@ -140,7 +159,20 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     options.onLog?.(entry);
   });
 
-  const tour = restored ? saved.meta?.tour : await seedDemo(sandbox, jira, ts);
+  /** A restored tour; a folder saved before the sandbox had Brevo also gets the demo's Brevo account now. */
+  const upgradedTour = async (previous: Tour | undefined): Promise<Tour | undefined> => {
+    if (brevoRestored) return previous;
+    try {
+      const brevoContact = await seedBrevoDemo(sandbox, brevo);
+      return previous && { ...previous, brevoContact };
+    } catch (error) {
+      console.warn(
+        `The demo's Brevo account could not be added to the saved configuration (${error instanceof Error ? error.message : String(error)}). Start with --reset for the whole demo.`,
+      );
+      return previous;
+    }
+  };
+  const tour = restored ? await upgradedTour(saved.meta?.tour) : await seedDemo(sandbox, jira, ts, brevo);
   const meta: Meta = { teamSupportUrl: ts.appUrl, ...(tour ? { tour } : {}) };
 
   const pull = new PullClock(options.pullEverySeconds * 1000, async () => {
@@ -151,6 +183,7 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     sandbox,
     jira,
     ts,
+    brevo,
     accountId: alice.accountId,
     pull,
     tour: () => tour,
@@ -181,6 +214,7 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   const snapshots = {
     [FILES.jira]: () => jira.exportState(),
     [FILES.teamSupport]: () => ts.exportState(),
+    [FILES.brevo]: () => brevo.exportState(),
     [FILES.meta]: () => Buffer.from(JSON.stringify(meta, null, 2)),
   };
   const written = new Map<string, Buffer>();
@@ -211,6 +245,7 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     sandbox,
     jira,
     ts,
+    brevo,
     tour,
     restored,
     save,
@@ -226,6 +261,7 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
       if (options.dataDir !== undefined) saveSnapshots(options.dataDir);
       await jira.close();
       await ts.close();
+      await brevo.close();
     },
   };
 }

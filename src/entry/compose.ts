@@ -84,8 +84,8 @@ export function inboundDeps(p: Platform = platform()): InboundDeps {
   };
 }
 
-// A Brevo account's contacts are re-checked at most once a day; the site address is read once a day.
-const SITE_URL_CACHE_SECONDS = 24 * 60 * 60;
+// The site's address is read at most once an hour (the short cache's longest life).
+const SITE_URL_CACHE_SECONDS = 60 * 60;
 
 export function brevoDeps(p: Platform = platform()): BrevoDeps {
   return {

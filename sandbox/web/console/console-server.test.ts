@@ -1,6 +1,8 @@
 // The console's pages and form actions over HTTP against the running sandbox (in memory): what a user can do to the
-// emulated Jira and TeamSupport, the errors they see, and the requests the console refuses.
+// emulated Jira and TeamSupport, what the Brevo view shows, the errors they see, and the requests the console refuses.
+import { DEFAULT_ACCOUNT } from '../../brevo';
 import { startSandboxApp, type SandboxApp } from '../../app/start-app';
+import { DEFAULT_FIXTURE } from '../../jira';
 
 let app: SandboxApp;
 
@@ -9,6 +11,7 @@ beforeAll(async () => {
     port: 0,
     jiraPort: 0,
     teamSupportPort: 0,
+    brevoPort: 0,
     dataDir: undefined,
     reset: false,
     pullEverySeconds: 300,
@@ -58,6 +61,8 @@ it('serves every page under a strict content security policy', async () => {
     `/jira/browse/${issueKey}`,
     '/teamsupport',
     `/teamsupport/tickets/${ticketNumber}`,
+    '/brevo',
+    `/brevo/contacts/${app.brevo.account().addContact({ email: 'pages@example.com' }).id}`,
     '/admin',
     '/events',
   ]) {
@@ -67,6 +72,8 @@ it('serves every page under a strict content security policy', async () => {
   }
   expect((await get('/jira/browse/NOPE-99')).status).toBe(404);
   expect((await get('/teamsupport/tickets/999999')).status).toBe(404);
+  expect((await get('/brevo/contacts/999999')).status).toBe(404);
+  expect((await get('/brevo/contacts/alice@example.com')).status).toBe(404);
 });
 
 it('adds a restricted comment as the user, which the app does not copy to the ticket', async () => {
@@ -161,6 +168,92 @@ it('escapes what users wrote wherever it is shown', async () => {
   const page = await get(`/jira/browse/${issueKey}`);
   expect(page.text).toContain('&#60;script&#62;alert(1)&#60;/script&#62;');
   expect(page.text).not.toContain('<script>alert(1)</script>');
+});
+
+/** Sends a custom event to the Brevo emulator as any API client would. */
+async function sendBrevoEvent(event: Record<string, unknown>): Promise<number> {
+  const response = await fetch(`${app.brevo.apiUrl}/events`, {
+    method: 'POST',
+    headers: { 'api-key': DEFAULT_ACCOUNT.apiKey, 'content-type': 'application/json' },
+    body: JSON.stringify(event),
+  });
+  return response.status;
+}
+
+it('shows Brevo contacts, lists and a timeline newest first, escaping what was sent', async () => {
+  const account = app.brevo.account();
+  const sup = account.list('Jira SUP customers');
+  account.addContact({
+    email: 'mallory@example.com',
+    attributes: { FIRSTNAME: '<img src=x onerror=alert(1)>' },
+    listIds: [sup.id],
+  });
+  const identifiers = { email_id: 'mallory@example.com' };
+  expect(
+    await sendBrevoEvent({
+      event_name: 'jira_comment_added',
+      event_date: '2024-05-01T12:00:00Z',
+      identifiers,
+      event_properties: { issue_key: 'SUP-1', summary: '<b>bold</b>', comment: '<script>alert(3)</script>' },
+    }),
+  ).toBe(204);
+  expect(
+    await sendBrevoEvent({
+      event_name: 'jira_issue_status_changed',
+      event_date: '2024-05-02T12:00:00Z',
+      identifiers,
+      event_properties: { issue_key: 'NOPE-1', from_status: '<i>To Do</i>', to_status: 'Done' },
+    }),
+  ).toBe(204);
+  const contact = account.contact('mallory@example.com');
+  if (!contact) throw new Error('no contact');
+
+  const overview = await get('/brevo');
+  expect(overview.status).toBe(200);
+  expect(overview.csp).toContain("script-src 'self'");
+  expect(overview.text).toContain(`<a href="/brevo/contacts/${contact.id}">mallory@example.com</a>`);
+  expect(overview.text).toContain('<code>FIRSTNAME=&#60;img src=x onerror=alert(1)&#62;</code>');
+  expect(overview.text).not.toContain('<img src=x');
+  expect(overview.text).toMatch(/<td>Jira SUP customers<\/td>\s*<td>[^]*mallory@example\.com/);
+
+  const timeline = await get(`/brevo/contacts/${contact.id}`);
+  expect(timeline.status).toBe(200);
+  expect(timeline.csp).toContain("script-src 'self'");
+  expect(timeline.text).toContain('&#60;script&#62;alert(3)&#60;/script&#62;');
+  expect(timeline.text).not.toContain('<script>alert(3)');
+  expect(timeline.text).toContain('&#60;b&#62;bold&#60;/b&#62;');
+  expect(timeline.text).toMatch(/&#60;i&#62;To Do&#60;\/i&#62;\s*→\s*Done/);
+  // The issue key links to the Jira view when the issue exists, and stays text otherwise.
+  expect(timeline.text).toContain('<a href="/jira/browse/SUP-1">SUP-1</a>');
+  expect(timeline.text).not.toContain('/jira/browse/NOPE-1');
+  const newer = timeline.text.indexOf('jira_issue_status_changed');
+  const older = timeline.text.indexOf('jira_comment_added');
+  expect(newer).toBeGreaterThan(-1);
+  expect(older).toBeGreaterThan(newer);
+});
+
+it("shows a Jira status change made in the console on the reporter's Brevo timeline", async () => {
+  const { issueKey, brevoContact } = tour();
+  if (!brevoContact) throw new Error('the demo has no Brevo contact');
+  const inProgress = app.jira.admin
+    .transitionsOf(DEFAULT_FIXTURE.users.alice.accountId, issueKey)
+    .find((transition) => transition.toStatus === 'In Progress');
+  if (!inProgress) throw new Error(`${issueKey} cannot move to In Progress`);
+  const moved = await post(`/actions/jira/${issueKey}/transition`, { transitionId: inProgress.id });
+  expect(moved).toMatchObject({ status: 303, kind: 'success', notice: `${issueKey} is now In Progress.` });
+  await app.sandbox.drain();
+
+  const contact = app.brevo.account().contact(brevoContact);
+  if (!contact) throw new Error(`no Brevo contact ${brevoContact}`);
+  const overview = await get('/brevo');
+  expect(overview.text).toContain(`<a href="/brevo/contacts/${contact.id}">${brevoContact}</a>`);
+  const timeline = await get(`/brevo/contacts/${contact.id}`);
+  const latest = timeline.text.slice(timeline.text.indexOf('data-testid="brevo-event"'));
+  expect(latest).toMatch(
+    new RegExp(`^[^]*?jira_issue_status_changed[^]*?${issueKey}[^]*?To Do\\s*→\\s*In Progress[^]*?</li>`),
+  );
+  const events = await get('/events');
+  expect(events.text).toContain('Brevo API (api.brevo.com)');
 });
 
 it('tells open pages when something changed', async () => {

@@ -1,5 +1,5 @@
-// The sandbox console's routes: pages (GET), the user's actions on the emulated Jira and TeamSupport (form POSTs,
-// answered with a redirect back), and the live stream that tells open pages something changed.
+// The sandbox console's routes: pages (GET; Brevo's are read-only), the user's actions on the emulated Jira and
+// TeamSupport (form POSTs, answered with a redirect back), and the live stream that tells open pages something changed.
 import type http from 'node:http';
 import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
@@ -9,6 +9,7 @@ import type { JiraEmulator } from '../../jira';
 import type { Sandbox } from '../../runtime/sandbox';
 import type { TeamSupportEmulator } from '../../teamsupport';
 import { fromOtherOrigin, readBodyText } from '../request';
+import { brevoContactPage, brevoPage, findContact, type BrevoConsole } from './brevo-pages';
 import { NoSuchAction, performAction } from './console-actions';
 import { eventsPage, countersTable } from './events-page';
 import { html, type Html } from './html';
@@ -22,6 +23,7 @@ export interface ConsoleDeps {
   sandbox: Pick<Sandbox, 'logEntries' | 'accounting' | 'on' | 'off' | 'manifest'>;
   jira: Pick<JiraEmulator, 'admin' | 'baseUrl'>;
   ts: Pick<TeamSupportEmulator, 'org' | 'baseUrl' | 'appUrl'>;
+  brevo: BrevoConsole;
   /** the Jira user the console acts as */
   accountId: string;
   pull: { nextPullAt: number; intervalMs: number; runNow(): Promise<void> };
@@ -78,8 +80,8 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
     changes.emit('change', { seq: entry.seq, kind: entry.kind });
   };
   deps.sandbox.on('log', onLog);
-  // The app's requests are counted under the host it calls, the sandbox's own TeamSupport name.
-  const tsHost = new URL(deps.ts.appUrl).host;
+  // The app's requests are counted under the host it calls: the sandbox's own TeamSupport name, Brevo's API host.
+  const hosts = { teamSupport: new URL(deps.ts.appUrl).host, brevo: new URL(deps.brevo.appUrl).host };
 
   function chrome(query: URLSearchParams): PageChrome {
     const notice = query.get('notice');
@@ -103,8 +105,12 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
 
   function render(url: URL): { status: number; title: string; section: Section; body: Html } | undefined {
     const parts = url.pathname.split('/').filter(Boolean);
-    const counters = (): Html =>
-      countersTable({ totals: deps.sandbox.accounting.totals(), teamSupportHost: tsHost });
+    const counters = (only?: readonly string[]): Html =>
+      countersTable({
+        totals: deps.sandbox.accounting.totals(),
+        hosts,
+        ...(only === undefined ? {} : { only }),
+      });
     if (parts.length === 0) {
       const functions = [...deps.sandbox.manifest.functions.values()].map((fn) => ({
         key: fn.key,
@@ -120,6 +126,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
           tour: deps.tour(),
           jiraUrl: deps.jira.baseUrl,
           teamSupportUrl: deps.ts.baseUrl,
+          brevoUrl: deps.brevo.baseUrl,
           functions,
           counters: counters(),
           dataDir: deps.dataDir,
@@ -149,6 +156,24 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
         body: ticketPage(org, number, issueExists),
       };
     }
+    if (first === 'brevo' && parts.length === 1)
+      return {
+        status: 200,
+        title: 'Brevo',
+        section: 'brevo',
+        body: brevoPage({ brevo: deps.brevo, counters: counters([hosts.brevo]) }),
+      };
+    if (first === 'brevo' && second === 'contacts' && third !== undefined && parts.length === 3) {
+      const id = /^\d+$/.test(third) ? Number(third) : undefined;
+      const found = id === undefined ? undefined : findContact(deps.brevo, id);
+      if (!found) return notFound('brevo', `There is no Brevo contact ${third}.`);
+      return {
+        status: 200,
+        title: found.contact.email ?? `Contact ${found.contact.id}`,
+        section: 'brevo',
+        body: brevoContactPage(found, issueExists),
+      };
+    }
     if (first === 'admin' && parts.length === 1)
       return {
         status: 200,
@@ -168,7 +193,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
         body: eventsPage({
           entries: deps.sandbox.logEntries,
           totals: deps.sandbox.accounting.totals(),
-          teamSupportHost: tsHost,
+          hosts,
           kind: url.searchParams.get('kind') ?? undefined,
         }),
       };

@@ -6,11 +6,16 @@ import { z } from 'zod';
 import { html, type Html } from './html';
 import { table } from './table';
 
+/** The hosts the app calls the emulated services by (e.g. sandbox.teamsupport.com, api.brevo.com), to name them. */
+export interface TargetHosts {
+  teamSupport: string;
+  brevo: string;
+}
+
 export interface EventsInput {
   entries: readonly SandboxLogEntry[];
   totals: Record<string, RequestStat>;
-  /** host:port of the TeamSupport emulator, to name that target */
-  teamSupportHost: string;
+  hosts: TargetHosts;
   kind: string | undefined;
 }
 
@@ -23,8 +28,9 @@ const TARGET_NAMES: Record<string, string> = {
   platform: 'Forge platform',
 };
 
-function targetName(target: string, teamSupportHost: string): string {
-  if (target === teamSupportHost) return `TeamSupport API (${target})`;
+function targetName(target: string, hosts: TargetHosts): string {
+  if (target === hosts.teamSupport) return `TeamSupport API (${target})`;
+  if (target === hosts.brevo) return `Brevo API (${target})`;
   return TARGET_NAMES[target] ?? target;
 }
 
@@ -54,13 +60,17 @@ function levelOf(data: unknown): string {
   return parsed.success ? parsed.data.level : '';
 }
 
-export function countersTable(input: Pick<EventsInput, 'totals' | 'teamSupportHost'>): Html {
+/** Requests per target; `only` keeps the given targets (the Brevo view shows Brevo's). */
+export function countersTable(
+  input: Pick<EventsInput, 'totals' | 'hosts'> & { only?: readonly string[] },
+): Html {
   const rows = Object.entries(input.totals)
+    .filter(([target]) => input.only === undefined || input.only.includes(target))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(
       ([target, stat]) =>
         html`<tr data-testid="counter-row">
-          <td>${targetName(target, input.teamSupportHost)}</td>
+          <td>${targetName(target, input.hosts)}</td>
           <td class="num">${stat.count}</td>
           <td class="num">${kb(stat.bytesOut)}</td>
           <td class="num">${kb(stat.bytesIn)}</td>

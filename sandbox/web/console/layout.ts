@@ -2,7 +2,7 @@
 // live script. Plain server-rendered HTML: the console is a local tool, and it must keep working with no build step.
 import { html, type Html } from './html';
 
-export type Section = 'overview' | 'jira' | 'teamsupport' | 'admin' | 'events';
+export type Section = 'overview' | 'jira' | 'teamsupport' | 'brevo' | 'admin' | 'events';
 
 export interface PageChrome {
   /** epoch ms of the next scheduled pull */
@@ -16,6 +16,7 @@ const NAV: { section: Section; href: string; label: string }[] = [
   { section: 'overview', href: '/', label: 'Overview' },
   { section: 'jira', href: '/jira', label: 'Jira' },
   { section: 'teamsupport', href: '/teamsupport', label: 'TeamSupport' },
+  { section: 'brevo', href: '/brevo', label: 'Brevo' },
   { section: 'admin', href: '/admin', label: 'Admin page' },
   { section: 'events', href: '/events', label: 'Event log' },
 ];

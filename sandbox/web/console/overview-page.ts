@@ -9,12 +9,15 @@ export interface Tour {
   /** an unlinked ticket to escalate by setting the correlation field to NEW */
   escalateTicketNumber: number;
   correlationField: string;
+  /** the e-mail address of the Brevo contact the demo issues' events go to (their reporter's); absent in old tours */
+  brevoContact?: string | undefined;
 }
 
 export interface OverviewInput {
   tour: Tour | undefined;
   jiraUrl: string;
   teamSupportUrl: string;
+  brevoUrl: string;
   functions: { key: string; handler: string; kinds: string; timeoutSeconds: number }[];
   counters: Html;
   dataDir: string | undefined;
@@ -39,6 +42,15 @@ export function overviewPage(input: OverviewInput): Html {
           action as an agent (type Comment). Press <em>Run the pull now</em> (top right): the action arrives
           on ${tour.issueKey} as a comment.
         </li>
+        ${
+          tour.brevoContact
+            ? html`<li>
+                On ${tour.issueKey}, move the issue to In Progress. Open <a href="/brevo">Brevo</a>, then
+                ${tour.brevoContact}: the contact's timeline shows <code>jira_issue_status_changed</code> with
+                the status it moved from and to.
+              </li>`
+            : ''
+        }
         <li>
           On ${tour.issueKey}, move the issue to Done. The ticket's status becomes Closed (the demo maps Done
           → Closed).
@@ -64,8 +76,8 @@ export function overviewPage(input: OverviewInput): Html {
   return html`<h1>Support Ticket Sync — sandbox</h1>
     <p>
       The app's real handlers from <code>manifest.yml</code> run here against emulators of Jira Cloud
-      (<code>${input.jiraUrl}</code>) and TeamSupport (<code>${input.teamSupportUrl}</code>). Nothing leaves
-      this machine.
+      (<code>${input.jiraUrl}</code>), TeamSupport (<code>${input.teamSupportUrl}</code>) and Brevo
+      (<code>${input.brevoUrl}</code>). Nothing leaves this machine.
       ${input.dataDir ? html`State is kept in <code>${input.dataDir}</code>; <code>npm start -- --reset</code> starts clean.` : 'State is kept in memory only.'}
     </p>
     <h2>Five-minute tour</h2>

@@ -28,7 +28,8 @@ import type { BrevoAccountSettings, BrevoDeps, ContactRole } from './deps';
 
 const OPERATION = 'issue-event-to-brevo';
 const CONTACT_CACHE_SCOPE = 'brevo-contact';
-const CONTACT_CACHE_SECONDS = 24 * 60 * 60;
+// The short cache keeps entries for an hour at most (store/short-cache).
+const CONTACT_CACHE_SECONDS = 60 * 60;
 /** how far back a lost event is looked for on the contact's timeline, before the Jira event's own time */
 const FIND_WINDOW_MS = 60 * 60 * 1000;
 const ISSUE_FIELDS = ['priority', 'reporter', 'assignee', 'created', 'resolution'];
@@ -98,7 +99,12 @@ function inScope(account: BrevoAccountSettings, issue: JiraIssue): boolean {
 }
 
 function digest(text: string): string {
-  return createHash('sha256').update(text.trim().toLowerCase()).digest('hex').slice(0, 16);
+  return createHash('sha256').update(text).digest('hex').slice(0, 16);
+}
+
+/** An e-mail address names one contact whatever its case (Brevo matches contacts case-insensitively). */
+function emailDigest(email: string): string {
+  return digest(email.trim().toLowerCase());
 }
 
 /** What only the Jira event knows, as event properties of one kind. */
@@ -184,7 +190,7 @@ async function upsertContact(
     .filter((mapping) => sameName(mapping.projectKey, issue.projectKey))
     .map((mapping) => mapping.listId);
   const state = digest(JSON.stringify({ attributes, listIds }));
-  const cacheId = `${account.id}:${digest(contact.email)}`;
+  const cacheId = `${account.id}-${emailDigest(contact.email)}`;
   if ((await deps.cache.get(CONTACT_CACHE_SCOPE, cacheId)) === state) return;
   await sink.upsertContact({ email: contact.email, attributes, listIds });
   await deps.cache.set(CONTACT_CACHE_SCOPE, cacheId, state, CONTACT_CACHE_SECONDS);
@@ -196,10 +202,12 @@ const cachedUser = z.object({ accountId: z.string(), displayName: z.string(), em
 
 /** A Jira user's name and visible e-mail, read once an hour at most: a burst of events costs one read per person. */
 async function jiraUser(deps: BrevoDeps, accountId: string) {
-  const cached = cachedUser.safeParse(await deps.cache.get(USER_CACHE_SCOPE, accountId));
+  // Account ids hold characters a storage key cannot (`712020:alice`): the cache is keyed by their digest.
+  const cacheId = digest(accountId);
+  const cached = cachedUser.safeParse(await deps.cache.get(USER_CACHE_SCOPE, cacheId));
   if (cached.success) return cached.data;
   const user = await deps.jira.getUser(accountId);
-  if (user) await deps.cache.set(USER_CACHE_SCOPE, accountId, user, USER_CACHE_SECONDS);
+  if (user) await deps.cache.set(USER_CACHE_SCOPE, cacheId, user, USER_CACHE_SECONDS);
   return user;
 }
 
@@ -278,7 +286,11 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
       const result = await copyOnce(
         deps.ledger,
         {
-          item: { kind: 'event', instanceId: account.id, eventId: `${syncRef}:${digest(contact.email)}` },
+          item: {
+            kind: 'event',
+            instanceId: account.id,
+            eventId: `${syncRef}:${emailDigest(contact.email)}`,
+          },
           context: { issueId: job.issueId },
           describe: `${name} for ${issue.key} to ${contact.displayName}`,
           find: async () =>

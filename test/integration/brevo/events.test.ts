@@ -67,6 +67,25 @@ describe('Brevo: Jira issue activity on the customer contact', () => {
       LAST_TICKET_KEY: issue.key,
     });
     expect(world.brevo.account().listMembers(supList.id)).toContain('alice@example.com');
+    // Two upserts at most: the new contact, then LAST_TICKET_STATUS changed; never one per event request.
+    const upserts = world.brevo
+      .requests()
+      .filter((r) => r.method === 'POST' && r.url.startsWith('/v3/contacts'));
+    expect(upserts.length).toBeLessThanOrEqual(2);
+  });
+
+  it('reads a known contact and Jira user from the cache: a second event of the same issue costs one event request', async () => {
+    await withAccount();
+    const issue = world.createIssue('Cached contact');
+    await world.sandbox.drain();
+    world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'First' });
+    await world.sandbox.drain();
+    world.brevo.clearRequests();
+    world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'Second' });
+    await world.sandbox.drain();
+    expect(world.brevo.requests().map((r) => `${r.method} ${r.url.split('?')[0] ?? ''}`)).toEqual([
+      'POST /v3/events',
+    ]);
   });
 
   it.each([

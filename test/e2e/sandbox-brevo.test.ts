@@ -1,0 +1,104 @@
+// The `npm start` sandbox's Brevo part in a browser, as the README's walkthrough takes it: a status change made in the
+// console's Jira view reaches the reporter's Brevo contact, and the Brevo view shows it on the contact's timeline (with
+// the status it moved from and to), live, without a reload. Screenshots go to test/artifacts.
+import type { Browser, Page } from 'playwright-core';
+import { startSandboxApp, type SandboxApp } from '../../sandbox/app/start-app';
+import { collectPageProblems, launchChromium, screenshot } from './browser';
+import { assertUiBuilt } from './ui-fixture';
+
+let browser: Browser;
+let app: SandboxApp;
+/** the pages a test opened, each with the problems it reported */
+let opened: { page: Page; problems: string[] }[] = [];
+
+beforeAll(async () => {
+  assertUiBuilt();
+  browser = await launchChromium();
+  app = await startSandboxApp({
+    port: 0,
+    jiraPort: 0,
+    teamSupportPort: 0,
+    brevoPort: 0,
+    dataDir: undefined,
+    reset: false,
+    pullEverySeconds: 300,
+  });
+});
+
+afterAll(async () => {
+  await browser.close();
+  await app.close();
+});
+
+afterEach(async () => {
+  await Promise.all(opened.map(({ page }) => page.close()));
+  opened = [];
+});
+
+async function newPage(): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  opened.push({ page, problems: collectPageProblems(page) });
+  return page;
+}
+
+function tour() {
+  const { tour } = app;
+  if (!tour?.brevoContact) throw new Error('the demo was not seeded with a Brevo contact');
+  return { ...tour, brevoContact: tour.brevoContact };
+}
+
+/** The timeline entry of a status change of `issueKey` from `from` to `to` (the page refreshes itself). */
+function statusChange(page: Page, issueKey: string, from: string, to: string) {
+  return page
+    .getByTestId('brevo-event')
+    .filter({ has: page.getByTestId('brevo-event-name').getByText('jira_issue_status_changed') })
+    .filter({ has: page.getByTestId('brevo-event-issue').getByText(issueKey) })
+    .filter({ has: page.getByTestId('brevo-event-status-change').getByText(`${from} → ${to}`) });
+}
+
+it("shows a status change made in Jira on the reporter's Brevo timeline, live", async () => {
+  const { issueKey, brevoContact } = tour();
+  const page = await newPage();
+
+  // In the Jira view, move the demo issue to In Progress.
+  await page.goto(`${app.url}/jira/browse/${issueKey}`);
+  await page.getByTestId('issue-summary').waitFor();
+  await page.getByRole('button', { name: 'In Progress', exact: true }).click();
+  await page.getByTestId('notice').getByText(`${issueKey} is now In Progress.`).waitFor();
+
+  // Open Brevo, then the contact: the status change is on top of its timeline.
+  await page.getByRole('navigation', { name: 'Sandbox' }).getByRole('link', { name: 'Brevo' }).click();
+  await page.getByRole('heading', { name: 'Brevo', exact: true }).waitFor();
+  const contactRow = page.getByTestId('brevo-contact-row').filter({ hasText: brevoContact });
+  await contactRow.waitFor({ timeout: 20_000 });
+  await screenshot(page, 'sandbox-brevo', { fullPage: false });
+  await contactRow.getByRole('link', { name: brevoContact }).click();
+  await page.getByTestId('brevo-contact').getByText(brevoContact).waitFor();
+  const inProgress = statusChange(page, issueKey, 'To Do', 'In Progress');
+  await inProgress.waitFor({ timeout: 20_000 });
+  await expect(page.getByTestId('brevo-event').first().textContent()).resolves.toContain(
+    'jira_issue_status_changed',
+  );
+  await screenshot(page, 'sandbox-brevo-timeline', { fullPage: false });
+
+  // With the timeline open, a second transition in another tab appears on it without a reload.
+  const jira = await newPage();
+  await jira.goto(`${app.url}/jira/browse/${issueKey}`);
+  await jira.getByRole('button', { name: 'Done', exact: true }).click();
+  await jira.getByTestId('notice').getByText(`${issueKey} is now Done.`).waitFor();
+  await statusChange(page, issueKey, 'In Progress', 'Done').waitFor({ timeout: 20_000 });
+
+  // The admin page lists the demo's Brevo account beside the TeamSupport instance.
+  await page.goto(`${app.url}/admin`);
+  const admin = page.frameLocator('iframe.admin-frame');
+  await admin.getByText('Acme Support').first().waitFor();
+  await admin.getByText('Acme CRM').first().waitFor();
+
+  // The event log counts the app's requests to Brevo.
+  await page.goto(`${app.url}/events`);
+  await page
+    .getByTestId('counter-row')
+    .filter({ hasText: 'Brevo API (api.brevo.com)' })
+    .waitFor({ timeout: 20_000 });
+  expect(opened.flatMap(({ problems }) => problems)).toEqual([]);
+});
