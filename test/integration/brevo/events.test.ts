@@ -115,6 +115,18 @@ describe('Brevo: Jira issue activity on the customer contact', () => {
     expect((await brevoLog()).filter((entry) => entry.level === 'error')).toEqual([]);
   });
 
+  it('sends jira_issue_updated with the changed mapped field, and nothing for an unmapped one', async () => {
+    await withAccount();
+    const issue = world.createIssue('Old summary');
+    await world.sandbox.drain();
+    world.jira.admin.editIssue(users.alice.accountId, issue.id, { summary: 'New summary' });
+    world.jira.admin.editIssue(users.alice.accountId, issue.id, { labels: ['vip'] });
+    await world.sandbox.drain();
+    const updates = named('jira_issue_updated');
+    expect(updates).toHaveLength(1);
+    expect(updates[0]?.properties).toMatchObject({ changed_fields: 'summary', new_summary: 'New summary' });
+  });
+
   it('never sends a restricted or internal comment, and says why', async () => {
     await withAccount();
     const issue = world.createIssue();
