@@ -5,17 +5,28 @@
 import { InvocationError, InvocationErrorCode, Queue } from '@forge/events';
 import { logger } from '../lib/logger';
 import { OUTBOUND_QUEUE, type OutboundJob } from '../sync/jobs';
-import { platform } from './compose';
+import { platform, type Platform } from './compose';
 import { brevoJobsFor, jiraEventSchema, jobForEvent, brevoChangeFor, type JiraEvent } from './jira-events';
 
 const outbound = new Queue({ key: OUTBOUND_QUEUE });
 
-async function brevoJobs(event: JiraEvent) {
+async function brevoJobs(p: Platform, event: JiraEvent) {
   // Only events Brevo cares about cost a configuration read.
   if (!brevoChangeFor(event)) return [];
-  const config = await platform().store.config.read();
+  const config = await p.store.config.read();
   if (!config.ok) throw new Error(`the configuration cannot be read: ${config.error.message}`);
   return brevoJobsFor(event, config.document.brevoAccounts);
+}
+
+/**
+ * The job for the issue's linked tickets, only when it has any: an issue without links costs one storage read here
+ * and no queue event, which keeps bursts of Jira activity within the queue's 500 events a minute
+ * (docs/forge-platform.md §5.1).
+ */
+async function ticketJob(p: Platform, event: JiraEvent) {
+  const job = jobForEvent(event);
+  if (!job) return undefined;
+  return (await p.store.links.listByIssue(job.issueId)).length > 0 ? job : undefined;
 }
 
 export async function onIssueEvent(rawEvent: unknown): Promise<InvocationError | undefined> {
@@ -25,14 +36,15 @@ export async function onIssueEvent(rawEvent: unknown): Promise<InvocationError |
     logger.warn('Ignored a Jira event the app cannot read', { issues: parsed.error.issues.slice(0, 3) });
     return undefined;
   }
-  const ticketJob = jobForEvent(parsed.data);
+  const p = platform();
   try {
+    const forTickets = await ticketJob(p, parsed.data);
     const jobs: Array<{ body: OutboundJob; concurrency: { key: string; limit: number } }> = [
       // One job at a time per issue keeps writes to an issue's tickets in order and under Jira's per-issue limits.
-      ...(ticketJob
-        ? [{ body: ticketJob, concurrency: { key: `issue-${ticketJob.issueId}`, limit: 1 } }]
+      ...(forTickets
+        ? [{ body: forTickets, concurrency: { key: `issue-${forTickets.issueId}`, limit: 1 } }]
         : []),
-      ...(await brevoJobs(parsed.data)).map((job) => ({
+      ...(await brevoJobs(p, parsed.data)).map((job) => ({
         body: job,
         concurrency: { key: `brevo-${job.accountId}`, limit: 1 },
       })),
@@ -44,6 +56,8 @@ export async function onIssueEvent(rawEvent: unknown): Promise<InvocationError |
       issueId: parsed.data.issue.id,
       error: error instanceof Error ? error.message : 'unknown',
     });
-    return new InvocationError({ retryAfter: 30, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
+    // The platform retries a product event at most four times: a minute apart, they outlast a burst that filled the
+    // queue's per-minute allowance.
+    return new InvocationError({ retryAfter: 60, retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST });
   }
 }

@@ -177,8 +177,12 @@ async function log(
   });
 }
 
-/** Upserts the contact with its attributes and lists, unless the same contact was upserted already. */
-async function upsertContact(
+/**
+ * Makes sure the contact exists and is on the lists mapped to the issue's project; returns its attributes. A known
+ * contact on the same lists is not upserted again: its attributes change with every event, so they ride on the event
+ * itself (`contact_properties`), which costs no request of its own.
+ */
+async function ensureContact(
   deps: BrevoDeps,
   sink: EventSink,
   account: BrevoAccountSettings,
@@ -189,11 +193,13 @@ async function upsertContact(
   const listIds = account.projectLists
     .filter((mapping) => sameName(mapping.projectKey, issue.projectKey))
     .map((mapping) => mapping.listId);
-  const state = digest(JSON.stringify({ attributes, listIds }));
+  const state = digest(JSON.stringify(listIds));
   const cacheId = `${account.id}-${emailDigest(contact.email)}`;
-  if ((await deps.cache.get(CONTACT_CACHE_SCOPE, cacheId)) === state) return;
-  await sink.upsertContact({ email: contact.email, attributes, listIds });
-  await deps.cache.set(CONTACT_CACHE_SCOPE, cacheId, state, CONTACT_CACHE_SECONDS);
+  if ((await deps.cache.get(CONTACT_CACHE_SCOPE, cacheId)) !== state) {
+    await sink.upsertContact({ email: contact.email, attributes, listIds });
+    await deps.cache.set(CONTACT_CACHE_SCOPE, cacheId, state, CONTACT_CACHE_SECONDS);
+  }
+  return attributes;
 }
 
 const USER_CACHE_SCOPE = 'jira-user';
@@ -279,7 +285,7 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
   if (kinds.length === 0) return undefined;
   const issueFacts = facts(issue, await deps.siteUrl());
   for (const contact of await contactsOf(deps, account, job, issue, participantsField)) {
-    await upsertContact(deps, sink, account, contact, issueFacts);
+    const attributes = await ensureContact(deps, sink, account, contact, issueFacts);
     for (const kind of kinds) {
       const name = BREVO_EVENT_NAMES[kind];
       const syncRef = `${job.issueId}:${job.jiraEventId}:${kind}`;
@@ -307,6 +313,7 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
               name,
               email: contact.email,
               eventDate: job.eventDate,
+              contactProperties: attributes,
               properties: {
                 ...issueEventProperties(issueFacts, job.eventDate),
                 ...kindProperties(job, kind, comment),
