@@ -1,8 +1,10 @@
 import { badRequest, fieldErrors } from '../http/errors';
-import type { Issue, Status, WorkflowTransition } from '../state/types';
+import { formatJiraDate } from '../state/clock';
+import type { ChangeItem, Issue, Status, WorkflowTransition } from '../state/types';
 import { can, type JiraCore } from './core';
 import type { FieldInput } from './issueUpdate';
 import { recordIssueChange, type Caller } from './issues';
+import { DONE_RESOLUTION } from './resolution';
 
 export interface AvailableTransition {
   transition: WorkflowTransition;
@@ -57,7 +59,35 @@ export function transitionIssue(
         to: to.id,
         toString: to.name,
       },
+      ...resolutionChange(core, issue, from.category === 'done', to.category === 'done'),
     ],
     'issue_generic',
   );
+}
+
+/**
+ * Jira's default workflows set the resolution "Done" when an issue enters a done-category status and clear it when
+ * it leaves one (https://support.atlassian.com/jira-cloud-administration/docs/what-are-issue-statuses-priorities-and-resolutions/);
+ * the emulator models that one resolution, with the changelog item Jira writes.
+ */
+function resolutionChange(core: JiraCore, issue: Issue, wasDone: boolean, isDone: boolean): ChangeItem[] {
+  if (wasDone === isDone) return [];
+  if (isDone) {
+    issue.values.set('resolution', DONE_RESOLUTION.id);
+    issue.values.set('resolutiondate', formatJiraDate(core.clock.now()));
+  } else {
+    issue.values.delete('resolution');
+    issue.values.delete('resolutiondate');
+  }
+  return [
+    {
+      field: 'resolution',
+      fieldId: 'resolution',
+      fieldtype: 'jira',
+      from: isDone ? null : DONE_RESOLUTION.id,
+      fromString: isDone ? null : DONE_RESOLUTION.name,
+      to: isDone ? DONE_RESOLUTION.id : null,
+      toString: isDone ? DONE_RESOLUTION.name : null,
+    },
+  ];
 }

@@ -95,25 +95,36 @@ describe('Brevo: Jira issue activity on the customer contact', () => {
       (w: World) => w.brevo.loseAnswerNext(1, { method: 'POST', pathIncludes: '/v3/events' }),
     ],
     ['a 429 storm', (w: World) => w.brevo.rateLimitNext(6)],
-  ])('sends each event kind exactly once when the request is %s', async (_case, fault) => {
-    await withAccount();
-    const issue = world.createIssue('Printer on fire');
-    await world.sandbox.drain();
-    fault(world);
-    world.jira.admin.transitionIssue(users.alice.accountId, issue.id, { toStatus: 'In Progress' });
-    world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'We are on it' });
-    await world.sandbox.drain();
-    for (let i = 0; i < 3; i++) {
-      world.sandbox.redeliverCompleted();
+  ])(
+    'sends each event kind (created, status, comment, updated, resolved) exactly once when the request is %s',
+    async (_case, fault) => {
+      await withAccount();
+      const issue = world.createIssue('Printer on fire');
       await world.sandbox.drain();
-    }
-    // The fault was met, and still every event arrived once.
-    expect(world.brevo.pendingFaults()).toBe(0);
-    expect(named('jira_issue_created')).toHaveLength(1);
-    expect(named('jira_issue_status_changed')).toHaveLength(1);
-    expect(named('jira_comment_added')).toHaveLength(1);
-    expect((await brevoLog()).filter((entry) => entry.level === 'error')).toEqual([]);
-  });
+      fault(world);
+      world.jira.admin.transitionIssue(users.alice.accountId, issue.id, { toStatus: 'In Progress' });
+      world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'We are on it' });
+      world.jira.admin.editIssue(users.alice.accountId, issue.id, { summary: 'Printer on fire, floor 2' });
+      world.jira.admin.transitionIssue(users.alice.accountId, issue.id, { toStatus: 'Done' });
+      await world.sandbox.drain();
+      for (let i = 0; i < 3; i++) {
+        world.sandbox.redeliverCompleted();
+        await world.sandbox.drain();
+      }
+      // The fault was met, and still every event arrived once.
+      expect(world.brevo.pendingFaults()).toBe(0);
+      expect(named('jira_issue_created')).toHaveLength(1);
+      expect(named('jira_issue_status_changed')).toHaveLength(2);
+      expect(named('jira_comment_added')).toHaveLength(1);
+      expect(named('jira_issue_updated')).toHaveLength(1);
+      expect(named('jira_issue_resolved')).toHaveLength(1);
+      expect(named('jira_issue_resolved')[0]?.properties).toMatchObject({
+        issue_key: issue.key,
+        status: 'Done',
+      });
+      expect((await brevoLog()).filter((entry) => entry.level === 'error')).toEqual([]);
+    },
+  );
 
   it('sends jira_issue_updated with the changed mapped field, and nothing for an unmapped one', async () => {
     await withAccount();

@@ -1,3 +1,4 @@
+import { DONE_RESOLUTION } from '../resolution';
 import { renderComment } from '../../render/comment';
 import {
   renderIssueType,
@@ -196,10 +197,20 @@ export function systemFields(): FieldDefinition[] {
     systemField('statuscategorychangedate', 'Status Category Changed', { type: 'datetime' }, (issue) =>
       formatJiraDate(issue.statusCategoryChanged),
     ),
-    systemField('resolution', 'Resolution', { type: 'resolution' }, () => null),
-    systemField('resolutiondate', 'Resolved', { type: 'datetime' }, () => null, {
-      clauseNames: ['resolutiondate', 'resolved'],
-    }),
+    systemField('resolution', 'Resolution', { type: 'resolution' }, (issue, core) =>
+      issue.values.get('resolution') === DONE_RESOLUTION.id
+        ? { ...DONE_RESOLUTION, self: `${core.baseUrl()}/rest/api/3/resolution/${DONE_RESOLUTION.id}` }
+        : null,
+    ),
+    systemField(
+      'resolutiondate',
+      'Resolved',
+      { type: 'datetime' },
+      (issue) => issue.values.get('resolutiondate') ?? null,
+      {
+        clauseNames: ['resolutiondate', 'resolved'],
+      },
+    ),
     systemField(
       'comment',
       'Comment',
