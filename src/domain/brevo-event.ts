@@ -1,6 +1,7 @@
 // What a Jira issue's activity becomes on a Brevo contact (docs/product.md, "Brevo events"): the event names, the
 // properties every event carries, and the contact attributes mapped from the issue and the person. Pure rules; the
 // sync use case (sync/brevo) reads Jira and writes Brevo.
+import { sameName } from './names';
 
 export type BrevoEventKind =
   'issueCreated' | 'issueUpdated' | 'issueResolved' | 'statusChanged' | 'commentAdded';
@@ -52,6 +53,26 @@ export type AttributeSource =
 export interface AttributeMapping {
   source: AttributeSource;
   attribute: string;
+}
+
+/** The projects and issue types a Brevo account covers. */
+export interface BrevoScope {
+  projects: 'all' | readonly string[];
+  issueTypes: 'all' | readonly string[];
+}
+
+/**
+ * Whether an issue of this project and type is in the account's scope. An unknown project or type (undefined: an event
+ * payload without it) is not ruled out: whoever re-reads the issue decides.
+ */
+export function inBrevoScope(
+  scope: BrevoScope,
+  projectKey: string | undefined,
+  issueType: string | undefined,
+): boolean {
+  const covers = (list: 'all' | readonly string[], value: string | undefined) =>
+    list === 'all' || value === undefined || list.some((entry) => sameName(entry, value));
+  return covers(scope.projects, projectKey) && covers(scope.issueTypes, issueType);
 }
 
 /** Brevo refuses event properties over 50 KB in total; the comment text gets what is left, with room to spare. */

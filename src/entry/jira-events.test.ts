@@ -1,4 +1,10 @@
-import { brevoJobsFor, jiraEventSchema, jobForEvent, type BrevoAccountFilter } from './jira-events';
+import {
+  brevoChangeFor,
+  brevoJobsFor,
+  jiraEventSchema,
+  jobForEvent,
+  type BrevoAccountFilter,
+} from './jira-events';
 
 const issue = { id: '10001', key: 'SUP-1', fields: { summary: 'Export fails' } };
 
@@ -122,8 +128,11 @@ describe('brevoJobsFor', () => {
     ...issue,
     fields: { ...issue.fields, project: { key: 'SUP' }, issuetype: { name: 'Task' } },
   };
-  const jobs = (event: unknown, accounts: BrevoAccountFilter[] = [account]) =>
-    brevoJobsFor(jiraEventSchema.parse(event), accounts);
+  const jobs = (event: unknown, accounts: BrevoAccountFilter[] = [account]) => {
+    const parsed = jiraEventSchema.parse(event);
+    const change = brevoChangeFor(parsed);
+    return change ? brevoJobsFor(parsed, change, accounts) : [];
+  };
   const updated = (items: unknown[]) => ({
     eventType: 'avi:jira:updated:issue',
     issue: scoped,

@@ -1,8 +1,7 @@
 // Parses the Jira product events the app subscribes to (docs/forge-platform.md §2) into outbound jobs. Only what the
 // jobs need is read; everything else in the payload may change without breaking us.
 import { z } from 'zod';
-import type { BrevoEventKind } from '../domain/brevo-event';
-import { sameName } from '../domain/names';
+import { inBrevoScope, type BrevoEventKind } from '../domain/brevo-event';
 import type { BrevoJob, TicketJob } from '../sync/jobs';
 
 const named = z.looseObject({ name: z.string() });
@@ -185,24 +184,20 @@ export interface BrevoAccountFilter {
   events: Readonly<Record<BrevoEventKind, boolean>>;
 }
 
-/** One job per active Brevo account that wants this event, for this issue's project and type. */
-export function brevoJobsFor(event: JiraEvent, accounts: readonly BrevoAccountFilter[]): BrevoJob[] {
-  const change = brevoChangeFor(event);
-  if (!change) return [];
+/** One job per active Brevo account that wants this change, for this issue's project and type. */
+export function brevoJobsFor(
+  event: JiraEvent,
+  change: Omit<BrevoJob, 'accountId'>,
+  accounts: readonly BrevoAccountFilter[],
+): BrevoJob[] {
   const project = event.issue.fields?.project?.key;
   const issueType = event.issue.fields?.issuetype?.name;
   return accounts.flatMap((account) => {
     const [first, ...rest] = change.events.filter((kind) => account.events[kind]);
     if (!account.active || first === undefined) return [];
     // A payload without the project or type lets the consumer decide, after it re-reads the issue.
-    const projectOk =
-      account.projects === 'all' ||
-      project === undefined ||
-      account.projects.some((key) => sameName(key, project));
-    const typeOk =
-      account.issueTypes === 'all' ||
-      issueType === undefined ||
-      account.issueTypes.some((name) => sameName(name, issueType));
-    return projectOk && typeOk ? [{ ...change, accountId: account.id, events: [first, ...rest] }] : [];
+    return inBrevoScope(account, project, issueType)
+      ? [{ ...change, accountId: account.id, events: [first, ...rest] }]
+      : [];
   });
 }

@@ -12,10 +12,11 @@ const outbound = new Queue({ key: OUTBOUND_QUEUE });
 
 async function brevoJobs(p: Platform, event: JiraEvent) {
   // Only events Brevo cares about cost a configuration read.
-  if (!brevoChangeFor(event)) return [];
+  const change = brevoChangeFor(event);
+  if (!change) return [];
   const config = await p.store.config.read();
   if (!config.ok) throw new Error(`the configuration cannot be read: ${config.error.message}`);
-  return brevoJobsFor(event, config.document.brevoAccounts);
+  return brevoJobsFor(event, change, config.document.brevoAccounts);
 }
 
 /**

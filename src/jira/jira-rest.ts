@@ -237,25 +237,26 @@ export class JiraRest implements JiraPort {
     return parse(serverInfoSchema, raw, 'server info').baseUrl;
   }
 
-  async issueMatchesJql(issueId: string, jql: string): Promise<boolean> {
+  /** The first issue a JQL search finds (enhanced search; a read, so it is retried like one). */
+  private async firstMatch(jql: string): Promise<{ id: string; key: string } | undefined> {
     const raw = await this.http.request('app', route`/rest/api/3/search/jql`, {
       method: 'POST',
       idempotent: true,
-      body: { jql: `id = ${Number(issueId)} AND (${jql})`, fields: ['summary'], maxResults: 1 },
+      body: { jql, fields: ['summary'], maxResults: 1 },
     });
-    return parse(issueSearchSchema, raw, 'search result').issues.length > 0;
+    const issue = parse(issueSearchSchema, raw, 'search result').issues[0];
+    return issue ? { id: issue.id, key: issue.key } : undefined;
+  }
+
+  async issueMatchesJql(issueId: string, jql: string): Promise<boolean> {
+    return (await this.firstMatch(`id = ${Number(issueId)} AND (${jql})`)) !== undefined;
   }
 
   async validateJql(jql: string): Promise<{ ok: true; anyMatch: boolean } | { ok: false; message: string }> {
     // The search itself, not POST /rest/api/3/jql/parse: it is what the sync runs, so it also refuses what parses but
     // cannot be searched (an unbounded query, a project the app cannot see), and it reports whether anything matches.
     try {
-      const raw = await this.http.request('app', route`/rest/api/3/search/jql`, {
-        method: 'POST',
-        idempotent: true,
-        body: { jql, fields: ['summary'], maxResults: 1 },
-      });
-      return { ok: true, anyMatch: parse(issueSearchSchema, raw, 'search result').issues.length > 0 };
+      return { ok: true, anyMatch: (await this.firstMatch(jql)) !== undefined };
     } catch (error) {
       if (error instanceof IntegrationError && error.kind === 'validation' && error.details.status === 400) {
         return { ok: false, message: error.details.detail ?? 'Jira refused the JQL.' };
@@ -270,14 +271,7 @@ export class JiraRest implements JiraPort {
     value: string,
   ): Promise<{ id: string; key: string } | undefined> {
     // JQL sees the property because manifest.yml indexes it (jira:entityProperty); a value is quoted as a JQL string.
-    const quoted = JSON.stringify(value);
-    const raw = await this.http.request('app', route`/rest/api/3/search/jql`, {
-      method: 'POST',
-      idempotent: true,
-      body: { jql: `issue.property[${key}].${path} = ${quoted}`, fields: ['summary'], maxResults: 1 },
-    });
-    const issue = parse(issueSearchSchema, raw, 'search result').issues[0];
-    return issue ? { id: issue.id, key: issue.key } : undefined;
+    return this.firstMatch(`issue.property[${key}].${path} = ${JSON.stringify(value)}`);
   }
 
   async projectExists(projectKey: string): Promise<boolean> {

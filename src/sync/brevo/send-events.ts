@@ -9,6 +9,7 @@ import {
   BREVO_EVENT_NAMES,
   commentProperty,
   contactAttributes,
+  inBrevoScope,
   issueEventProperties,
   type BrevoEventKind,
   type BrevoValue,
@@ -88,14 +89,6 @@ async function participantsFieldId(
 ): Promise<string | undefined> {
   if (!account.contactRoles.includes('requestParticipants')) return undefined;
   return (await deps.jira.listFields()).find((field) => sameName(field.name, PARTICIPANTS_FIELD))?.id;
-}
-
-function inScope(account: BrevoAccountSettings, issue: JiraIssue): boolean {
-  const projectOk =
-    account.projects === 'all' || account.projects.some((key) => sameName(key, issue.projectKey));
-  const typeOk =
-    account.issueTypes === 'all' || account.issueTypes.some((name) => sameName(name, issue.issueType));
-  return projectOk && typeOk;
 }
 
 function digest(text: string): string {
@@ -268,7 +261,7 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
       `Not sent: ${issue.key} has a security level, so it stays in Jira.`,
     );
   }
-  if (!inScope(account, issue)) return undefined;
+  if (!inBrevoScope(account, issue.projectKey, issue.issueType)) return undefined;
   if (account.jql && !(await deps.jira.issueMatchesJql(issue.id, account.jql))) {
     return log(deps, account, job, 'info', `Not sent: ${issue.key} does not match the account's JQL filter.`);
   }
