@@ -1,104 +1,38 @@
 // Jira issue activity → events on the Brevo contacts the issue concerns (docs/product.md, "Brevo events"). The issue
 // is re-read, so late events describe it as it is; nothing leaves Jira for an issue with a security level, and a
 // comment only when it is customer-facing (the same fail-closed rule as the ticket sync). Each event goes to each
-// contact exactly once through the copy-once step: Brevo does not deduplicate events, so a lost answer is looked
-// for on the contact's timeline by its `sync_ref` before anything is sent again.
-import { createHash } from 'node:crypto';
-import { z } from 'zod';
+// contact exactly once (sync/brevo/send-once).
 import {
   BREVO_EVENT_NAMES,
   commentProperty,
-  contactAttributes,
   inBrevoScope,
   issueEventProperties,
   type BrevoEventKind,
   type BrevoValue,
   type ContactPerson,
-  type IssueFacts,
 } from '../../domain/brevo-event';
 import { adfToPlainText } from '../../domain/content';
 import { isAppWrittenComment } from '../../domain/echo';
 import type { JiraIssue } from '../../domain/jira';
-import { sameName } from '../../domain/names';
 import { commentPrivacy } from '../../domain/privacy';
 import { describeError, IntegrationError } from '../../lib/errors';
-import { copyOnce } from '../copy-once';
 import type { BrevoJob } from '../jobs';
 import type { EventSink, SyncLevel } from '../ports';
-import type { BrevoAccountSettings, BrevoDeps, ContactRole } from './deps';
+import {
+  accountIdsFor,
+  contactFields,
+  contactsFor,
+  ensureContact,
+  hiddenEmailMessage,
+  participantsFieldId,
+} from './contacts';
+import type { BrevoAccountSettings, BrevoDeps } from './deps';
+import { ISSUE_FACT_FIELDS, issueFacts } from './issue-facts';
+import { sendEventOnce } from './send-once';
 
 const OPERATION = 'issue-event-to-brevo';
-const CONTACT_CACHE_SCOPE = 'brevo-contact';
-// The short cache keeps entries for an hour at most (store/short-cache).
-const CONTACT_CACHE_SECONDS = 60 * 60;
-/** how far back a lost event is looked for on the contact's timeline, before the Jira event's own time */
-const FIND_WINDOW_MS = 60 * 60 * 1000;
-const ISSUE_FIELDS = ['priority', 'reporter', 'assignee', 'created', 'resolution'];
 
 export type BrevoResult = { status: 'done' } | { status: 'retry'; reason: string; retryAfterMs?: number };
-
-const named = z.looseObject({ name: z.string() }).nullish();
-const person = z.looseObject({ accountId: z.string() }).nullish();
-
-function facts(issue: JiraIssue, siteUrl: string | undefined): IssueFacts {
-  const fields = z
-    .looseObject({
-      priority: named.catch(null),
-      resolution: named.catch(null),
-      created: z.string().nullish().catch(null),
-    })
-    .parse(issue.fields);
-  return {
-    id: issue.id,
-    key: issue.key,
-    summary: issue.summary,
-    status: issue.status,
-    priority: fields.priority?.name ?? null,
-    issueType: issue.issueType,
-    projectKey: issue.projectKey,
-    created: fields.created ?? null,
-    resolution: fields.resolution?.name ?? null,
-    url: siteUrl === undefined ? null : `${siteUrl.replace(/\/+$/, '')}/browse/${issue.key}`,
-  };
-}
-
-const PARTICIPANTS_FIELD = 'Request participants';
-const people = z.array(z.looseObject({ accountId: z.string() })).catch([]);
-
-function accountIdsFor(
-  issue: JiraIssue,
-  roles: readonly ContactRole[],
-  participantsField: string | undefined,
-) {
-  const fields = z
-    .looseObject({ reporter: person.catch(null), assignee: person.catch(null) })
-    .parse(issue.fields);
-  const ids = roles.flatMap((role) => {
-    if (role === 'reporter') return fields.reporter ? [fields.reporter.accountId] : [];
-    if (role === 'assignee') return fields.assignee ? [fields.assignee.accountId] : [];
-    if (participantsField === undefined) return [];
-    return people.parse(issue.fields[participantsField]).map((participant) => participant.accountId);
-  });
-  return [...new Set(ids)];
-}
-
-/** Request participants are a Jira Service Management field whose id differs per site: it is found by its name. */
-async function participantsFieldId(
-  deps: BrevoDeps,
-  account: BrevoAccountSettings,
-): Promise<string | undefined> {
-  if (!account.contactRoles.includes('requestParticipants')) return undefined;
-  return (await deps.jira.listFields()).find((field) => sameName(field.name, PARTICIPANTS_FIELD))?.id;
-}
-
-function digest(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, 16);
-}
-
-/** An e-mail address names one contact whatever its case (Brevo matches contacts case-insensitively). */
-function emailDigest(email: string): string {
-  return digest(email.trim().toLowerCase());
-}
 
 /** What only the Jira event knows, as event properties of one kind. */
 function kindProperties(job: BrevoJob, kind: BrevoEventKind, comment: CommentFacts | undefined) {
@@ -170,46 +104,6 @@ async function log(
   });
 }
 
-/**
- * Makes sure the contact exists and is on the lists mapped to the issue's project; returns its attributes. A known
- * contact on the same lists is not upserted again: its attributes change with every event, so they ride on the event
- * itself (`contact_properties`), which costs no request of its own.
- */
-async function ensureContact(
-  deps: BrevoDeps,
-  sink: EventSink,
-  account: BrevoAccountSettings,
-  contact: ContactPerson,
-  issue: IssueFacts,
-) {
-  const attributes = contactAttributes(account.attributeMappings, contact, issue);
-  const listIds = account.projectLists
-    .filter((mapping) => sameName(mapping.projectKey, issue.projectKey))
-    .map((mapping) => mapping.listId);
-  const state = digest(JSON.stringify(listIds));
-  const cacheId = `${account.id}-${emailDigest(contact.email)}`;
-  if ((await deps.cache.get(CONTACT_CACHE_SCOPE, cacheId)) !== state) {
-    await sink.upsertContact({ email: contact.email, attributes, listIds });
-    await deps.cache.set(CONTACT_CACHE_SCOPE, cacheId, state, CONTACT_CACHE_SECONDS);
-  }
-  return attributes;
-}
-
-const USER_CACHE_SCOPE = 'jira-user';
-const USER_CACHE_SECONDS = 60 * 60;
-const cachedUser = z.object({ accountId: z.string(), displayName: z.string(), email: z.string().nullable() });
-
-/** A Jira user's name and visible e-mail, read once an hour at most: a burst of events costs one read per person. */
-async function jiraUser(deps: BrevoDeps, accountId: string) {
-  // Account ids hold characters a storage key cannot (`712020:alice`): the cache is keyed by their digest.
-  const cacheId = digest(accountId);
-  const cached = cachedUser.safeParse(await deps.cache.get(USER_CACHE_SCOPE, cacheId));
-  if (cached.success) return cached.data;
-  const user = await deps.jira.getUser(accountId);
-  if (user) await deps.cache.set(USER_CACHE_SCOPE, cacheId, user, USER_CACHE_SECONDS);
-  return user;
-}
-
 async function contactsOf(
   deps: BrevoDeps,
   account: BrevoAccountSettings,
@@ -217,30 +111,16 @@ async function contactsOf(
   issue: JiraIssue,
   participantsField: string | undefined,
 ): Promise<ContactPerson[]> {
-  const contacts: ContactPerson[] = [];
-  for (const accountId of accountIdsFor(issue, account.contactRoles, participantsField)) {
-    const user = await jiraUser(deps, accountId);
-    if (!user?.email) {
-      await log(
-        deps,
-        account,
-        job,
-        'info',
-        `Not sent to ${user?.displayName ?? 'a Jira user'}: their e-mail address is hidden by their Atlassian ` +
-          'profile visibility, and the app never guesses one.',
-      );
-      continue;
-    }
-    contacts.push({ accountId, displayName: user.displayName, email: user.email });
-  }
-  return contacts;
+  return contactsFor(deps, accountIdsFor(issue, account.contactRoles, participantsField), (name) =>
+    log(deps, account, job, 'info', hiddenEmailMessage(name)),
+  );
 }
 
 async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: EventSink, job: BrevoJob) {
   const participantsField = await participantsFieldId(deps, account);
   const issue = await deps.jira.getIssue(job.issueId, [
-    ...ISSUE_FIELDS,
-    ...(participantsField === undefined ? [] : [participantsField]),
+    ...ISSUE_FACT_FIELDS,
+    ...contactFields(participantsField),
   ]);
   if (!issue) {
     return log(
@@ -276,56 +156,28 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
     }
   }
   if (kinds.length === 0) return undefined;
-  const issueFacts = facts(issue, await deps.siteUrl());
+  const facts = issueFacts(issue, await deps.siteUrl());
   for (const contact of await contactsOf(deps, account, job, issue, participantsField)) {
-    const attributes = await ensureContact(deps, sink, account, contact, issueFacts);
+    const attributes = await ensureContact(deps, sink, account, contact, facts);
     for (const kind of kinds) {
       const name = BREVO_EVENT_NAMES[kind];
       const syncRef = `${job.issueId}:${job.jiraEventId}:${kind}`;
-      const result = await copyOnce(
-        deps.ledger,
-        {
-          item: {
-            kind: 'event',
-            instanceId: account.id,
-            eventId: `${syncRef}:${emailDigest(contact.email)}`,
-          },
-          context: { issueId: job.issueId },
-          describe: `${name} for ${issue.key} to ${contact.displayName}`,
-          find: async () =>
-            (await sink.findEvent(
-              contact.email,
-              name,
-              syncRef,
-              new Date(Date.parse(job.eventDate) - FIND_WINDOW_MS),
-            ))
-              ? syncRef
-              : undefined,
-          write: async () => {
-            await sink.sendEvent({
-              name,
-              email: contact.email,
-              eventDate: job.eventDate,
-              contactProperties: attributes,
-              properties: {
-                ...issueEventProperties(issueFacts, job.eventDate),
-                ...kindProperties(job, kind, comment),
-                sync_ref: syncRef,
-              },
-            });
-            return syncRef;
-          },
+      const describe = `${name} for ${issue.key} to ${contact.displayName}`;
+      const sent = await sendEventOnce(deps, sink, {
+        accountId: account.id,
+        name,
+        email: contact.email,
+        syncRef,
+        eventDate: job.eventDate,
+        properties: {
+          ...issueEventProperties(facts, job.eventDate),
+          ...kindProperties(job, kind, comment),
         },
-        deps.copy,
-      );
-      if (result.status === 'busy') {
-        throw new IntegrationError('transient', `${name} for ${issue.key} is being sent by another worker.`, {
-          system: 'sync',
-        });
-      }
-      if (result.status !== 'done') {
-        await log(deps, account, job, 'info', `Sent ${name} for ${issue.key} to ${contact.displayName}.`);
-      }
+        contactProperties: attributes,
+        describe,
+        issueId: job.issueId,
+      });
+      if (sent === 'sent') await log(deps, account, job, 'info', `Sent ${describe}.`);
     }
   }
   return undefined;
