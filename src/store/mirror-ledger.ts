@@ -16,6 +16,7 @@ import type {
   MirrorContext,
   MirrorItem,
   MirrorLedger,
+  MirrorOrigin,
 } from '../sync/ports';
 import { createIfAbsent, transactIfHolds } from './entity-writes';
 import { mirrorKey } from './keys';
@@ -114,8 +115,46 @@ export class KvsMirrorLedger implements MirrorLedger {
     throw raceLost();
   }
 
-  async complete(claim: MirrorClaim, targetId: string): Promise<CompleteOutcome> {
+  async complete(claim: MirrorClaim, targetId: string, origin?: MirrorOrigin): Promise<CompleteOutcome> {
     const target = z.string().min(1).max(255).parse(targetId);
+    if (await this.completeHeldClaim(claim, target, origin)) return { status: 'completed' };
+    // The claim is no longer the one stored (taken over, or completed by someone else): settle it by reading.
+    if (origin) await this.recordOrigin(origin.item, origin.sourceId, origin.context);
+    return this.completeByReading(claim, target);
+  }
+
+  /**
+   * The common case in one request and no read: the claim as this worker made it is still stored, so the completed
+   * record is built from the claim and written on that condition, with the origin record in the same transaction.
+   * False when the condition did not hold (or the claim does not say when it was made).
+   */
+  private async completeHeldClaim(claim: MirrorClaim, target: string, origin: MirrorOrigin | undefined) {
+    if (claim.claimedAt === undefined) return false;
+    const key = mirrorKey(claim.item);
+    const now = this.clock().toISOString();
+    const done: MirrorRecord = {
+      instanceId: claim.item.instanceId,
+      state: 'done',
+      claimToken: claim.token,
+      claimedAt: claim.claimedAt,
+      attempt: claim.attempt,
+      completedAt: now,
+      targetId: target,
+      createdByApp: false,
+      ...this.context(claim.context ?? {}),
+    };
+    const stillHeld = new Filter<MirrorRecord>()
+      .and('claimToken', FilterConditions.equalTo(claim.token))
+      .and('state', FilterConditions.equalTo('claimed'));
+    return transactIfHolds('completing an item', (tx) => {
+      const withDone = tx.set(key, done, { entityName: MIRROR_ENTITY, conditions: stillHeld });
+      return origin
+        ? withDone.set(mirrorKey(origin.item), this.originRecord(origin, now), { entityName: MIRROR_ENTITY })
+        : withDone;
+    });
+  }
+
+  private async completeByReading(claim: MirrorClaim, target: string): Promise<CompleteOutcome> {
     const key = mirrorKey(claim.item);
     for (let round = 1; round <= MAX_ROUNDS; round++) {
       const raw = await this.getRaw(key);
@@ -182,23 +221,24 @@ export class KvsMirrorLedger implements MirrorLedger {
   }
 
   async recordOrigin(item: MirrorItem, sourceId: string, context: MirrorContext = {}): Promise<void> {
-    const source = z.string().min(1).max(255).parse(sourceId);
-    const key = mirrorKey(item);
-    const now = this.clock().toISOString();
-    const done: MirrorRecord = {
-      instanceId: item.instanceId,
+    const record = this.originRecord({ item, sourceId, context }, this.clock().toISOString());
+    await storageCall('recording an item created by the app', () =>
+      kvs.entity<MirrorRecord>(MIRROR_ENTITY).set(mirrorKey(item), record),
+    );
+  }
+
+  private originRecord(origin: MirrorOrigin, now: string): MirrorRecord {
+    return {
+      instanceId: origin.item.instanceId,
       state: 'done',
       claimToken: randomUUID(),
       claimedAt: now,
       attempt: 0,
       completedAt: now,
-      targetId: source,
+      targetId: z.string().min(1).max(255).parse(origin.sourceId),
       createdByApp: true,
-      ...this.context(context),
+      ...this.context(origin.context ?? {}),
     };
-    await storageCall('recording an item created by the app', () =>
-      kvs.entity<MirrorRecord>(MIRROR_ENTITY).set(key, done),
-    );
   }
 
   private claimRecord(
@@ -220,7 +260,14 @@ export class KvsMirrorLedger implements MirrorLedger {
   }
 
   private claimOf(item: MirrorItem, record: MirrorRecord & { state: 'claimed' }): MirrorClaim {
-    return { item, token: record.claimToken, leaseExpiresAt: record.leaseExpiresAt, attempt: record.attempt };
+    return {
+      item,
+      token: record.claimToken,
+      leaseExpiresAt: record.leaseExpiresAt,
+      attempt: record.attempt,
+      claimedAt: record.claimedAt,
+      context: this.context(record),
+    };
   }
 
   /** Only the context attributes that are set: entity attributes cannot hold undefined. */

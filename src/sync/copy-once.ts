@@ -54,10 +54,10 @@ export class OutcomeUnknownError extends IntegrationError {
   }
 }
 
+/** The completion and the origin record, in one storage request while the claim is still held. */
 async function settle(ledger: MirrorLedger, copy: CopyOnce, claim: MirrorClaim, targetId: string) {
   const origin = copy.origin?.(targetId);
-  if (origin) await ledger.recordOrigin(origin.item, origin.sourceId, copy.context);
-  await ledger.complete(claim, targetId);
+  await ledger.complete(claim, targetId, origin && { ...origin, context: copy.context });
 }
 
 export async function copyOnce(

@@ -111,6 +111,19 @@ export interface JiraPort {
   ): Promise<{ accountId: string; displayName: string; email: string | null } | undefined>;
   /** the site's address (https://<site>.atlassian.net), for links to issues */
   siteUrl(): Promise<string>;
+  /**
+   * One page of an enhanced JQL search (a read). Each issue carries the JiraIssue fields plus `fields` in its raw
+   * `fields`; `nextPageToken` is absent on the last page. Order the JQL (e.g. `ORDER BY id ASC`) to page stably.
+   */
+  searchIssues(
+    jql: string,
+    fields: readonly string[],
+    page: { nextPageToken?: string; maxResults: number },
+  ): Promise<{ issues: JiraIssue[]; nextPageToken?: string }>;
+  /** Jira's approximate count of the issues matching `jql` (recently changed issues may be missing) */
+  countIssues(jql: string): Promise<number>;
+  /** the users who can be assigned issues of the project, every page read (Jira looks at its first 1,000 users) */
+  listAssignableUsers(projectKey: string): Promise<Array<{ accountId: string; displayName: string }>>;
   /** whether the issue matches a JQL filter (one search, restricted to the issue) */
   issueMatchesJql(issueId: string, jql: string): Promise<boolean>;
   /**
@@ -291,6 +304,16 @@ export interface MirrorClaim {
   leaseExpiresAt: string;
   /** 1 for the first claim, one more for each reclaim after a lease ran out */
   attempt: number;
+  /** when the claim was made, and the context it carries: what completing it needs without reading it first */
+  claimedAt?: string;
+  context?: MirrorContext;
+}
+
+/** The item a copy is on its own side, recorded with the completion so that it is never copied back. */
+export interface MirrorOrigin {
+  item: MirrorItem;
+  sourceId: string;
+  context?: MirrorContext;
 }
 
 export type ClaimOutcome =
@@ -316,7 +339,11 @@ export interface MirrorContext {
 
 export interface MirrorLedger {
   claim(item: MirrorItem, options: { leaseMs: number } & MirrorContext): Promise<ClaimOutcome>;
-  complete(claim: MirrorClaim, targetId: string): Promise<CompleteOutcome>;
+  /**
+   * Records the item as copied to `targetId` (and `origin`, when given, as created by the app). While the claim is
+   * still the one stored this is one conditional write and no read.
+   */
+  complete(claim: MirrorClaim, targetId: string, origin?: MirrorOrigin): Promise<CompleteOutcome>;
   /** gives a claim up after a failed write so that a retry can claim again; false when the claim was no longer held */
   release(claim: MirrorClaim): Promise<boolean>;
   /**

@@ -195,6 +195,40 @@ describe('mirror ledger', () => {
     );
   });
 
+  it('claims and completes a copy, with its origin record, in two storage requests and no read', async () => {
+    ctx.sandbox.accounting.reset();
+    const claimed = await ctx.run(() => ctx.store.ledger.claim(action, { leaseMs: LEASE, issueId: '10042' }));
+    await ctx.run(() =>
+      ctx.store.ledger.complete(claimOf(claimed), '10777', { item: comment, sourceId: '555', context: {} }),
+    );
+    expect(ctx.sandbox.accounting.requestsTo('kvs')).toBe(2);
+    expect(await ctx.run(() => ctx.store.ledger.claim(action, { leaseMs: LEASE }))).toEqual({
+      status: 'done',
+      targetId: '10777',
+      createdByApp: false,
+    });
+    expect(await ctx.run(() => ctx.store.ledger.claim(comment, { leaseMs: LEASE }))).toEqual({
+      status: 'done',
+      targetId: '555',
+      createdByApp: true,
+    });
+  });
+
+  it('completes a claim that was taken over by reading, and still records the origin', async () => {
+    const first = claimOf(await ctx.run(() => ctx.store.ledger.claim(action, { leaseMs: LEASE })));
+    ctx.clock.advance(LEASE + 1);
+    const second = await ctx.run(() => ctx.store.ledger.claim(action, { leaseMs: LEASE }));
+    expect(second.status).toBe('reclaimed');
+    // The first holder wrote the target after all: its completion wins, since the copy exists.
+    expect(
+      await ctx.run(() => ctx.store.ledger.complete(first, '10777', { item: comment, sourceId: '555' })),
+    ).toEqual({ status: 'completed' });
+    expect(await ctx.run(() => ctx.store.ledger.claim(comment, { leaseMs: LEASE }))).toMatchObject({
+      status: 'done',
+      createdByApp: true,
+    });
+  });
+
   it('rejects a lease that is not a positive number of milliseconds', async () => {
     await expect(ctx.run(() => ctx.store.ledger.claim(action, { leaseMs: 0 }))).rejects.toThrow();
     expect(await ctx.run(() => kvs.entity('mirror').get(mirrorKey(action)))).toBeUndefined();
