@@ -19,6 +19,7 @@ const pullCursorShape = {
       'A pull window must not end before it starts.',
     )
     .optional(),
+  settled: z.record(z.string().min(1).max(32), z.number().int().nonnegative()).optional(),
 };
 
 const PullCursorSchema: z.ZodType<PullCursor> = z.object(pullCursorShape);

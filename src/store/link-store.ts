@@ -20,10 +20,12 @@ import type {
   LinkRepository,
   LinkSyncOutcome,
   NewLink,
+  PreparedWrite,
 } from '../sync/ports';
 import { allPages, fetchPage, MAX_PAGE_SIZE, type PageQuery } from './entity-pages';
 import { createIfAbsent, removeAll, transactIfHolds } from './entity-writes';
 import { linkKey } from './keys';
+import { KvsPreparedWrite } from './prepared-write';
 import { STORAGE_SYSTEM, storageCall } from './storage-errors';
 import { parseResults, parseStored } from './stored-record';
 import { Timestamp, type Clock } from './time';
@@ -47,6 +49,8 @@ const LinkSchema: z.ZodType<Link> = z.object({
   lastSyncAt: Timestamp.optional(),
   lastError: z.string().optional(),
   lastErrorAt: Timestamp.optional(),
+  actionsReadAt: Timestamp.optional(),
+  copiedUpTo: Timestamp.optional(),
 });
 
 const NewLinkSchema = z.object({
@@ -72,6 +76,37 @@ function query(index: 'by-issue' | 'by-instance', partition: string): PageQuery 
 function joining(issueId: string) {
   // The condition that makes updates and removals safe against a concurrent relink of the ticket to another issue.
   return new Filter<Link>().and('issueId', FilterConditions.equalTo(issueId));
+}
+
+/** The attributes that change after a link is made: equal to what was read, or absent as it was. */
+const SYNC_ATTRIBUTES = ['lastSyncAt', 'lastErrorAt', 'actionsReadAt'] as const;
+
+/** The link is still exactly as read: same issue, and nobody recorded a sync or an error on it since. */
+function asRead(link: Link) {
+  let filter = joining(link.issueId);
+  for (const attribute of SYNC_ATTRIBUTES) {
+    const value = link[attribute];
+    filter = filter.and(
+      attribute,
+      value === undefined ? FilterConditions.notExists() : FilterConditions.equalTo(value),
+    );
+  }
+  return filter;
+}
+
+/** The link after a sync with this outcome: success clears the error; an error keeps the last success. */
+function afterSync(current: Link, outcome: LinkSyncOutcome): Link {
+  const at = outcome.at.toISOString();
+  if (outcome.error !== undefined) {
+    return { ...current, lastError: redactText(outcome.error).slice(0, MAX_ERROR_LENGTH), lastErrorAt: at };
+  }
+  const { lastError: _error, lastErrorAt: _errorAt, ...rest } = current;
+  return {
+    ...rest,
+    lastSyncAt: at,
+    ...(outcome.actionsReadAt === undefined ? {} : { actionsReadAt: outcome.actionsReadAt.toISOString() }),
+    ...(outcome.copiedUpTo === undefined ? {} : { copiedUpTo: outcome.copiedUpTo.toISOString() }),
+  };
 }
 
 export class KvsLinkRepository implements LinkRepository {
@@ -145,18 +180,20 @@ export class KvsLinkRepository implements LinkRepository {
   async recordSync(ref: LinkRef, outcome: LinkSyncOutcome): Promise<boolean> {
     const current = await this.getByTicket(ref.instanceId, ref.ticketId);
     if (current === undefined || current.issueId !== ref.issueId) return false;
-    const at = outcome.at.toISOString();
-    const { lastError: _error, lastErrorAt: _errorAt, ...rest } = current;
-    const updated: Link =
-      outcome.error === undefined
-        ? { ...rest, lastSyncAt: at }
-        : { ...current, lastError: redactText(outcome.error).slice(0, MAX_ERROR_LENGTH), lastErrorAt: at };
     // Conditional, so that an update racing an unlink cannot bring the link back.
     return transactIfHolds('recording a link sync', (tx) =>
-      tx.set(linkKey(ref.instanceId, ref.ticketId), updated, {
+      tx.set(linkKey(ref.instanceId, ref.ticketId), afterSync(current, outcome), {
         entityName: LINK_ENTITY,
         conditions: joining(ref.issueId),
       }),
+    );
+  }
+
+  prepareSync(link: Link, outcome: LinkSyncOutcome): PreparedWrite {
+    const current = LinkSchema.parse(link);
+    const key = linkKey(current.instanceId, current.ticketId);
+    return new KvsPreparedWrite('recording a link sync', (tx) =>
+      tx.set(key, afterSync(current, outcome), { entityName: LINK_ENTITY, conditions: asRead(current) }),
     );
   }
 

@@ -17,9 +17,11 @@ import type {
   MirrorItem,
   MirrorLedger,
   MirrorOrigin,
+  PreparedWrite,
 } from '../sync/ports';
 import { createIfAbsent, transactIfHolds } from './entity-writes';
 import { mirrorKey } from './keys';
+import { kvsWrites } from './prepared-write';
 import { STORAGE_SYSTEM, storageCall } from './storage-errors';
 import { parseStored } from './stored-record';
 import { Timestamp, type Clock } from './time';
@@ -115,12 +117,19 @@ export class KvsMirrorLedger implements MirrorLedger {
     throw raceLost();
   }
 
-  async complete(claim: MirrorClaim, targetId: string, origin?: MirrorOrigin): Promise<CompleteOutcome> {
+  async complete(
+    claim: MirrorClaim,
+    targetId: string,
+    origin?: MirrorOrigin,
+    alongside: readonly PreparedWrite[] = [],
+  ): Promise<CompleteOutcome> {
     const target = z.string().min(1).max(255).parse(targetId);
-    if (await this.completeHeldClaim(claim, target, origin)) return { status: 'completed' };
+    if (await this.completeHeldClaim(claim, target, origin, alongside)) return { status: 'completed' };
     // The claim is no longer the one stored (taken over, or completed by someone else): settle it by reading.
     if (origin) await this.recordOrigin(origin.item, origin.sourceId, origin.context);
-    return this.completeByReading(claim, target);
+    const outcome = await this.completeByReading(claim, target);
+    for (const write of alongside) await write.apply();
+    return outcome;
   }
 
   /**
@@ -128,8 +137,14 @@ export class KvsMirrorLedger implements MirrorLedger {
    * record is built from the claim and written on that condition, with the origin record in the same transaction.
    * False when the condition did not hold (or the claim does not say when it was made).
    */
-  private async completeHeldClaim(claim: MirrorClaim, target: string, origin: MirrorOrigin | undefined) {
+  private async completeHeldClaim(
+    claim: MirrorClaim,
+    target: string,
+    origin: MirrorOrigin | undefined,
+    alongside: readonly PreparedWrite[],
+  ) {
     if (claim.claimedAt === undefined) return false;
+    const writes = kvsWrites(alongside);
     const key = mirrorKey(claim.item);
     const now = this.clock().toISOString();
     const done: MirrorRecord = {
@@ -146,12 +161,17 @@ export class KvsMirrorLedger implements MirrorLedger {
     const stillHeld = new Filter<MirrorRecord>()
       .and('claimToken', FilterConditions.equalTo(claim.token))
       .and('state', FilterConditions.equalTo('claimed'));
-    return transactIfHolds('completing an item', (tx) => {
-      const withDone = tx.set(key, done, { entityName: MIRROR_ENTITY, conditions: stillHeld });
-      return origin
-        ? withDone.set(mirrorKey(origin.item), this.originRecord(origin, now), { entityName: MIRROR_ENTITY })
-        : withDone;
+    const completed = await transactIfHolds('completing an item', (tx) => {
+      let next = tx.set(key, done, { entityName: MIRROR_ENTITY, conditions: stillHeld });
+      if (origin) {
+        next = next.set(mirrorKey(origin.item), this.originRecord(origin, now), {
+          entityName: MIRROR_ENTITY,
+        });
+      }
+      return writes.reduce((built, write) => write.addTo(built), next);
     });
+    if (completed) writes.forEach((write) => write.stored());
+    return completed;
   }
 
   private async completeByReading(claim: MirrorClaim, target: string): Promise<CompleteOutcome> {

@@ -15,6 +15,7 @@ import { IntegrationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
 import type {
   NewSyncEvent,
+  PreparedWrite,
   SyncEvent,
   SyncEventChange,
   SyncEventPage,
@@ -24,6 +25,7 @@ import type {
 } from '../sync/ports';
 import { fetchPage, MAX_PAGE_SIZE, type PageQuery } from './entity-pages';
 import { removeAll, transactIfHolds } from './entity-writes';
+import { KvsPreparedWrite } from './prepared-write';
 import { STORAGE_SYSTEM, storageCall } from './storage-errors';
 import { parseResults, parseStored } from './stored-record';
 import {
@@ -88,58 +90,84 @@ export class KvsSyncLog implements SyncLog {
 
   async append(event: NewSyncEvent): Promise<SyncEvent | undefined> {
     try {
-      const input = NewSyncEventSchema.safeParse({
-        ...event,
-        retry: event.retry && { kind: event.retry.kind, payload: normalisePayload(event.retry.payload) },
-      });
-      if (!input.success) {
-        this.logger.error('A sync log entry was rejected', {
-          entry: this.summary(event),
-          issues: input.error.issues,
-        });
-        return undefined;
-      }
-      const now = this.clock();
-      const { retry, message, issueId, issueKey, ticketId, ticketNumber, ...fields } = input.data;
-      const retryFits = retry === undefined || jsonBytes(retry.payload) <= MAX_RETRY_PAYLOAD_BYTES;
-      if (!retryFits) {
-        this.logger.error('A sync log entry was kept without its retry data, which was too large', {
-          entry: this.summary(event),
-          limitBytes: MAX_RETRY_PAYLOAD_BYTES,
-        });
-      }
-      // Absent fields stay absent (not undefined), so what is returned equals what is read back later.
-      const record: SyncEventRecord = {
-        ...fields,
-        ...(issueId === undefined ? {} : { issueId }),
-        ...(issueKey === undefined ? {} : { issueKey }),
-        ...(ticketId === undefined ? {} : { ticketId }),
-        ...(ticketNumber === undefined ? {} : { ticketNumber }),
-        message: retryFits ? message : `${message} (This item cannot be retried from the log.)`,
-        ...(retry !== undefined && retryFits ? { retry } : {}),
-        time: now.toISOString(),
-        status: 'open',
-      };
-      const id = newSyncEventId(now);
+      const entry = this.entryOf(event);
+      if (entry === undefined) return undefined;
       await storageCall('appending to the sync log', () =>
         kvs
           .entity<SyncEventRecord>(SYNC_EVENT_ENTITY)
-          .set(id, record, { ttl: { value: RETENTION_DAYS, unit: 'DAYS' } }),
+          .set(entry.id, entry.record, { ttl: { value: RETENTION_DAYS, unit: 'DAYS' } }),
       );
-      // The same line goes to the console: `forge logs` (and the sandbox's event log) tell the story without KVS.
-      this.logger[record.level](record.message, {
-        syncEvent: id,
-        operation: record.operation,
-        instanceId: record.instanceId,
-        ...(issueKey === undefined ? {} : { issueKey }),
-        ...(ticketNumber === undefined ? {} : { ticketNumber }),
-      });
-      return toSyncEvent(id, record);
+      this.echo(entry.id, entry.record);
+      return toSyncEvent(entry.id, entry.record);
     } catch (error) {
       // The entry itself goes to the console, so what happened is still on record (Forge keeps console output).
       this.logger.error('Could not write a sync log entry', { error, entry: this.summary(event) });
       return undefined;
     }
+  }
+
+  prepare(event: NewSyncEvent): PreparedWrite | undefined {
+    const entry = this.entryOf(event);
+    if (entry === undefined) return undefined;
+    return new KvsPreparedWrite(
+      'appending to the sync log',
+      (tx) =>
+        tx.set(
+          entry.id,
+          entry.record,
+          { entityName: SYNC_EVENT_ENTITY },
+          { ttl: { value: RETENTION_DAYS, unit: 'DAYS' } },
+        ),
+      () => this.echo(entry.id, entry.record),
+    );
+  }
+
+  /** The stored entry for `event`, or undefined (reported on the console) when the entry is invalid. */
+  private entryOf(event: NewSyncEvent): { id: string; record: SyncEventRecord } | undefined {
+    const input = NewSyncEventSchema.safeParse({
+      ...event,
+      retry: event.retry && { kind: event.retry.kind, payload: normalisePayload(event.retry.payload) },
+    });
+    if (!input.success) {
+      this.logger.error('A sync log entry was rejected', {
+        entry: this.summary(event),
+        issues: input.error.issues,
+      });
+      return undefined;
+    }
+    const now = this.clock();
+    const { retry, message, issueId, issueKey, ticketId, ticketNumber, ...fields } = input.data;
+    const retryFits = retry === undefined || jsonBytes(retry.payload) <= MAX_RETRY_PAYLOAD_BYTES;
+    if (!retryFits) {
+      this.logger.error('A sync log entry was kept without its retry data, which was too large', {
+        entry: this.summary(event),
+        limitBytes: MAX_RETRY_PAYLOAD_BYTES,
+      });
+    }
+    // Absent fields stay absent (not undefined), so what is returned equals what is read back later.
+    const record: SyncEventRecord = {
+      ...fields,
+      ...(issueId === undefined ? {} : { issueId }),
+      ...(issueKey === undefined ? {} : { issueKey }),
+      ...(ticketId === undefined ? {} : { ticketId }),
+      ...(ticketNumber === undefined ? {} : { ticketNumber }),
+      message: retryFits ? message : `${message} (This item cannot be retried from the log.)`,
+      ...(retry !== undefined && retryFits ? { retry } : {}),
+      time: now.toISOString(),
+      status: 'open',
+    };
+    return { id: newSyncEventId(now), record };
+  }
+
+  /** The same line goes to the console: `forge logs` (and the sandbox's event log) tell the story without KVS. */
+  private echo(id: string, record: SyncEventRecord): void {
+    this.logger[record.level](record.message, {
+      syncEvent: id,
+      operation: record.operation,
+      instanceId: record.instanceId,
+      ...(record.issueKey === undefined ? {} : { issueKey: record.issueKey }),
+      ...(record.ticketNumber === undefined ? {} : { ticketNumber: record.ticketNumber }),
+    });
   }
 
   async list(query: SyncEventQuery = {}): Promise<SyncEventPage> {

@@ -11,7 +11,7 @@
 //   copy still counts as written (its marker keeps it from echoing); the claim runs out and the next attempt finds
 //   the copy by its marker and records it then.
 import { describeError, IntegrationError, mayHaveApplied } from '../lib/errors';
-import type { MirrorClaim, MirrorContext, MirrorItem, MirrorLedger } from './ports';
+import type { MirrorClaim, MirrorContext, MirrorItem, MirrorLedger, PreparedWrite } from './ports';
 
 export interface CopyOnce {
   item: MirrorItem;
@@ -24,10 +24,15 @@ export interface CopyOnce {
   write(): Promise<string>;
   /** the item the copy is on its own side, recorded as created by the app so that it is never copied back */
   origin?: (targetId: string) => { item: MirrorItem; sourceId: string };
+  /** writes that describe the copy (the link's sync state, a sync-log entry): stored with its completion */
+  alongside?: () => readonly PreparedWrite[];
 }
 
 export type CopyOnceResult =
-  /** written now; `recorded` is false when the ledger could not be brought up to date (repaired on a later attempt) */
+  /**
+   * written now; `recorded` is false when the ledger (and the `alongside` writes) could not be brought up to date
+   * (the ledger is repaired on a later attempt)
+   */
   | { status: 'written'; targetId: string; recorded: boolean }
   /** an earlier attempt had written it; now recorded */
   | { status: 'found'; targetId: string }
@@ -57,7 +62,12 @@ export class OutcomeUnknownError extends IntegrationError {
 /** The completion and the origin record, in one storage request while the claim is still held. */
 async function settle(ledger: MirrorLedger, copy: CopyOnce, claim: MirrorClaim, targetId: string) {
   const origin = copy.origin?.(targetId);
-  await ledger.complete(claim, targetId, origin && { ...origin, context: copy.context });
+  await ledger.complete(
+    claim,
+    targetId,
+    origin && { ...origin, context: copy.context },
+    copy.alongside?.() ?? [],
+  );
 }
 
 export async function copyOnce(

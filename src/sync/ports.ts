@@ -242,6 +242,13 @@ export interface Link {
   lastSyncAt?: string;
   lastError?: string;
   lastErrorAt?: string;
+  /**
+   * when the pull last read the ticket's actions and handled all of them (our clock): a later listing of the ticket
+   * whose modification time is older than that minute needs no new read (sync/inbound/ticket-actions)
+   */
+  actionsReadAt?: string;
+  /** when the newest action handled was created: the next read starts its claims there, not at the link date */
+  copiedUpTo?: string;
 }
 
 export type NewLink = Pick<Link, 'instanceId' | 'ticketId' | 'ticketNumber' | 'issueId' | 'issueKey'>;
@@ -264,6 +271,19 @@ export interface LinkPage {
 export interface LinkSyncOutcome {
   at: Date;
   error?: string;
+  /** after a pull that handled every action: when they were read, and the newest one's creation time */
+  actionsReadAt?: Date;
+  copiedUpTo?: Date;
+}
+
+/**
+ * A storage write one store prepares and another applies in the same transaction, all or nothing (a link's sync state
+ * and a sync-log entry ride on the ledger completion of the copy they describe); `apply` writes it on its own.
+ */
+export interface PreparedWrite {
+  readonly description: string;
+  /** false when its condition did not hold (e.g. the link was removed meanwhile) */
+  apply(): Promise<boolean>;
 }
 
 export interface LinkRepository {
@@ -278,6 +298,11 @@ export interface LinkRepository {
   countByInstance(instanceId: string): Promise<number>;
   /** success sets lastSyncAt and clears lastError; failure sets lastError and lastErrorAt; false when the link is gone */
   recordSync(link: LinkRef, outcome: LinkSyncOutcome): Promise<boolean>;
+  /**
+   * The same update of a link just read, without reading it again; it holds only while the link is as read (not
+   * removed, not updated by someone else), so a concurrent error or unlink is never overwritten.
+   */
+  prepareSync(link: Link, outcome: LinkSyncOutcome): PreparedWrite;
   /** removes the link if it still joins this issue and ticket; false when there was no such link */
   remove(link: LinkRef): Promise<boolean>;
   /** removes every link of an issue (e.g. the issue was deleted); returns how many went */
@@ -340,10 +365,16 @@ export interface MirrorContext {
 export interface MirrorLedger {
   claim(item: MirrorItem, options: { leaseMs: number } & MirrorContext): Promise<ClaimOutcome>;
   /**
-   * Records the item as copied to `targetId` (and `origin`, when given, as created by the app). While the claim is
-   * still the one stored this is one conditional write and no read.
+   * Records the item as copied to `targetId` (and `origin`, when given, as created by the app), with the `alongside`
+   * writes. While the claim is still the one stored this is one conditional transaction and no read; otherwise the
+   * completion is settled by reading and the `alongside` writes are applied on their own.
    */
-  complete(claim: MirrorClaim, targetId: string, origin?: MirrorOrigin): Promise<CompleteOutcome>;
+  complete(
+    claim: MirrorClaim,
+    targetId: string,
+    origin?: MirrorOrigin,
+    alongside?: readonly PreparedWrite[],
+  ): Promise<CompleteOutcome>;
   /** gives a claim up after a failed write so that a retry can claim again; false when the claim was no longer held */
   release(claim: MirrorClaim): Promise<boolean>;
   /**
@@ -362,6 +393,11 @@ export interface PullCursor {
   watermark: string;
   /** a window being processed: the pages before `nextPage` are done, so a handed-over pull resumes there */
   window?: { since: string; until: string; nextPage: number };
+  /**
+   * tickets handled in full whose modification time (epoch ms) the next windows still reach: listed again unchanged,
+   * they cost nothing, not even a link read (sync/inbound/pull)
+   */
+  settled?: Record<string, number>;
 }
 
 export interface CursorStore {
@@ -420,6 +456,8 @@ export type SyncEventChange = 'changed' | 'unchanged' | 'not-found';
 export interface SyncLog {
   /** never throws: a failed write is reported on the console and yields undefined */
   append(event: NewSyncEvent): Promise<SyncEvent | undefined>;
+  /** the entry as a write to apply with another (undefined, and reported, when the entry is invalid) */
+  prepare(event: NewSyncEvent): PreparedWrite | undefined;
   list(query?: SyncEventQuery): Promise<SyncEventPage>;
   get(id: string): Promise<SyncEvent | undefined>;
   /** open → retried; of two concurrent calls exactly one gets 'changed' */

@@ -9,8 +9,8 @@ import { APP_COMMENT_PROPERTY, appActionOrigin, appCommentProperty } from '../..
 import type { Ticket, TicketAction } from '../../domain/ticket';
 import { describeError, IntegrationError } from '../../lib/errors';
 import { copyOnce } from '../copy-once';
-import type { Link } from '../ports';
-import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
+import type { Link, PreparedWrite } from '../ports';
+import type { InboundDeps, InstanceContext } from './deps';
 import { logTicket } from './log';
 
 const OPERATION = 'action-to-comment';
@@ -65,17 +65,35 @@ function commentBodies(
   ]);
 }
 
-/** Copies every part once; 'busy' when another worker holds one, else whether anything was written now. */
+/** What became of one action. */
+export type ActionCopy =
+  /** copied now; `finished` when the `alongside` writes were stored with it */
+  | { status: 'copied'; finished: boolean }
+  /** copied before, or written by the app itself: nothing to do */
+  | { status: 'done' }
+  /** could not be copied; logged with Retry */
+  | { status: 'failed' }
+  /** try again later (another worker holds it, or a retryable failure) */
+  | { status: 'transient' };
+
+/**
+ * Copies every part once; 'busy' when another worker holds one, else whether anything was written now. `alongside`
+ * rides on the completion of the last part, when that part is written (or found) now.
+ */
 async function copyParts(
   deps: InboundDeps,
   context: InstanceContext,
   ticket: Pick<Ticket, 'id' | 'number'>,
   link: Link,
   action: TicketAction,
-): Promise<'busy' | 'written' | 'done'> {
+  alongside: (() => readonly PreparedWrite[]) | undefined,
+): Promise<'busy' | { written: boolean; finished: boolean }> {
   const { instance } = context;
+  const bodies = commentBodies(context, ticket, action);
   let written = false;
-  for (const [index, body] of commentBodies(context, ticket, action).entries()) {
+  let finished = false;
+  for (const [index, body] of bodies.entries()) {
+    const last = index === bodies.length - 1;
     // The first part keeps the action's own id, so an action that fits one comment is recorded as it always was.
     const partId = index === 0 ? action.id : `${action.id}-part${index + 1}`;
     const result = await copyOnce(
@@ -101,29 +119,47 @@ async function copyParts(
           item: { kind: 'comment', instanceId: instance.id, commentId, ticketId: ticket.id },
           sourceId: action.id,
         }),
+        ...(last && alongside ? { alongside } : {}),
       },
       deps.copy,
     );
     // Someone else is copying it now; the ticket is looked at again if they fail.
     if (result.status === 'busy') return 'busy';
     if (result.status !== 'done') written = true;
+    if (last && alongside) {
+      finished = result.status === 'found' || (result.status === 'written' && result.recorded);
+    }
   }
-  return written ? 'written' : 'done';
+  return { written, finished };
 }
 
+/** The sync-log message of the actions a read of one ticket copied. */
+export function copiedMessage(actions: readonly TicketAction[], issueKey: string): string {
+  const what = (action: TicketAction) =>
+    `${action.actionType ?? 'Action'} by ${action.creatorName ?? 'an agent'}`;
+  const [only] = actions;
+  if (actions.length === 1 && only) return `${what(only)} added to ${issueKey} as a comment.`;
+  return `${actions.length} actions added to ${issueKey} as comments: ${actions.map(what).join('; ')}.`;
+}
+
+/**
+ * Ticket action → Jira comment, once. `alongside` (the link's sync state and the sync-log entry of the read that
+ * copies it) is stored with the copy when it is written now; otherwise the caller stores it.
+ */
 export async function copyActionToIssue(
   deps: InboundDeps,
   context: InstanceContext,
   ticket: Pick<Ticket, 'id' | 'number'>,
   link: Link,
   action: TicketAction,
-): Promise<ItemOutcome> {
+  alongside?: () => readonly PreparedWrite[],
+): Promise<ActionCopy> {
   const { instance } = context;
   try {
-    if (await skipOwnAction(deps, instance.id, link, action)) return 'ok';
-    const copied = await copyParts(deps, context, ticket, link, action);
-    if (copied === 'busy') return 'transient';
-    if (copied === 'done') return 'ok';
+    if (await skipOwnAction(deps, instance.id, link, action)) return { status: 'done' };
+    const copied = await copyParts(deps, context, ticket, link, action, alongside);
+    if (copied === 'busy') return { status: 'transient' };
+    return copied.written ? { status: 'copied', finished: copied.finished } : { status: 'done' };
   } catch (error) {
     // Retryable (including an unknown outcome): the pull sets the ticket aside and retries it (sync/inbound/set-aside).
     if (error instanceof IntegrationError && error.retryable) throw error;
@@ -141,17 +177,26 @@ export async function copyActionToIssue(
         payload: { kind: 'retry-action', instanceId: instance.id, ticketId: ticket.id, actionId: action.id },
       },
     });
-    return 'ok';
+    return { status: 'failed' };
   }
-  await deps.links.recordSync(link, { at: deps.now() });
-  await logTicket(deps, context, {
+}
+
+/** The sync-log entry of copied actions, as a write to store with a copy (or on its own). */
+export function copiedLogEntry(
+  deps: InboundDeps,
+  context: InstanceContext,
+  ticket: Pick<Ticket, 'id' | 'number'>,
+  link: Link,
+  actions: readonly TicketAction[],
+): PreparedWrite | undefined {
+  return deps.log.prepare({
+    instanceId: context.instance.id,
     level: 'info',
     operation: OPERATION,
-    message: `${action.actionType ?? 'Action'} by ${action.creatorName ?? 'an agent'} added to ${link.issueKey} as a comment.`,
+    message: copiedMessage(actions, link.issueKey),
     ticketId: ticket.id,
     ticketNumber: ticket.number,
     issueId: link.issueId,
     issueKey: link.issueKey,
   });
-  return 'ok';
 }

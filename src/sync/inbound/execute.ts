@@ -2,7 +2,7 @@
 // over pull), or re-run one failed item for the admin's "Retry".
 import type { StoredInstance } from '../../domain/config';
 import type { InboundJob } from '../jobs';
-import { copyActionToIssue } from './copy-action';
+import { copiedLogEntry, copyActionToIssue } from './copy-action';
 import { describeError, IntegrationError } from '../../lib/errors';
 import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
 import { logTicket } from './log';
@@ -62,7 +62,14 @@ export async function executeInbound(
         if (!ticket || !link) return 'gone';
         const action = (await context.tickets.listActions(job.ticketId)).find((a) => a.id === job.actionId);
         if (!action) return 'gone';
-        return copyActionToIssue(deps, context, ticket, link, action);
+        const writes = () => [
+          deps.links.prepareSync(link, { at: deps.now() }),
+          ...[copiedLogEntry(deps, context, ticket, link, [action])].filter((entry) => entry !== undefined),
+        ];
+        const copy = await copyActionToIssue(deps, context, ticket, link, action, writes);
+        if (copy.status === 'transient') return 'transient';
+        if (copy.status === 'copied' && !copy.finished) for (const write of writes()) await write.apply();
+        return 'ok';
       });
   }
 }

@@ -9,6 +9,7 @@ import type { PullCursor } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
 import { processTicket } from './process-ticket';
 import { failsWholeInstance, setTicketAside } from './set-aside';
+import { SettledTickets } from './settled-tickets';
 
 export type PullOutcome =
   /** the window is done and the watermark moved */
@@ -38,12 +39,21 @@ function openWindow(
 
 export async function pullInstance(deps: InboundDeps, context: InstanceContext): Promise<PullOutcome> {
   const { instance, tickets } = context;
-  const { watermark, window } = openWindow(await deps.cursors.load(instance.id), deps);
+  const cursor = await deps.cursors.load(instance.id);
+  const { watermark, window } = openWindow(cursor, deps);
+  const settled = new SettledTickets(cursor?.settled);
+  // Windows to come start `overlapMs` before this one's end: what they will list again is worth remembering.
+  const keep = (at: PullCursor) => {
+    const stored = settled.toStored(Date.parse(at.watermark) - deps.overlapMs);
+    return stored === undefined ? at : { ...at, settled: stored };
+  };
+  const checkpoint = (page: number) =>
+    deps.cursors.save(instance.id, keep({ watermark, window: { ...window, nextPage: page } }));
   const seen = new Set<string>();
   let pages = 0;
   for (let page = window.nextPage; ; page++) {
     if (deps.budget.remainingMs() < deps.handoverMarginMs) {
-      await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+      await checkpoint(page);
       return { status: 'handover', tickets: seen.size, pages };
     }
     const result = await tickets.listTicketsModifiedSince(new Date(window.since), {
@@ -52,29 +62,33 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
     });
     pages += 1;
     result.tickets.forEach((ticket) => seen.add(ticket.id));
+    const changed = result.tickets.filter((ticket) => !settled.has(ticket));
     // A few tickets at a time (each keeps its own actions in order), with the time budget checked before each group:
     // one page can take longer than the margin. A page left half-way is redone from its start next time; the ledger
     // makes the tickets already done cost a read, not a write.
-    for (let first = 0; first < result.tickets.length; first += deps.ticketConcurrency) {
+    for (let first = 0; first < changed.length; first += deps.ticketConcurrency) {
       if (deps.budget.remainingMs() < deps.handoverMarginMs) {
-        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+        await checkpoint(page);
         return { status: 'handover', tickets: seen.size, pages };
       }
-      const group = result.tickets.slice(first, first + deps.ticketConcurrency);
-      const carryOn = await processGroup(deps, context, group).catch(async (error: unknown) => {
+      const group = changed.slice(first, first + deps.ticketConcurrency);
+      const startedAt = deps.now();
+      const carryOn = await processGroup(deps, context, group, (ticket) =>
+        settled.add(ticket, startedAt),
+      ).catch(async (error: unknown) => {
         // The whole instance failed: keep the place, and let the caller report why.
-        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+        await checkpoint(page);
         throw error;
       });
       if (!carryOn) {
-        await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page } });
+        await checkpoint(page);
         return { status: 'retry-later', tickets: seen.size, pages };
       }
     }
     const last = result.tickets.length === 0 || page * deps.pageSize >= result.totalRecords;
     if (last) break;
     // Checkpoint only when another page follows: the final save below replaces it anyway.
-    await deps.cursors.save(instance.id, { watermark, window: { ...window, nextPage: page + 1 } });
+    await checkpoint(page + 1);
   }
   // Escalation requests that failed earlier are retried every cycle, modified or not.
   if (instance.correlationField) {
@@ -88,7 +102,7 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
       }
     }
   }
-  await deps.cursors.save(instance.id, { watermark: window.until });
+  await deps.cursors.save(instance.id, keep({ watermark: window.until }));
   return { status: 'done', tickets: seen.size, pages };
 }
 
@@ -100,6 +114,7 @@ async function processGroup(
   deps: InboundDeps,
   context: InstanceContext,
   group: readonly Ticket[],
+  handled: (ticket: Ticket) => void = () => undefined,
 ): Promise<boolean> {
   const outcomes = await Promise.allSettled(group.map((ticket) => processTicket(deps, context, ticket)));
   const instanceFailure = outcomes.find(
@@ -109,7 +124,11 @@ async function processGroup(
   let carryOn = true;
   for (const [index, outcome] of outcomes.entries()) {
     const ticket = group[index];
-    if (!ticket || (outcome.status === 'fulfilled' && outcome.value === 'ok')) continue;
+    if (!ticket) continue;
+    if (outcome.status === 'fulfilled' && outcome.value === 'ok') {
+      handled(ticket);
+      continue;
+    }
     const failure: unknown = outcome.status === 'rejected' ? outcome.reason : undefined;
     if (!(await setTicketAside(deps, context, ticket, failure))) carryOn = false;
   }

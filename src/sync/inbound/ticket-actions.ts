@@ -1,11 +1,20 @@
-// Which of a linked ticket's actions go to Jira: not the description, not what the app wrote (ledger), only the
-// configured action types, and only what was added since the link (older history stays in the ticket).
+// Which of a linked ticket's actions go to Jira, and when they need reading at all: not the description, not what the
+// app wrote (ledger), only the configured action types, and only what was added since the last read that handled
+// everything (older history stays in the ticket). A ticket listed again by an overlapping pull window costs no read
+// unless it changed after that read; a read that copies actions stores the link's new state and its sync-log entry
+// with the last copy, in one storage request (docs/reliability.md, "What a copy costs").
+import { readIncludesChange, startOfMinute } from '../../domain/modification-time';
 import type { Ticket, TicketAction } from '../../domain/ticket';
-import type { Link } from '../ports';
-import { copyActionToIssue } from './copy-action';
+import type { Link, PreparedWrite } from '../ports';
+import { copiedLogEntry, copyActionToIssue } from './copy-action';
 import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
 
-const MINUTE = 60_000;
+/** Whether the ticket may have changed since its actions were last read and all handled. */
+export function changedSinceRead(ticket: Pick<Ticket, 'dateModified'>, link: Link): boolean {
+  return (
+    link.actionsReadAt === undefined || !readIncludesChange(ticket.dateModified, new Date(link.actionsReadAt))
+  );
+}
 
 function typeIsPulled(pullActionTypes: 'all' | string[], action: TicketAction): boolean {
   if (pullActionTypes === 'all') return true;
@@ -18,11 +27,14 @@ export function actionsToPull(
   link: Link,
   pullActionTypes: 'all' | string[],
 ): TicketAction[] {
-  // TeamSupport dates have minute precision: an action from the minute of linking counts as after it.
-  const linkedMinute = Math.floor(Date.parse(link.linkedAt) / MINUTE) * MINUTE;
+  // TeamSupport dates have minute precision: an action from the minute of linking (or of the newest action handled)
+  // counts as after it; the ledger knows which of that minute's actions are done.
+  const floor = startOfMinute(
+    Math.max(Date.parse(link.linkedAt), link.copiedUpTo === undefined ? 0 : Date.parse(link.copiedUpTo)),
+  );
   return actions
     .filter((a) => a.systemKind !== 'description')
-    .filter((a) => a.dateCreated.getTime() >= linkedMinute)
+    .filter((a) => a.dateCreated.getTime() >= floor)
     .filter((a) => typeIsPulled(pullActionTypes, a))
     .sort((a, b) => a.dateCreated.getTime() - b.dateCreated.getTime() || Number(a.id) - Number(b.id));
 }
@@ -30,17 +42,54 @@ export function actionsToPull(
 export async function pullTicketActions(
   deps: InboundDeps,
   context: InstanceContext,
-  ticket: Pick<Ticket, 'id' | 'number'>,
+  ticket: Pick<Ticket, 'id' | 'number' | 'dateModified'>,
   link: Link,
 ): Promise<ItemOutcome> {
+  if (!changedSinceRead(ticket, link)) return 'ok';
+  const readAt = deps.now();
   const actions = actionsToPull(
     await context.tickets.listActions(ticket.id),
     link,
     context.instance.pullActionTypes,
   );
+  const copied: TicketAction[] = [];
+  // The newest action of the unbroken run handled from the start: a failed one stops it, so a later read tries again.
+  let handledUpTo: Date | undefined;
+  let unbroken = true;
+  const finish = (alsoCopied: TicketAction[]): PreparedWrite[] => {
+    const all = [...copied, ...alsoCopied];
+    const newest = unbroken ? (alsoCopied.at(-1)?.dateCreated ?? handledUpTo) : handledUpTo;
+    const entry = all.length > 0 ? copiedLogEntry(deps, context, ticket, link, all) : undefined;
+    return [
+      deps.links.prepareSync(link, {
+        at: deps.now(),
+        ...(unbroken ? { actionsReadAt: readAt } : {}),
+        ...(newest === undefined ? {} : { copiedUpTo: newest }),
+      }),
+      ...(entry ? [entry] : []),
+    ];
+  };
   // In order, one at a time: comments appear in Jira in the order they were written.
-  for (const action of actions) {
-    if ((await copyActionToIssue(deps, context, ticket, link, action)) === 'transient') return 'transient';
+  for (const [index, action] of actions.entries()) {
+    const last = index === actions.length - 1;
+    const result = await copyActionToIssue(
+      deps,
+      context,
+      ticket,
+      link,
+      action,
+      last && unbroken ? () => finish([action]) : undefined,
+    );
+    if (result.status === 'transient') return 'transient';
+    if (result.status === 'failed') {
+      unbroken = false;
+      continue;
+    }
+    if (result.status === 'copied' && last && unbroken && result.finished) return 'ok';
+    if (result.status === 'copied') copied.push(action);
+    if (unbroken) handledUpTo = action.dateCreated;
   }
+  // Nothing was copied last (or its completion could not carry these): store them on their own.
+  for (const write of finish([])) await write.apply();
   return 'ok';
 }
