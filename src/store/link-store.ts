@@ -51,6 +51,7 @@ const LinkSchema: z.ZodType<Link> = z.object({
   lastErrorAt: Timestamp.optional(),
   actionsReadAt: Timestamp.optional(),
   copiedUpTo: Timestamp.optional(),
+  copiedUpToIds: z.array(z.string().min(1).max(32)).max(500).optional(),
 });
 
 const NewLinkSchema = z.object({
@@ -106,6 +107,8 @@ function afterSync(current: Link, outcome: LinkSyncOutcome): Link {
     lastSyncAt: at,
     ...(outcome.actionsReadAt === undefined ? {} : { actionsReadAt: outcome.actionsReadAt.toISOString() }),
     ...(outcome.copiedUpTo === undefined ? {} : { copiedUpTo: outcome.copiedUpTo.toISOString() }),
+    // Only the newest few: a minute with more actions than this is checked against the ledger instead.
+    ...(outcome.copiedUpToIds === undefined ? {} : { copiedUpToIds: outcome.copiedUpToIds.slice(-500) }),
   };
 }
 

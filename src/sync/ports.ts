@@ -249,6 +249,8 @@ export interface Link {
   actionsReadAt?: string;
   /** when the newest action handled was created: the next read starts its claims there, not at the link date */
   copiedUpTo?: string;
+  /** the actions handled in copiedUpTo's minute (dates have minute precision, so the minute alone cannot tell) */
+  copiedUpToIds?: string[];
 }
 
 export type NewLink = Pick<Link, 'instanceId' | 'ticketId' | 'ticketNumber' | 'issueId' | 'issueKey'>;
@@ -274,6 +276,7 @@ export interface LinkSyncOutcome {
   /** after a pull that handled every action: when they were read, and the newest one's creation time */
   actionsReadAt?: Date;
   copiedUpTo?: Date;
+  copiedUpToIds?: string[];
 }
 
 /**

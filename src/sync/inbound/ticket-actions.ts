@@ -28,15 +28,36 @@ export function actionsToPull(
   pullActionTypes: 'all' | string[],
 ): TicketAction[] {
   // TeamSupport dates have minute precision: an action from the minute of linking (or of the newest action handled)
-  // counts as after it; the ledger knows which of that minute's actions are done.
-  const floor = startOfMinute(
-    Math.max(Date.parse(link.linkedAt), link.copiedUpTo === undefined ? 0 : Date.parse(link.copiedUpTo)),
-  );
+  // counts as after it, unless the link names it as handled.
+  const handled = handledUpTo(link);
+  const floor = Math.max(startOfMinute(Date.parse(link.linkedAt)), handled.minute);
+  const done = new Set(handled.minute === floor ? handled.ids : []);
   return actions
     .filter((a) => a.systemKind !== 'description')
-    .filter((a) => a.dateCreated.getTime() >= floor)
+    .filter((a) => a.dateCreated.getTime() >= floor && !done.has(a.id))
     .filter((a) => typeIsPulled(pullActionTypes, a))
     .sort((a, b) => a.dateCreated.getTime() - b.dateCreated.getTime() || Number(a.id) - Number(b.id));
+}
+
+/** The newest minute with handled actions, and the ids handled in it (what the link keeps of the last read). */
+interface HandledUpTo {
+  minute: number;
+  at?: Date;
+  ids: string[];
+}
+
+function handledUpTo(link: Link): HandledUpTo {
+  if (link.copiedUpTo === undefined) return { minute: 0, ids: [] };
+  const at = new Date(link.copiedUpTo);
+  return { minute: startOfMinute(at.getTime()), at, ids: link.copiedUpToIds ?? [] };
+}
+
+function withHandled(upTo: HandledUpTo, action: TicketAction): HandledUpTo {
+  const minute = startOfMinute(action.dateCreated.getTime());
+  if (minute < upTo.minute) return upTo;
+  if (minute > upTo.minute) return { minute, at: action.dateCreated, ids: [action.id] };
+  const at = upTo.at && upTo.at > action.dateCreated ? upTo.at : action.dateCreated;
+  return { minute, at, ids: [...upTo.ids, action.id] };
 }
 
 export async function pullTicketActions(
@@ -53,18 +74,18 @@ export async function pullTicketActions(
     context.instance.pullActionTypes,
   );
   const copied: TicketAction[] = [];
-  // The newest action of the unbroken run handled from the start: a failed one stops it, so a later read tries again.
-  let handledUpTo: Date | undefined;
+  // Where the unbroken run of handled actions ends: a failed action stops it, so a later read tries it again.
+  let handled = handledUpTo(link);
   let unbroken = true;
   const finish = (alsoCopied: TicketAction[]): PreparedWrite[] => {
     const all = [...copied, ...alsoCopied];
-    const newest = unbroken ? (alsoCopied.at(-1)?.dateCreated ?? handledUpTo) : handledUpTo;
+    const upTo = unbroken ? alsoCopied.reduce(withHandled, handled) : handled;
     const entry = all.length > 0 ? copiedLogEntry(deps, context, ticket, link, all) : undefined;
     return [
       deps.links.prepareSync(link, {
         at: deps.now(),
         ...(unbroken ? { actionsReadAt: readAt } : {}),
-        ...(newest === undefined ? {} : { copiedUpTo: newest }),
+        ...(upTo.at === undefined ? {} : { copiedUpTo: upTo.at, copiedUpToIds: upTo.ids }),
       }),
       ...(entry ? [entry] : []),
     ];
@@ -87,7 +108,7 @@ export async function pullTicketActions(
     }
     if (result.status === 'copied' && last && unbroken && result.finished) return 'ok';
     if (result.status === 'copied') copied.push(action);
-    if (unbroken) handledUpTo = action.dateCreated;
+    if (unbroken) handled = withHandled(handled, action);
   }
   // Nothing was copied last (or its completion could not carry these): store them on their own.
   for (const write of finish([])) await write.apply();
