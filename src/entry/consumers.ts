@@ -8,7 +8,7 @@ import { executeInbound } from '../sync/inbound/execute';
 import { executeOutbound } from '../sync/outbound/execute';
 import { sendBrevoEvents } from '../sync/brevo/send-events';
 import { brevoDeps, inboundDeps, outboundDeps } from './compose';
-import { continueOnQueue } from './scheduled';
+import { forgeJobQueues } from './job-queues';
 
 const asyncEventSchema = z.looseObject({
   body: z.unknown(),
@@ -67,7 +67,7 @@ export async function inboundWorker(rawEvent: unknown): Promise<InvocationError 
   const retryCount = event.data.retryContext?.retryCount ?? 0;
   const finalAttempt = retryCount >= MAX_ITEM_RETRIES;
   const result = await executeInbound(inboundDeps(), job.data, { finalAttempt });
-  if (result.status === 'handover') await continueOnQueue(job.data);
+  if (result.status === 'handover') await forgeJobQueues.continuePull(job.data.instanceId);
   // A pull that meets a transient failure resumes from its cursor in the next scheduled cycle; single items retry here
   // and log themselves as given up on their final attempt.
   if (result.status !== 'retry' || job.data.kind === 'pull' || finalAttempt) return undefined;

@@ -12,6 +12,12 @@ export const forgeJobQueues: JobQueues = {
     // an issue's tickets in order, retries included.
     await outbound.push([{ body: job, concurrency: { key: `issue-${job.issueId}`, limit: 1 } }]);
   },
+  async continuePull(instanceId) {
+    // One continuation at a time per instance: a pull's pages are done in order, from its cursor.
+    await inbound.push([
+      { body: { kind: 'pull', instanceId }, concurrency: { key: `pull-${instanceId}`, limit: 1 } },
+    ]);
+  },
   async pushInbound(job, options = {}) {
     await inbound.push([
       { body: job, ...(options.delaySeconds === undefined ? {} : { delayInSeconds: options.delaySeconds }) },

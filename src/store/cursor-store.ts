@@ -20,6 +20,8 @@ const pullCursorShape = {
     )
     .optional(),
   settled: z.record(z.string().min(1).max(32), z.number().int().nonnegative()).optional(),
+  prunedAt: Timestamp.optional(),
+  sweptAt: Timestamp.optional(),
 };
 
 const PullCursorSchema: z.ZodType<PullCursor> = z.object(pullCursorShape);

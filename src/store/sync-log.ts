@@ -8,7 +8,7 @@
 // afford every cycle.
 //
 // Logging must never break the flow that logs: append() reports its own failure on the console and returns undefined.
-import { FilterConditions, Filter, kvs, Sort } from '@forge/kvs';
+import { FilterConditions, Filter, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
 import { unlimitedBudget, type Budget } from '../lib/budget';
 import { IntegrationError } from '../lib/errors';
@@ -104,6 +104,20 @@ export class KvsSyncLog implements SyncLog {
       this.logger.error('Could not write a sync log entry', { error, entry: this.summary(event) });
       return undefined;
     }
+  }
+
+  async grownSince(instanceId: string, since: string, threshold: number): Promise<boolean> {
+    const limit = z.number().int().min(1).max(MAX_PAGE_SIZE).parse(threshold);
+    const page = await storageCall('checking the size of the sync log', () =>
+      kvs
+        .entity<unknown>(SYNC_EVENT_ENTITY)
+        .query()
+        .index('by-instance', { partition: [instanceId] })
+        .where(WhereConditions.greaterThan(since))
+        .limit(limit)
+        .getMany(),
+    );
+    return page.results.length >= limit;
   }
 
   prepare(event: NewSyncEvent): PreparedWrite | undefined {

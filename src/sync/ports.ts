@@ -401,6 +401,10 @@ export interface PullCursor {
    * they cost nothing, not even a link read (sync/inbound/pull)
    */
   settled?: Record<string, number>;
+  /** when the instance's sync log was last pruned (or found small enough): the next check looks past it */
+  prunedAt?: string;
+  /** when tickets that ask for escalation were last searched for whether listed or not (sync/inbound/pull) */
+  sweptAt?: string;
 }
 
 export interface CursorStore {
@@ -459,6 +463,8 @@ export type SyncEventChange = 'changed' | 'unchanged' | 'not-found';
 export interface SyncLog {
   /** never throws: a failed write is reported on the console and yields undefined */
   append(event: NewSyncEvent): Promise<SyncEvent | undefined>;
+  /** whether the instance's log has at least `threshold` entries newer than `since` (one read of at most that many) */
+  grownSince(instanceId: string, since: string, threshold: number): Promise<boolean>;
   /** the entry as a write to apply with another (undefined, and reported, when the entry is invalid) */
   prepare(event: NewSyncEvent): PreparedWrite | undefined;
   list(query?: SyncEventQuery): Promise<SyncEventPage>;
@@ -494,6 +500,8 @@ export interface JobQueues {
   pushOutbound(job: OutboundJob): Promise<void>;
   /** `delaySeconds` (0–900) holds the job back, e.g. the first retry of a ticket set aside by a pull */
   pushInbound(job: InboundJob, options?: { delaySeconds?: number }): Promise<void>;
+  /** hands the rest of an instance's pull to the inbound queue (one continuation at a time per instance) */
+  continuePull(instanceId: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------- event sinks (Brevo today; adapters in connectors/)

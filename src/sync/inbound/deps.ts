@@ -20,8 +20,8 @@ export interface InboundDeps {
   ledger: MirrorLedger;
   log: SyncLog;
   cursors: CursorStore;
-  /** where a ticket set aside by a pull is queued for its own retry */
-  queues: Pick<JobQueues, 'pushInbound'>;
+  /** where a ticket set aside by a pull is queued for its own retry, and a long pull continues */
+  queues: Pick<JobQueues, 'pushInbound' | 'continuePull'>;
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
   budget: Budget;
   now(): Date;

@@ -22,6 +22,13 @@ export type PullOutcome =
 // A brand-new instance looks back this far on its first pull, not over the whole history.
 const FIRST_PULL_LOOKBACK_MS = 60 * 60 * 1000;
 const ESCALATION_VALUES = ['NEW', 'NewJiraIssue'];
+/**
+ * A ticket that asks for escalation is listed by the window in which it asked, and one whose escalation failed has its
+ * own retry job (sync/inbound/set-aside); searching for every ticket that still asks is the safety net behind both
+ * (e.g. a retry given up after hours of outage), so it runs once an hour, not every cycle: 48 searches a day per
+ * instance instead of 576.
+ */
+const ESCALATION_SWEEP_MS = 60 * 60 * 1000;
 
 function openWindow(
   cursor: PullCursor | undefined,
@@ -37,15 +44,26 @@ function openWindow(
   return { watermark, window };
 }
 
-export async function pullInstance(deps: InboundDeps, context: InstanceContext): Promise<PullOutcome> {
+/** `loaded` is the cursor the caller read already (the scheduled pull): it is not read again. */
+export async function pullInstance(
+  deps: InboundDeps,
+  context: InstanceContext,
+  loaded?: PullCursor,
+): Promise<PullOutcome> {
   const { instance, tickets } = context;
-  const cursor = await deps.cursors.load(instance.id);
+  const cursor = loaded ?? (await deps.cursors.load(instance.id));
   const { watermark, window } = openWindow(cursor, deps);
   const settled = new SettledTickets(cursor?.settled);
+  let sweptAt = cursor?.sweptAt;
   // Windows to come start `overlapMs` before this one's end: what they will list again is worth remembering.
-  const keep = (at: PullCursor) => {
+  const keep = (at: PullCursor): PullCursor => {
     const stored = settled.toStored(Date.parse(at.watermark) - deps.overlapMs);
-    return stored === undefined ? at : { ...at, settled: stored };
+    return {
+      ...at,
+      ...(stored === undefined ? {} : { settled: stored }),
+      ...(cursor?.prunedAt === undefined ? {} : { prunedAt: cursor.prunedAt }),
+      ...(sweptAt === undefined ? {} : { sweptAt }),
+    };
   };
   const checkpoint = (page: number) =>
     deps.cursors.save(instance.id, keep({ watermark, window: { ...window, nextPage: page } }));
@@ -90,8 +108,9 @@ export async function pullInstance(deps: InboundDeps, context: InstanceContext):
     // Checkpoint only when another page follows: the final save below replaces it anyway.
     await checkpoint(page + 1);
   }
-  // Escalation requests that failed earlier are retried every cycle, modified or not.
-  if (instance.correlationField) {
+  const sweepDue = sweptAt === undefined || deps.now().getTime() - Date.parse(sweptAt) >= ESCALATION_SWEEP_MS;
+  if (instance.correlationField && sweepDue) {
+    sweptAt = deps.now().toISOString();
     for (const value of ESCALATION_VALUES) {
       for (const ticket of await tickets.findTicketsByField(instance.correlationField, value)) {
         if (seen.has(ticket.id)) continue;
