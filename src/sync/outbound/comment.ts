@@ -10,7 +10,7 @@ import { copyOnce } from '../copy-once';
 import type { CommentJob } from '../jobs';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
 import { forEachTarget, guardTarget, ticketTypeAllowed } from './guard';
-import { logForTarget } from './log-entry';
+import { copiedToTarget, logForTarget } from './log-entry';
 
 const OPERATION = 'comment-to-action';
 
@@ -54,6 +54,13 @@ async function copyToTicket(
 ): Promise<TargetOutcome> {
   if (!(await ticketTypeAllowed(target))) return 'skipped';
   const { instance, link, tickets } = target;
+  const done = () =>
+    copiedToTarget(
+      deps,
+      target,
+      OPERATION,
+      `Comment by ${comment.authorName} added to ticket #${link.ticketNumber}.`,
+    );
   const result = await copyOnce(
     deps.ledger,
     {
@@ -82,19 +89,14 @@ async function copyToTicket(
         item: { kind: 'action', instanceId: instance.id, actionId },
         sourceId: comment.id,
       }),
+      alongside: done,
     },
     deps.copy,
   );
   if (result.status === 'busy') return 'transient';
   if (result.status === 'done') return 'skipped';
-  await deps.links.recordSync(link, { at: new Date() });
-  await logForTarget(
-    deps,
-    target,
-    OPERATION,
-    'info',
-    `Comment by ${comment.authorName} added to ticket #${link.ticketNumber}.`,
-  );
+  // Stored with the completion, unless that could not be written (then they are written now).
+  if (result.status === 'written' && !result.recorded) for (const write of done()) await write.apply();
   return 'sent';
 }
 
