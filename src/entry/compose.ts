@@ -1,7 +1,7 @@
 // The composition root: builds the ports over the real platform (Forge KVS, Jira REST, TeamSupport) for one
 // invocation. Entry files call these; use cases never construct adapters themselves.
 import { getAppContext } from '@forge/api';
-import { createTeamSupport } from '../connectors/teamsupport';
+import { createTeamSupport, type LookupCache } from '../connectors/teamsupport';
 import type { StoredInstance } from '../domain/config';
 import { JiraHttp } from '../jira/http';
 import { JiraAsUser, JiraRest } from '../jira/jira-rest';
@@ -28,6 +28,18 @@ export interface Platform {
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
 }
 
+// TeamSupport's ticket types, statuses and action types are kept an hour (the short cache's longest life), and read
+// fresh by the connection test.
+const LOOKUP_CACHE_SECONDS = 60 * 60;
+
+/** Where an instance's TeamSupport lookup lists outlive the invocation. */
+export function lookupCache(store: Store, instanceId: string): LookupCache {
+  return {
+    get: (key) => store.cache.get('ts-lookups', `${instanceId}-${key}`),
+    set: (key, value) => store.cache.set('ts-lookups', `${instanceId}-${key}`, value, LOOKUP_CACHE_SECONDS),
+  };
+}
+
 export function platform(budget: Budget = invocationBudget()): Platform {
   const store = createStore();
   const http = new JiraHttp({ budget });
@@ -38,7 +50,9 @@ export function platform(budget: Budget = invocationBudget()): Platform {
     budget,
     async openTicketSystem(instance) {
       const token = await store.credentials.getToken(instance.id);
-      return token ? createTeamSupport(instance, token, budget) : undefined;
+      return token
+        ? createTeamSupport(instance, token, budget, { lookupCache: lookupCache(store, instance.id) })
+        : undefined;
     },
   };
 }

@@ -4,7 +4,7 @@ import { createTeamSupport, type TeamSupportOptions } from '../connectors/teamsu
 import { logger } from '../lib/logger';
 import type { AdminDeps } from '../sync/admin/deps';
 import type { PanelDeps } from '../sync/panel/deps';
-import { COPY_ONCE_OPTIONS, platform, type Platform } from './compose';
+import { COPY_ONCE_OPTIONS, lookupCache, platform, type Platform } from './compose';
 import { forgeJobQueues } from './job-queues';
 
 // Someone is waiting on the panel: one quick retry of a blip, and no request left hanging for long. A ticket system
@@ -26,7 +26,12 @@ export function panelDeps(p: Platform = platform()): PanelDeps {
     cache: p.store.cache,
     async openTicketSystem(instance) {
       const token = await p.store.credentials.getToken(instance.id);
-      return token ? createTeamSupport(instance, token, p.budget, PANEL_TICKET_OPTIONS) : undefined;
+      return token
+        ? createTeamSupport(instance, token, p.budget, {
+            ...PANEL_TICKET_OPTIONS,
+            lookupCache: lookupCache(p.store, instance.id),
+          })
+        : undefined;
     },
     now: () => new Date(),
     logger: logger.child({ module: 'issue-panel' }),

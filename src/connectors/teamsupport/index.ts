@@ -7,6 +7,7 @@ export {
 } from './teamsupport';
 export { FIELD_SEARCH_PAGE_SIZE } from './ticketLists';
 export { CHECK_NAMES } from './connectionCheck';
+export type { LookupCache } from './lookups';
 export { EgressBlockedError, MissingTicketError } from './failures';
 export { STANDARD_TICKET_FIELDS, type StandardTicketField } from './fieldChanges';
 export { parseOrgDate, toFilterDate, type SlashDateOrder } from './orgDates';

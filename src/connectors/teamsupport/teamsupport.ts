@@ -21,7 +21,7 @@ import { TeamSupportClient, type TeamSupportClientOptions } from './client';
 import { checkConnection, CHECK_NAMES } from './connectionCheck';
 import { MissingTicketError } from './failures';
 import { ID_FIELDS, TicketUpdatePlanner } from './fieldChanges';
-import { findByName, TeamSupportLookups } from './lookups';
+import { findByName, TeamSupportLookups, type LookupCache } from './lookups';
 import {
   newActionBody,
   toNamedItem,
@@ -37,11 +37,14 @@ import { TicketLists } from './ticketLists';
 
 export type TeamSupportInstance = Pick<StoredInstance, 'baseUrl' | 'organizationId' | 'timeZone'>;
 
-/** Knobs for tests and the composition root: retry waits, clock, jitter, logging, request timeout. */
+/**
+ * Knobs for tests and the composition root: retry waits, clock, jitter, logging, request timeout, and where lookup
+ * lists outlive the invocation.
+ */
 export type TeamSupportOptions = Omit<
   TeamSupportClientOptions,
   'baseUrl' | 'organizationId' | 'apiToken' | 'budget'
->;
+> & { lookupCache?: LookupCache };
 
 /** How far back a created action is looked for after a write whose answer was lost. */
 const RECOVERY_WINDOW_MS = 10 * 60 * 1000;
@@ -80,7 +83,12 @@ class TeamSupportTicketSystem implements TicketSystem {
   private readonly schemas: OrgSchemas;
   private readonly now: () => number;
 
-  constructor(instance: TeamSupportInstance, token: string, budget: Budget, options: TeamSupportOptions) {
+  constructor(
+    instance: TeamSupportInstance,
+    token: string,
+    budget: Budget,
+    { lookupCache, ...options }: TeamSupportOptions,
+  ) {
     if (!isKnownTimeZone(instance.timeZone)) {
       throw refusedBeforeSending(
         `The time zone "${instance.timeZone}" of the TeamSupport instance is unknown: set the organization's IANA ` +
@@ -94,7 +102,7 @@ class TeamSupportTicketSystem implements TicketSystem {
       apiToken: token,
       budget,
     });
-    this.lookups = new TeamSupportLookups(this.client);
+    this.lookups = new TeamSupportLookups(this.client, lookupCache);
     this.schemas = orgSchemas(instance.timeZone);
     this.ticketLists = new TicketLists(this.client, this.schemas);
     this.now = options.now ?? Date.now;
@@ -194,6 +202,8 @@ class TeamSupportTicketSystem implements TicketSystem {
   }
 
   async testConnection(expectations: ConnectionExpectations): Promise<ConnectionCheck[]> {
+    // What the admin is about to rely on is read now, and what the sync caches is refreshed with it.
+    this.lookups.readFresh();
     try {
       return await checkConnection(
         { client: this.client, lookups: this.lookups, schemas: this.schemas },

@@ -37,6 +37,28 @@ describe('outbound comments', () => {
     expect(log.filter((e) => e.operation === 'comment-to-action' && e.level === 'info')).toHaveLength(2);
   });
 
+  it("reads the organization's action types once an hour, not for every comment (issue 18)", async () => {
+    world = await createWorld();
+    const { issue, tickets } = await linkedIssue(1);
+    const lookups = () =>
+      world.ts.requests().filter((entry) => entry.url.toLowerCase().includes('/properties/actiontypes'))
+        .length;
+    world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'First.' });
+    await world.sandbox.drain();
+    const afterFirst = lookups();
+    for (const body of ['Second.', 'Third.']) {
+      world.jira.admin.addComment(users.alice.accountId, issue.id, { body });
+      await world.sandbox.drain();
+    }
+    expect(world.appActions(tickets[0]?.ticketId ?? 0)).toHaveLength(3);
+    expect(lookups()).toBe(afterFirst);
+    // After an hour the list is read again: a new or renamed action type is seen.
+    world.sandbox.advanceClock(61 * 60_000);
+    world.jira.admin.addComment(users.alice.accountId, issue.id, { body: 'Fourth.' });
+    await world.sandbox.drain();
+    expect(lookups()).toBe(afterFirst + 1);
+  });
+
   it('uses the configured action type and portal visibility', async () => {
     world = await createWorld({
       instance: { commentActionType: 'Internal Note', actionsVisibleOnPortal: true },
