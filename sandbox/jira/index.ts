@@ -2,6 +2,7 @@ export { startJiraEmulator, DEFAULT_APP_ACCOUNT_ID } from './emulator';
 export type { JiraEmulator, JiraEmulatorOptions } from './emulator';
 export { JiraAdmin } from './admin/jiraAdmin';
 export type { IssueView, CommentView } from './admin/views';
+export type { ReleasesView, ProjectReleasesView, SprintView, VersionView } from './admin/milestoneViews';
 export type {
   AdminCommentInput,
   AdminIssueInput,
@@ -10,6 +11,7 @@ export type {
   PermissionGrantInput,
   PrincipalRef,
   ProjectInput,
+  SprintInput,
   StatusInput,
   TransitionInput,
   UserInput,
@@ -22,7 +24,9 @@ export type { WriteLimit } from './faults/issueWriteLimiter';
 export type { FaultPlan, RequestMatcher, RateLimitOptions, ServerErrorOptions } from './faults/faults';
 export type { RequestLogEntry, RequestCounters } from './faults/requestLog';
 export type { ContractViolation } from './contract/violations';
-export type { ProductEvent, EventIssue, EventComment } from './events/payloads';
+export type { ProductEvent, IssueEvent, EventIssue, EventComment } from './events/payloads';
+export type { VersionEvent, SprintClosedEvent, EventSprint } from './events/milestones';
+export { SPRINT_FIELD_ID } from './service/fields/sprintField';
 export type { ProductEventListener } from './events/bus';
 export { JSM_PUBLIC_COMMENT_PROPERTY } from './render/comment';
 export { PERMISSIONS } from './state/permissions';

@@ -58,6 +58,30 @@ describe('parseJql', () => {
     });
   });
 
+  it('takes a list function in place of an IN list', () => {
+    expect(parseJql('sprint in openSprints() AND sprint not in closedSprints()').where).toEqual({
+      kind: 'and',
+      left: {
+        kind: 'clause',
+        field: 'sprint',
+        operator: 'in',
+        operands: [{ kind: 'function', name: 'openSprints', args: [] }],
+      },
+      right: {
+        kind: 'clause',
+        field: 'sprint',
+        operator: 'not in',
+        operands: [{ kind: 'function', name: 'closedSprints', args: [] }],
+      },
+    });
+    expect(parseJql('statusCategory in ("To Do", "In Progress")').where).toMatchObject({
+      operands: [
+        { kind: 'value', text: 'To Do' },
+        { kind: 'value', text: 'In Progress' },
+      ],
+    });
+  });
+
   it('has no where clause for ORDER BY alone (an unbounded query)', () => {
     expect(parseJql('order by key desc')).toEqual({ orderBy: [{ field: 'key', direction: 'desc' }] });
   });
@@ -81,6 +105,11 @@ describe('resolveDate', () => {
     ['-5m', now - 5 * 60_000],
     ['-1h', now - 3_600_000],
     ['-1w 2d', now - 9 * 86_400_000],
+    ['-7d', now - 7 * 86_400_000],
+    ['-24h', now - 86_400_000],
+    ['-2w', now - 14 * 86_400_000],
+    ['2026-12-01', Date.UTC(2026, 11, 1)],
+    ['2026-12-01 10:00', Date.UTC(2026, 11, 1, 10, 0)],
     ['4w', now + 28 * 86_400_000],
     ['2026-11-20 08:30', Date.UTC(2026, 10, 20, 8, 30)],
     ['2026/11/20', Date.UTC(2026, 10, 20)],

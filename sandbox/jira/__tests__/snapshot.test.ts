@@ -1,6 +1,8 @@
-import { serialize } from 'node:v8';
+import { deserialize, serialize } from 'node:v8';
+import { z } from 'zod';
 import {
   DEFAULT_FIXTURE as F,
+  SPRINT_FIELD_ID,
   startJiraEmulator,
   type JiraEmulator,
   type JiraEmulatorOptions,
@@ -35,7 +37,8 @@ const ticketLink = {
   object: { url: 'https://app.teamsupport.com/ticket/745890', title: 'T-1', status: { resolved: false } },
 };
 
-/** A site changed through the admin surface and over HTTP: issues, comments, a transition, links, properties. */
+/** A site changed through the admin surface and over HTTP: issues, comments, a transition, links, properties, a
+ * released version and a closed sprint. */
 async function changedSite(): Promise<{ jira: JiraEmulator; issueId: string; commentId: string }> {
   const jira = await start();
   const api = client(jira);
@@ -45,6 +48,16 @@ async function changedSite(): Promise<{ jira: JiraEmulator; issueId: string; com
     emailVisible: true,
     permissions: { projects: { SUP: ['BROWSE_PROJECTS'] } },
   });
+  // A release and a closed sprint holding an issue that is not done.
+  const version = jira.admin.createVersion('DEV', { name: '3.0', releaseDate: '2026-12-01' });
+  jira.admin.releaseVersion(F.users.alice.accountId, version.id);
+  const planned = jira.admin.createIssue('app', { project: 'DEV', issueType: 'Task', summary: 'Planned' });
+  jira.admin.setFixVersions('app', planned.key, [version.id]);
+  const sprint = jira.admin.createSprint({ name: 'Saved sprint', goal: 'Survive a restart' });
+  jira.admin.startSprint(sprint.id);
+  jira.admin.addToSprint(sprint.id, [planned.key]);
+  jira.admin.closeSprint('app', sprint.id);
+
   const byAdmin = jira.admin.createIssue(F.users.alice.accountId, {
     project: 'SUP',
     issueType: 'Bug',
@@ -107,6 +120,9 @@ describe('exportState and startJiraEmulator({ state })', () => {
       '/rest/api/3/myself',
       '/rest/api/3/field',
       '/rest/api/3/project/search',
+      '/rest/api/3/project/DEV/versions',
+      `/rest/api/3/issue/DEV-1?fields=fixVersions,${SPRINT_FIELD_ID}&expand=changelog`,
+      `/rest/api/3/search/jql?jql=${encodeURIComponent('sprint in closedSprints() AND fixVersion = "3.0"')}&fields=summary`,
     ];
     for (const path of paths) {
       const [before, after] = await Promise.all([read(jira, path), read(restored, path)]);
@@ -124,6 +140,26 @@ describe('exportState and startJiraEmulator({ state })', () => {
     );
     expect(comments.body.comments[0]?.visibility).toMatchObject({ type: 'role', value: 'Administrators' });
     expect((await client(restored).get('/rest/api/3/issue/SUP-3')).status).toBe(404);
+    const versions = await client(restored).get<{ name: string; released: boolean }[]>(
+      '/rest/api/3/project/DEV/versions',
+    );
+    expect(versions.body.find((v) => v.name === '3.0')).toMatchObject({ released: true });
+    const planned = await client(restored).get<IssueBean>(
+      `/rest/api/3/issue/DEV-1?fields=${SPRINT_FIELD_ID}`,
+    );
+    expect(planned.body.fields[SPRINT_FIELD_ID]).toEqual([
+      expect.objectContaining({ name: 'Saved sprint', state: 'closed', goal: 'Survive a restart' }),
+    ]);
+  });
+
+  it('opens a site saved before sprints were modelled (no sprints table)', async () => {
+    const { jira } = await changedSite();
+    const saved = z.record(z.string(), z.unknown()).parse(deserialize(jira.exportState()));
+    const withoutSprints = Object.fromEntries(Object.entries(saved).filter(([key]) => key !== 'sprints'));
+    const restored = await start({ state: serialize(withoutSprints) });
+    const issue = await client(restored).get<IssueBean>(`/rest/api/3/issue/DEV-1?fields=${SPRINT_FIELD_ID}`);
+    expect(issue.status).toBe(200);
+    expect(issue.body.fields[SPRINT_FIELD_ID]).toBeNull();
   });
 
   it('keeps user grants: a restricted user still sees only what was granted', async () => {

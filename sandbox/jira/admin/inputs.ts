@@ -41,7 +41,10 @@ export interface VersionInput {
   description?: string;
   released?: boolean;
   archived?: boolean;
+  /** `yyyy-MM-dd` */
   releaseDate?: string;
+  /** `yyyy-MM-dd` */
+  startDate?: string;
 }
 
 export interface ProjectInput {
@@ -104,4 +107,14 @@ export interface AdminCommentInput {
   /** JSM internal note: sets the `sd.public.comment` property to `{internal: true}` */
   internal?: boolean;
   properties?: Record<string, Json>;
+}
+
+export interface SprintInput {
+  name: string;
+  goal?: string;
+  /** the board the sprint was created on; 1 when absent (boards are not modelled) */
+  originBoardId?: number;
+  /** ISO 8601 instants, e.g. `2026-11-02T09:00:00.000Z` */
+  startDate?: string;
+  endDate?: string;
 }

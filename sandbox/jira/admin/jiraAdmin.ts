@@ -2,18 +2,18 @@ import { JSM_PUBLIC_COMMENT_PROPERTY, renderComment } from '../render/comment';
 import { renderIssue } from '../render/issue';
 import { textToAdf } from '../service/adfText';
 import { addComment, deleteComment, updateComment, visibleCommentById } from '../service/comments';
-import { createIssue, deleteIssue, editIssue, visibleIssue, type Caller } from '../service/issues';
+import { createIssue, deleteIssue, editIssue, visibleIssue } from '../service/issues';
 import { availableTransitions, transitionIssue } from '../service/transitions';
 import type { Json, JsonObject } from '../state/json';
 import type { AdminCommentInput, AdminIssueInput, PrincipalRef } from './inputs';
-import { SiteSetup } from './setup';
+import { MilestoneSetup } from './milestones';
 import { issueView, type IssueView } from './views';
 
 /**
  * Setup and "as a user" actions for tests and the sandbox page. Actions go through the same use cases as the REST
  * API (validation, changelog, events) but skip permission checks: the admin is setting the scene.
  */
-export class JiraAdmin extends SiteSetup {
+export class JiraAdmin extends MilestoneSetup {
   // ---- actions "as" a principal: same validation, changelog and events as REST --------------------------------
 
   createIssue(as: PrincipalRef, input: AdminIssueInput): { id: string; key: string } {
@@ -182,10 +182,5 @@ export class JiraAdmin extends SiteSetup {
         kind: f.kind,
       })),
     };
-  }
-
-  private caller(principal: PrincipalRef): Caller {
-    const accountId = this.accountId(principal);
-    return { actor: { accountId, isApp: accountId === this.core.appAccountId }, enforcePermissions: false };
   }
 }

@@ -1,4 +1,6 @@
 import type { JiraCore } from '../service/core';
+import { SPRINT_FIELD_ID } from '../service/fields/sprintField';
+import type { Caller } from '../service/issues';
 import {
   emptyGrants,
   fullGrants,
@@ -57,6 +59,8 @@ export class SiteSetup {
     const id = input.id ?? `customfield_${this.store.nextId('customField')}`;
     if (!/^customfield_\d+$/.test(id))
       throw new Error(`Custom field ids look like customfield_10010, not ${id}`);
+    if (id === SPRINT_FIELD_ID)
+      throw new Error(`${id} is Jira Software's Sprint field, which every site has`);
     this.store.reserveId('customField', id.replace('customfield_', ''));
     const options = (input.options ?? []).map((option) =>
       typeof option === 'string' ? { id: this.store.nextId('option'), value: option } : option,
@@ -127,6 +131,7 @@ export class SiteSetup {
       released: input.released ?? false,
       archived: input.archived ?? false,
       ...(input.releaseDate ? { releaseDate: input.releaseDate } : {}),
+      ...(input.startDate ? { startDate: input.startDate } : {}),
     };
     project.versions.push(version);
     return version;
@@ -238,6 +243,12 @@ export class SiteSetup {
     const project = this.store.projectByIdOrKey(ref);
     if (!project) throw new Error(`Unknown project ${ref}`);
     return project;
+  }
+
+  /** Acts as the principal without permission checks: the admin is setting the scene. */
+  protected caller(principal: PrincipalRef): Caller {
+    const accountId = this.accountId(principal);
+    return { actor: { accountId, isApp: accountId === this.core.appAccountId }, enforcePermissions: false };
   }
 
   protected accountId(principal: PrincipalRef): string {

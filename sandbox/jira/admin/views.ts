@@ -2,7 +2,8 @@
 import { isJsdPublic } from '../render/comment';
 import { adfToText } from '../service/adfText';
 import type { JiraCore } from '../service/core';
-import type { Comment, CommentVisibility, Issue } from '../state/types';
+import { sprintIdsOf } from '../service/fields/sprintField';
+import type { Comment, CommentVisibility, Issue, SprintState } from '../state/types';
 
 export interface CommentView {
   readonly id: string;
@@ -28,6 +29,10 @@ export interface IssueView {
   readonly updated: Date;
   readonly comments: readonly CommentView[];
   readonly remoteLinks: readonly { readonly title: string; readonly url: string }[];
+  /** names of the versions in Fix versions */
+  readonly fixVersions: readonly string[];
+  /** the sprints in the Sprint field, oldest first (closed ones stay) */
+  readonly sprints: readonly { readonly id: number; readonly name: string; readonly state: SprintState }[];
 }
 
 function text(value: unknown): string {
@@ -53,6 +58,14 @@ function remoteLinkView(link: Issue['remoteLinks'][number]): { title: string; ur
   return { title: text(object.title), url: text(object.url) };
 }
 
+function fixVersionNames(core: JiraCore, issue: Issue): string[] {
+  const ids = issue.values.get('fixVersions');
+  const project = core.store.requireProject(issue.projectId);
+  return Array.isArray(ids)
+    ? project.versions.filter((version) => ids.includes(version.id)).map((version) => version.name)
+    : [];
+}
+
 export function issueView(core: JiraCore, issue: Issue): IssueView {
   const { store } = core;
   const status = store.requireStatus(issue.statusId);
@@ -68,5 +81,10 @@ export function issueView(core: JiraCore, issue: Issue): IssueView {
     updated: new Date(issue.updated),
     comments: store.commentsOf(issue.id).map((comment) => commentView(core, comment)),
     remoteLinks: issue.remoteLinks.map(remoteLinkView),
+    fixVersions: fixVersionNames(core, issue),
+    sprints: sprintIdsOf(issue).flatMap((id) => {
+      const sprint = store.sprints.get(id);
+      return sprint ? [{ id: sprint.id, name: sprint.name, state: sprint.state }] : [];
+    }),
   };
 }

@@ -4,6 +4,7 @@ import type { JiraCore } from '../service/core';
 import { formatJiraDate } from '../state/clock';
 import type { Json, JsonObject } from '../state/json';
 import type { Actor, ChangeItem, Comment, Issue } from '../state/types';
+import type { SprintClosedEvent, VersionEvent } from './milestones';
 
 /** Forge payloads carry users as bare account ids (no names, no e-mail). */
 export interface EventUser {
@@ -71,8 +72,11 @@ export interface IssueDeletedEvent extends EventBase {
   eventType: 'avi:jira:deleted:issue';
 }
 
-export type ProductEvent =
+export type IssueEvent =
   IssueCreatedEvent | IssueUpdatedEvent | IssueCommentedEvent | CommentDeletedEvent | IssueDeletedEvent;
+
+/** Everything the emulated site delivers: issue events, and version and sprint events (milestones.ts). */
+export type ProductEvent = IssueEvent | VersionEvent | SprintClosedEvent;
 
 const eventUser = (accountId: string | null | undefined): { accountId: string } | undefined =>
   accountId ? { accountId } : undefined;

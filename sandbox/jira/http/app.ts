@@ -1,6 +1,8 @@
 import express, { type Express } from 'express';
 import type { FaultPlan } from '../faults/faults';
 import type { RequestLog } from '../faults/requestLog';
+import { agileSprintRoutes } from '../routes/agileSprints';
+import { assignableUserRoutes } from '../routes/assignableUsers';
 import { commentPropertyRoutes } from '../routes/commentProperties';
 import { commentRoutes } from '../routes/comments';
 import { createMetaRoutes } from '../routes/createmeta';
@@ -12,6 +14,7 @@ import { remoteLinkRoutes } from '../routes/remoteLinks';
 import { searchRoutes } from '../routes/search';
 import { transitionRoutes } from '../routes/transitions';
 import { userRoutes } from '../routes/users';
+import { versionRoutes } from '../routes/versions';
 import type { HttpEnv } from './operation';
 import { authenticate, errorHandler, injectFaults, logRequests, unmatchedRoute } from './pipeline';
 
@@ -40,6 +43,9 @@ export function createJiraApp(env: HttpEnv, faults: FaultPlan, log: RequestLog):
     projectRoutes,
     metadataRoutes,
     userRoutes,
+    assignableUserRoutes,
+    versionRoutes,
+    agileSprintRoutes,
   ]) {
     app.use(routes(env));
   }

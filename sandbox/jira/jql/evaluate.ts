@@ -1,18 +1,29 @@
 import { can, type JiraCore } from '../service/core';
 import type { Caller } from '../service/issues';
 import type { Json } from '../state/json';
+import { parseJiraDate } from '../state/clock';
 import type { Issue, Project } from '../state/types';
-import type { Clause, Expression, JqlQuery, Operand } from './ast';
+import type { Clause, Expression, JqlQuery } from './ast';
 import { resolveDate } from './dates';
 import { JqlError } from './errors';
+import {
+  membership,
+  stringValues,
+  unknownField,
+  unknownValue,
+  unsupportedOperator,
+  valueText,
+  type Predicate,
+} from './membership';
+import { isIssueRange, issueRangeClause } from './issueRange';
 import { issueComparator } from './sort';
+import { SPRINT_CLAUSE_NAMES, sprintClause } from './sprints';
+import { resolutionClause, statusCategoryClause } from './workflowState';
 
 export interface CompiledQuery {
   matches(issue: Issue): boolean;
   compare(a: Issue, b: Issue): number;
 }
-
-type Predicate = (issue: Issue) => boolean;
 
 interface Scope {
   core: JiraCore;
@@ -20,59 +31,14 @@ interface Scope {
   visibleProjects: Project[];
 }
 
-const unknownField = (field: string): JqlError =>
-  new JqlError(`Field '${field}' does not exist or you do not have permission to view it.`);
-const unknownValue = (value: string, field: string): JqlError =>
-  new JqlError(`The value '${value}' does not exist for the field '${field}'.`);
-const unsupportedOperator = (operator: string, field: string): JqlError =>
-  new JqlError(`The operator '${operator}' is not supported by the '${field}' field.`);
-
-function stringValues(issue: Issue, fieldId: string): string[] {
-  const value = issue.values.get(fieldId);
-  if (typeof value === 'string') return [value];
-  return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-}
-
-/** Set-valued clauses (=, !=, IN, NOT IN, IS [NOT] EMPTY); like Jira, != and NOT IN never match an empty field. */
-function membership(
+/** `timestamp` is undefined when the field is empty (an unresolved issue's resolution date): only IS EMPTY matches it. */
+function dateClause(
+  scope: Scope,
   clause: Clause,
-  resolve: (operand: Operand) => string[],
-  valuesOf: (issue: Issue) => string[],
+  timestamp: (issue: Issue) => number | undefined,
 ): Predicate {
-  const wanted = new Set(
-    clause.operands.flatMap((operand) => (operand.kind === 'empty' ? [] : resolve(operand))),
-  );
-  const wantsEmpty = clause.operands.some((operand) => operand.kind === 'empty');
-  const hit = (issue: Issue): boolean => {
-    const values = valuesOf(issue);
-    return values.some((value) => wanted.has(value)) || (wantsEmpty && values.length === 0);
-  };
-  switch (clause.operator) {
-    case '=':
-    case 'in':
-    case 'is':
-      return hit;
-    case '!=':
-    case 'not in':
-    case 'is not':
-      return (issue) => {
-        const values = valuesOf(issue);
-        return values.length > 0 && !values.some((value) => wanted.has(value));
-      };
-    default:
-      throw unsupportedOperator(clause.operator, clause.field);
-  }
-}
-
-function valueText(operand: Operand, field: string): string {
-  if (operand.kind === 'value') return operand.text;
-  if (operand.kind === 'function') throw new JqlError(`Unable to find JQL function '${operand.name}()'.`);
-  throw unknownValue('EMPTY', field);
-}
-
-function dateClause(scope: Scope, clause: Clause, timestamp: (issue: Issue) => number): Predicate {
-  if (clause.operator === 'is') return () => false;
-  if (clause.operator === 'is not') return () => true;
+  if (clause.operator === 'is') return (issue) => timestamp(issue) === undefined;
+  if (clause.operator === 'is not') return (issue) => timestamp(issue) !== undefined;
   const [operand] = clause.operands;
   if (!operand) throw unknownValue('', clause.field);
   const at = resolveDate(operand, clause.field, scope.core.clock.now());
@@ -86,7 +52,10 @@ function dateClause(scope: Scope, clause: Clause, timestamp: (issue: Issue) => n
   };
   const test = compare[clause.operator];
   if (!test) throw unsupportedOperator(clause.operator, clause.field);
-  return (issue) => test(timestamp(issue));
+  return (issue) => {
+    const value = timestamp(issue);
+    return value !== undefined && test(value);
+  };
 }
 
 /** `issue.property[<key>]` or `issue.property[<key>].<dotted path>` */
@@ -141,6 +110,12 @@ function compileClause(scope: Scope, clause: Clause): Predicate {
     case 'issuekey':
     case 'issue':
     case 'id':
+      if (isIssueRange(clause)) {
+        return issueRangeClause(
+          clause,
+          (key) => visibleProjects.find((p) => p.key.toLowerCase() === key.toLowerCase())?.id,
+        );
+      }
       return membership(
         clause,
         (operand) => {
@@ -214,7 +189,18 @@ function compileClause(scope: Scope, clause: Clause): Predicate {
     case 'created':
     case 'createddate':
       return dateClause(scope, clause, (issue) => issue.created);
+    case 'resolved':
+    case 'resolutiondate':
+      return dateClause(scope, clause, (issue) => {
+        const value = issue.values.get('resolutiondate');
+        return typeof value === 'string' ? parseJiraDate(value) : undefined;
+      });
+    case 'statuscategory':
+      return statusCategoryClause(core, clause);
+    case 'resolution':
+      return resolutionClause(clause);
     default:
+      if (SPRINT_CLAUSE_NAMES.includes(field)) return sprintClause(core, clause);
       throw unknownField(clause.field);
   }
 }

@@ -85,8 +85,11 @@ class Parser {
     }
     const field = fieldToken.text;
     const operator = this.operator();
-    if (operator === 'in' || operator === 'not in')
-      return { kind: 'clause', field, operator, operands: this.list() };
+    if (operator === 'in' || operator === 'not in') {
+      // `sprint in openSprints()`: a list function stands where the parenthesised list would.
+      const isFunction = this.peek()?.kind === 'word' && this.peek(1)?.kind === 'lparen';
+      return { kind: 'clause', field, operator, operands: isFunction ? [this.operand()] : this.list() };
+    }
     if (operator === 'is' || operator === 'is not') {
       const token = this.next("'EMPTY'");
       if (!isKeyword(token, 'EMPTY') && !isKeyword(token, 'NULL')) {

@@ -1,6 +1,6 @@
 import type { JiraCore } from '../service/core';
 import type { Json, JsonObject } from '../state/json';
-import type { IssueType, Priority, Project, Status, StatusCategoryKey, User, Version } from '../state/types';
+import type { IssueType, Priority, Project, Status, StatusCategoryKey, User } from '../state/types';
 
 const STATUS_CATEGORIES: Record<StatusCategoryKey, { id: number; name: string; colorName: string }> = {
   new: { id: 2, name: 'To Do', colorName: 'blue-gray' },
@@ -50,19 +50,6 @@ export function renderPriority(core: JiraCore, priority: Priority): JsonObject {
     iconUrl: `${core.baseUrl()}/images/icons/priorities/${priority.name.toLowerCase()}.svg`,
     name: priority.name,
     id: priority.id,
-  };
-}
-
-export function renderVersion(core: JiraCore, project: Project, version: Version): JsonObject {
-  return {
-    self: `${core.baseUrl()}/rest/api/3/version/${version.id}`,
-    id: version.id,
-    description: version.description,
-    name: version.name,
-    archived: version.archived,
-    released: version.released,
-    ...(version.releaseDate ? { releaseDate: version.releaseDate } : {}),
-    projectId: Number(project.id),
   };
 }
 

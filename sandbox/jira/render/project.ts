@@ -1,7 +1,8 @@
 import type { JiraCore } from '../service/core';
 import type { JsonObject } from '../state/json';
 import type { Project } from '../state/types';
-import { projectAvatarUrls, renderIssueType, renderUser, renderVersion } from './entities';
+import { projectAvatarUrls, renderIssueType, renderUser } from './entities';
+import { renderVersion } from './version';
 
 /** Role ids as in a fresh company-managed site. */
 const ROLE_IDS: Record<string, string> = {

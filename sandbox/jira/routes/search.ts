@@ -4,7 +4,7 @@ import { badRequest } from '../http/errors';
 import { expandSet, parseInput, tokens } from '../http/input';
 import { operation, type HttpEnv, type OperationRequest, type OperationResponse } from '../http/operation';
 import { renderIssue, splitTokens } from '../render/issue';
-import { searchIssues } from '../service/search';
+import { countIssues, searchIssues } from '../service/search';
 
 const MAX_PROPERTIES = 5;
 
@@ -46,8 +46,17 @@ function search(env: HttpEnv, request: OperationRequest, input: unknown): Operat
   };
 }
 
+const CountInput = z.object({ jql: z.string().default('') });
+
 export function searchRoutes(env: HttpEnv): Router {
   const router = Router();
+  router.post(
+    '/rest/api/3/search/approximate-count',
+    operation(env, 'countIssues', ({ caller, body }) => {
+      const { jql } = parseInput(CountInput, body ?? {}, 'body');
+      return { status: 200, body: { count: countIssues(env.core, caller, jql) } };
+    }),
+  );
   router.post(
     '/rest/api/3/search/jql',
     operation(env, 'searchAndReconsileIssuesUsingJqlPost', (request) =>

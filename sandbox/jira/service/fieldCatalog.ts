@@ -2,13 +2,18 @@ import type { Project } from '../state/types';
 import type { JiraCore } from './core';
 import { customFieldDefinition } from './fields/customFields';
 import type { FieldDefinition } from './fields/definition';
+import { sprintFieldDefinition } from './fields/sprintField';
 import { systemFields } from './fields/systemFields';
 
 export type { FieldDefinition, FieldWriter } from './fields/definition';
 
-/** Every field of the site: system fields first, then custom fields in creation order. */
+/** Every field of the site: system fields first, then Jira Software's Sprint, then custom fields in creation order. */
 export function fieldCatalog(core: JiraCore): FieldDefinition[] {
-  return [...systemFields(), ...[...core.store.customFields.values()].map(customFieldDefinition)];
+  return [
+    ...systemFields(),
+    sprintFieldDefinition(),
+    ...[...core.store.customFields.values()].map(customFieldDefinition),
+  ];
 }
 
 /** System fields every create/edit screen has, besides project and issue type. */

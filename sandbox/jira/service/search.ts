@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { badRequest } from '../http/errors';
-import { compileJql } from '../jql/evaluate';
+import { compileJql, type CompiledQuery } from '../jql/evaluate';
 import { JqlError } from '../jql/errors';
 import { parseJql } from '../jql/parser';
 import type { Issue } from '../state/types';
@@ -46,14 +46,30 @@ function encodeToken(offset: number, digest: string): string {
   return Buffer.from(JSON.stringify({ offset, query: digest }), 'utf8').toString('base64url');
 }
 
-export function searchIssues(core: JiraCore, caller: Caller, request: SearchRequest): SearchPage {
-  const query = parseJql(request.jql);
+/** Enhanced search and the approximate count take bounded queries only (a search restriction besides ORDER BY). */
+function compileBounded(core: JiraCore, caller: Caller, jql: string): CompiledQuery {
+  const query = parseJql(jql);
   if (!query.where) {
     throw new JqlError(
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     );
   }
-  const compiled = compileJql(core, caller, query);
+  return compileJql(core, caller, query);
+}
+
+/**
+ * POST /search/approximate-count: the same evaluation and permission filtering as the enhanced search. Jira's count
+ * is approximate ("recent updates might not be immediately visible"); the emulator's is exact, like its search.
+ */
+export function countIssues(core: JiraCore, caller: Caller, jql: string): number {
+  const compiled = compileBounded(core, caller, jql);
+  let count = 0;
+  for (const issue of core.store.issues.values()) if (compiled.matches(issue)) count += 1;
+  return count;
+}
+
+export function searchIssues(core: JiraCore, caller: Caller, request: SearchRequest): SearchPage {
+  const compiled = compileBounded(core, caller, request.jql);
   const digest = queryDigest(request.jql, caller);
   const offset = request.nextPageToken ? decodeToken(request.nextPageToken, digest) : 0;
   const cap = request.idsOnly ? MAX_IDS_PER_PAGE : MAX_ISSUES_WITH_FIELDS_PER_PAGE;

@@ -38,3 +38,11 @@ export function formatJiraDate(epochMs: number): string {
     `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(d.getUTCMilliseconds(), 3)}+0000`
   );
 }
+
+/** The instant of a timestamp written by `formatJiraDate` (or any `yyyy-MM-ddTHH:mm:ss.SSS±hhmm`); undefined otherwise. */
+export function parseJiraDate(text: string): number | undefined {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3})([+-])(\d{2})(\d{2})$/.exec(text);
+  if (!match) return undefined;
+  const ms = Date.parse(`${match[1] ?? ''}${match[2] ?? ''}${match[3] ?? ''}:${match[4] ?? ''}`);
+  return Number.isNaN(ms) ? undefined : ms;
+}

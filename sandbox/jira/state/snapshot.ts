@@ -18,6 +18,7 @@ import type {
   Project,
   RemoteLink,
   ScreenField,
+  Sprint,
   Status,
   User,
   Version,
@@ -65,7 +66,20 @@ const version = z.object({
   released: z.boolean(),
   archived: z.boolean(),
   releaseDate: z.string().optional(),
+  startDate: z.string().optional(),
 } satisfies ShapeOf<Version>);
+
+const sprint = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  goal: z.string(),
+  state: z.enum(['future', 'active', 'closed']),
+  originBoardId: z.number().int(),
+  created: z.number(),
+  startDate: z.number().optional(),
+  endDate: z.number().optional(),
+  completeDate: z.number().optional(),
+} satisfies ShapeOf<Sprint>);
 
 const screenField = z.object({ fieldId: z.string(), required: z.boolean() } satisfies ShapeOf<ScreenField>);
 
@@ -178,6 +192,7 @@ const sequence = z.enum([
   'issueType',
   'customField',
   'option',
+  'sprint',
 ] satisfies Sequence[]);
 
 const snapshotSchema = z.object({
@@ -190,6 +205,8 @@ const snapshotSchema = z.object({
   grants: mapOf(z.string(), grants),
   issues: mapOf(z.string(), issue),
   comments: mapOf(z.string(), comment),
+  // Sites saved before sprints were modelled have none: the table is optional so their files still open.
+  sprints: mapOf(z.number().int(), sprint).default(new Map()),
   roles: setOf(z.string()),
   groups: setOf(z.string()),
   defaultPriorityId: z.string(),
@@ -210,6 +227,7 @@ export function exportJiraState(store: JiraStore): Buffer {
     grants: store.grants,
     issues: store.issues,
     comments: store.comments,
+    sprints: store.sprints,
     roles: store.roles,
     groups: store.groups,
     defaultPriorityId: store.defaultPriorityId,
@@ -237,6 +255,7 @@ export function restoreJiraStore(state: Buffer): JiraStore {
   fill(store.grants, snapshot.grants);
   for (const saved of snapshot.issues.values()) store.addIssue(saved);
   fill(store.comments, snapshot.comments);
+  fill(store.sprints, snapshot.sprints);
   for (const role of snapshot.roles) store.roles.add(role);
   for (const group of snapshot.groups) store.groups.add(group);
   store.defaultPriorityId = snapshot.defaultPriorityId;

@@ -1,5 +1,16 @@
 import type { PermissionGrants } from './permissions';
-import type { Comment, CustomField, Issue, IssueType, Priority, Project, Status, User } from './types';
+import type {
+  Comment,
+  CustomField,
+  Issue,
+  IssueType,
+  Priority,
+  Project,
+  Sprint,
+  Status,
+  User,
+  Version,
+} from './types';
 
 export type Sequence =
   | 'issue'
@@ -11,7 +22,8 @@ export type Sequence =
   | 'status'
   | 'issueType'
   | 'customField'
-  | 'option';
+  | 'option'
+  | 'sprint';
 
 const FIRST_IDS: Record<Sequence, number> = {
   issue: 10000,
@@ -24,6 +36,8 @@ const FIRST_IDS: Record<Sequence, number> = {
   issueType: 10100,
   customField: 10050,
   option: 10200,
+  // Jira Software numbers sprints from 1, site-wide.
+  sprint: 1,
 };
 
 /**
@@ -40,6 +54,7 @@ export class JiraStore {
   readonly grants = new Map<string, PermissionGrants>();
   readonly issues = new Map<string, Issue>();
   readonly comments = new Map<string, Comment>();
+  readonly sprints = new Map<number, Sprint>();
   readonly roles = new Set<string>();
   readonly groups = new Set<string>();
   defaultPriorityId = '3';
@@ -71,6 +86,15 @@ export class JiraStore {
     if (byId) return byId;
     const upper = ref.toUpperCase();
     return [...this.projects.values()].find((project) => project.key === upper);
+  }
+
+  /** Version ids are unique across the site; the project is where the version lives. */
+  versionById(id: string): { project: Project; version: Version } | undefined {
+    for (const project of this.projects.values()) {
+      const version = project.versions.find((candidate) => candidate.id === id);
+      if (version) return { project, version };
+    }
+    return undefined;
   }
 
   issueByIdOrKey(ref: string): Issue | undefined {

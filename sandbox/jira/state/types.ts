@@ -42,7 +42,26 @@ export interface Version {
   description: string;
   released: boolean;
   archived: boolean;
+  /** `yyyy-MM-dd` */
   releaseDate?: string;
+  /** `yyyy-MM-dd` */
+  startDate?: string;
+}
+
+export type SprintState = 'future' | 'active' | 'closed';
+
+/** A Jira Software sprint. Boards are not modelled: `originBoardId` is only a number carried along. */
+export interface Sprint {
+  id: number;
+  name: string;
+  goal: string;
+  state: SprintState;
+  originBoardId: number;
+  /** epoch ms */
+  created: number;
+  startDate?: number;
+  endDate?: number;
+  completeDate?: number;
 }
 
 /** A custom field placed on an issue type's create/edit screen in one project. */

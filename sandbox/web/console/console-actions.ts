@@ -1,5 +1,6 @@
-// The console's form actions: what a Jira user or a TeamSupport agent does, performed through the emulators' admin
-// APIs (the same use cases as their REST APIs, with the same events), each form parsed with zod first.
+// The console's form actions: what a Jira user or a TeamSupport agent does (comment, transition, release a version,
+// close a sprint, …), performed through the emulators' admin APIs (the same use cases as their REST APIs, with the
+// same events), each form parsed with zod first.
 import { z } from 'zod';
 import type { ConsoleDeps } from './console-server';
 import { escapeHtml } from './html';
@@ -70,6 +71,29 @@ export async function performAction(
       const { transitionId } = transitionForm.parse(form);
       deps.jira.admin.transitionIssue(deps.accountId, ref, { transitionId });
       return { back, notice: `${ref} is now ${deps.jira.admin.issueView(ref).status}.` };
+    }
+  }
+  // Releases: through the Jira admin as the console's user, so avi:jira:released:version / unreleased:version and
+  // avi:jira-software:closed:sprint fire as they would in Jira.
+  if (system === 'jira-version' && ref !== undefined && /^\d+$/.test(ref) && parts.length === 4) {
+    if (verb === 'release' || verb === 'unrelease') {
+      if (verb === 'release') deps.jira.admin.releaseVersion(deps.accountId, ref);
+      else deps.jira.admin.unreleaseVersion(deps.accountId, ref);
+      const version = deps.jira.admin
+        .releases()
+        .projects.flatMap((project) => project.versions)
+        .find((candidate) => candidate.id === ref);
+      return {
+        back: '/jira',
+        notice: `${version?.name ?? ref} is ${version?.released ? 'released' : 'unreleased'}.`,
+      };
+    }
+  }
+  if (system === 'jira-sprint' && ref !== undefined && /^\d+$/.test(ref) && parts.length === 4) {
+    if (verb === 'close') {
+      deps.jira.admin.closeSprint(deps.accountId, Number(ref));
+      const sprint = deps.jira.admin.releases().sprints.find((candidate) => candidate.id === Number(ref));
+      return { back: '/jira', notice: `${sprint?.name ?? `Sprint ${ref}`} is closed.` };
     }
   }
   const number = Number(ref);

@@ -6,8 +6,8 @@ import {
   renderProjectRef,
   renderStatus,
   renderUserById,
-  renderVersion,
 } from '../../render/entities';
+import { renderVersion } from '../../render/version';
 import { formatJiraDate } from '../../state/clock';
 import type { Json, JsonObject } from '../../state/json';
 import type { ChangeItem } from '../../state/types';
