@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { createWorld, type World } from '../test/integration/world';
 import type { Benchmark, SummaryLine } from './support/benchmark';
 import { syncFunctions } from './support/functions';
-import { hostOf, requestsTo } from './support/measure';
+import { hostOf, KvsWriteClock, requestsTo } from './support/measure';
 import { pageTimeline, pullCycle, type PullCycle } from './support/pull';
 import { percent, renderTable, seconds } from './support/report';
 import { addCustomerAction, createIssues, createTickets, linkAll, type IssueRef } from './support/seed';
@@ -78,6 +78,7 @@ async function runShape(shape: Shape, print: (text: string) => void): Promise<Su
     world.jira.faults.setLatency(LATENCY_MS);
     world.ts.setLatency(LATENCY_MS);
     world.ts.clearRequests();
+    const writeClock = new KvsWriteClock(world.sandbox.kvs);
     print(
       `${actionIds.length.toLocaleString('en-US')} new actions on ${shape.tickets} linked tickets ` +
         `(${shape.actionsPerTicket} each); pulling at ${LATENCY_MS} ms latency (a few minutes of real time)…\n`,
@@ -187,6 +188,12 @@ async function runShape(shape: Shape, print: (text: string) => void): Promise<Su
           ['duplicates (extra comments for one action id)', duplicates, '0 (must be 0)'],
           ['actions without a comment', missing, '0'],
           ['TeamSupport rate-limit answers (403)', rateLimited, '0'],
+          ['KVS write requests, in all', writeClock.writes, '—'],
+          [
+            'KVS write requests in the busiest 60 s',
+            writeClock.peakPerMinute(),
+            '≤ 4,000 (Forge storage limit)',
+          ],
         ],
         notes: [
           "Budgets are the functions' timeoutSeconds in manifest.yml (scheduled pull 120 s, inbound consumer 300 s).",
@@ -207,7 +214,18 @@ async function runShape(shape: Shape, print: (text: string) => void): Promise<Su
       },
       {
         figure: `backlog ${actionIds.length} actions / ${shape.tickets} tickets: duplicates / missing comments`,
-        measured: `${duplicates} (must be 0) / ${missing}`,
+        measured: `${duplicates} / ${missing}`,
+        goal: { text: '0 / 0', met: duplicates === 0 && missing === 0 },
+      },
+      {
+        figure: `backlog ${actionIds.length} actions: invocations over budget (timed out or ≥ 95 %)`,
+        measured: String(overran + exhausted),
+        goal: { text: '0', met: overran + exhausted === 0 },
+      },
+      {
+        figure: `backlog ${actionIds.length} actions: KVS write requests in the busiest 60 s`,
+        measured: writeClock.peakPerMinute().toLocaleString('en-US'),
+        goal: { text: '≤ 4,000', met: writeClock.peakPerMinute() <= 4_000 },
       },
     ];
   } finally {

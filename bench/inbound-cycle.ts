@@ -17,8 +17,10 @@ const PAGE_SIZE = 100;
 const INTERVAL_MS = 5 * 60_000;
 // The KVS work no cycle can skip: read the configuration, read the token, read the watermark, write the new one.
 const CONSTANT_MINIMUM = 4;
+// What a quiet cycle measures: the constant and the sync log's size check (src/sync/inbound/scheduled-pull.ts).
+const QUIET_KVS = CONSTANT_MINIMUM + 1;
 // Actions a ticket already had (and that were copied long ago) when one more arrives.
-const HISTORY_ACTIONS = 50;
+const HISTORY_LENGTHS = [0, 50, 500];
 
 const KVS_REASONS: Record<string, string> = {
   'get config': 'configuration (scheduled trigger + instance context)',
@@ -39,8 +41,9 @@ const KVS_REASONS: Record<string, string> = {
 interface Scenario {
   label: string;
   links: number;
-  /** linked tickets changed since the last cycle, one new action each */
+  /** linked tickets changed since the last cycle, one new action each (or `actionsEach`) */
   changed: number;
+  actionsEach?: number;
 }
 
 interface Measured {
@@ -80,14 +83,15 @@ async function measureCycle(world: World, tap: KvsTap, scenario: Scenario): Prom
 }
 
 const pagesMinimum = (changed: number): number => Math.max(1, Math.ceil(changed / PAGE_SIZE));
-// One action list per changed ticket and one comment write per new action (one new action per changed ticket here).
-const minimumFor = (changed: number): number => pagesMinimum(changed) + changed + changed + CONSTANT_MINIMUM;
+// One action list per changed ticket and one comment write per new action.
+const minimumFor = (changed: number, actionsEach = 1): number =>
+  pagesMinimum(changed) + changed + changed * actionsEach + CONSTANT_MINIMUM;
 const external = (m: Measured): number =>
   m.listPages + m.actionLists + m.otherTeamSupport + m.commentWrites + m.otherJira;
 
 function row(m: Measured): Cell[] {
   const { changed } = m.scenario;
-  const minimum = minimumFor(changed);
+  const minimum = minimumFor(changed, m.scenario.actionsEach);
   const kvs = sum(m.kvs);
   return [
     m.scenario.label,
@@ -95,7 +99,7 @@ function row(m: Measured): Cell[] {
     changed,
     versus(m.listPages, pagesMinimum(changed)),
     versus(m.actionLists, changed),
-    versus(m.commentWrites, changed),
+    versus(m.commentWrites, changed * (m.scenario.actionsEach ?? 1)),
     m.otherTeamSupport + m.otherJira + m.queue,
     versus(kvs, CONSTANT_MINIMUM),
     versus(m.total, minimum),
@@ -147,17 +151,29 @@ async function run(print: (text: string) => void): Promise<SummaryLine[]> {
     await next({ label: '+10 min, quiet', links: LINKS, changed: 0 });
     await next({ label: '+15 min, quiet', links: LINKS, changed: 0 });
 
-    // A ticket with a history: its earlier actions were copied long ago, then one new action arrives.
-    const veteran = linked[LINKS - 1]?.ticket;
-    if (!veteran) throw new Error('no linked ticket for the history scenario');
-    for (let i = 0; i < HISTORY_ACTIONS; i++) addCustomerAction(world, veteran, `history message ${i + 1}`);
-    for (let settle = 0; settle < 4; settle++) {
-      world.sandbox.advanceClock(INTERVAL_MS);
-      await pullCycle(world);
-    }
-    await next({ label: `1 changed, ${HISTORY_ACTIONS} older actions`, links: LINKS, changed: 1 }, () => {
-      addCustomerAction(world, veteran, 'one more message');
+    // Ten tickets with ten new actions each: the per-ticket work is shared by ten copies.
+    await next({ label: '10 changed, 10 actions each', links: LINKS, changed: 10, actionsEach: 10 }, () => {
+      linked.slice(0, 10).forEach(({ ticket }, i) => {
+        for (let n = 0; n < 10; n++)
+          addCustomerAction(world, ticket, `round 3: message ${n + 1} on ${i + 1}`);
+      });
     });
+    await next({ label: '+5 min, quiet', links: LINKS, changed: 0 });
+    await next({ label: '+10 min, quiet', links: LINKS, changed: 0 });
+
+    // Tickets with a history: their earlier actions were copied long ago, then one new action arrives.
+    for (const [index, history] of HISTORY_LENGTHS.entries()) {
+      const veteran = linked[LINKS - 1 - index]?.ticket;
+      if (!veteran) throw new Error('no linked ticket for the history scenario');
+      for (let i = 0; i < history; i++) addCustomerAction(world, veteran, `history message ${i + 1}`);
+      for (let settle = 0; settle < 4; settle++) {
+        world.sandbox.advanceClock(INTERVAL_MS);
+        await pullCycle(world);
+      }
+      await next({ label: `1 changed, ${history} older actions`, links: LINKS, changed: 1 }, () => {
+        addCustomerAction(world, veteran, 'one more message');
+      });
+    }
 
     print(
       renderTable({
@@ -183,13 +199,10 @@ async function run(print: (text: string) => void): Promise<SummaryLine[]> {
             `${CONSTANT_MINIMUM} (KVS: configuration, token, watermark read and write).`,
           '"changed" = linked tickets changed since the previous cycle (one new customer action each); quiet cycles',
           '  change nothing, so their minimum is one list page + the constant.',
-          'Quiet cycles after a change re-list the changed tickets and re-read their actions: the window starts 10 min',
-          '  (overlapMs) before the last watermark, two scheduled intervals, so each change is read by three cycles;',
-          '  the mirror ledger turns the repeats into no-ops, but each costs 1 action list and 1 link read per ticket,',
-          '  and a claim attempt plus a ledger read (2 KVS operations) per action.',
-          `The last row: a linked ticket whose ${HISTORY_ACTIONS} earlier actions were copied cycles ago gets one more; every`,
-          '  action since the link is checked against the ledger again (a claim attempt and a read: 2 KVS operations',
-          "  each), so the cost of one change grows with the ticket's history.",
+          'Quiet cycles after a change re-list the changed tickets (the window starts 10 min before the last watermark)',
+          '  but read nothing else: the cursor remembers the tickets handled in full (src/sync/inbound/settled-tickets.ts).',
+          `The last rows: a linked ticket whose ${HISTORY_LENGTHS.join(' / ')} earlier actions were copied cycles ago gets`,
+          '  one more; the link remembers the newest action handled, so the history costs nothing.',
           `TeamSupport rate-limit answers (403) during measured cycles: ${results.reduce((n, m) => n + m.rateLimited, 0)}.`,
         ],
       }),
@@ -216,6 +229,7 @@ async function run(print: (text: string) => void): Promise<SummaryLine[]> {
     }
     const independent = quiet && quietAll ? quiet.total === quietAll.total : false;
     return [
+      ...goals(results),
       {
         figure: 'quiet pull cycle: requests with 100 links vs 1,000 links',
         measured:
@@ -250,3 +264,52 @@ export const inboundCycle: Benchmark = {
   title: 'Requests per pull cycle: 10,000 tickets, 100 / 1,000 links, 0 / 10 / 500 changed',
   run,
 };
+
+/** TeamSupport and Jira requests of a change cycle and the two quiet cycles after it, and their minimum. */
+function threeCycles(results: readonly Measured[], changed: number) {
+  const at = results.findIndex((m) => m.scenario.changed === changed && m.scenario.actionsEach === undefined);
+  const seen = results.slice(at, at + 3);
+  const measured = seen.reduce((n, m) => n + external(m), 0);
+  // The change is read once; the quiet cycles after it list one page each and read nothing.
+  const minimum = minimumFor(changed) - CONSTANT_MINIMUM + 2 * pagesMinimum(0);
+  return { measured, minimum };
+}
+
+/** Storage requests per copied action in a change cycle, beyond what a quiet cycle costs. */
+function kvsPerCopy(m: Measured): number {
+  const copies = m.scenario.changed * (m.scenario.actionsEach ?? 1);
+  return (sum(m.kvs) - QUIET_KVS) / copies;
+}
+
+/** The figures issue 18 holds the pull to, beside their goals. */
+function goals(results: readonly Measured[]): SummaryLine[] {
+  const lines: SummaryLine[] = [];
+  for (const changed of [10, 500]) {
+    const { measured, minimum } = threeCycles(results, changed);
+    lines.push({
+      figure: `pull, ${changed} changed: TeamSupport + Jira requests over the three cycles that see the change`,
+      measured: `${measured} / minimum ${minimum} = ${(measured / minimum).toFixed(3)}×`,
+      goal: { text: '≤ 1.1×', met: measured <= 1.1 * minimum },
+    });
+  }
+  for (const label of ['10 changed', '10 changed, 10 actions each']) {
+    const m = results.find((r) => r.scenario.label === label);
+    if (!m) continue;
+    const perCopy = kvsPerCopy(m);
+    lines.push({
+      figure: `pull, ${label}: storage requests per copied action (beyond a quiet cycle's ${QUIET_KVS})`,
+      measured: perCopy.toFixed(2),
+      goal: { text: '≤ 3', met: perCopy <= 3 },
+    });
+  }
+  const history = HISTORY_LENGTHS.map((length) => {
+    const m = results.find((r) => r.scenario.label === `1 changed, ${length} older actions`);
+    return m ? sum(m.kvs) - QUIET_KVS : Number.NaN;
+  });
+  lines.push({
+    figure: `pull, one new action on a ticket with ${HISTORY_LENGTHS.join(' / ')} older ones: storage requests`,
+    measured: history.join(' / '),
+    goal: { text: '≤ 3 each, flat', met: history.every((n) => n <= 3) && new Set(history).size === 1 },
+  });
+  return lines;
+}

@@ -1,6 +1,6 @@
 // Runs the benchmarks: `npx tsx bench/run.ts [name…]` (all of them without a name). Each prints its tables; the
-// run ends with a summary of every benchmark's headline figures. Benchmarks report, they never fail on a figure:
-// the exit code is non-zero only when a benchmark could not run.
+// run ends with a summary of every benchmark's headline figures beside their goals. The exit code is non-zero when a
+// benchmark could not run or a figure missed its goal.
 import { installForgeGlobals } from '../sandbox/runtime/globals';
 
 // Before any Forge SDK loads (the world's store and the app's handlers load @forge/kvs and @forge/api, which capture
@@ -27,8 +27,9 @@ async function main(names: readonly string[]): Promise<number> {
     return 2;
   }
   const selected = names.length === 0 ? BENCHMARKS : BENCHMARKS.filter((b) => names.includes(b.name));
-  const summary: Array<[string, string, string]> = [];
+  const summary: Array<[string, string, string, string]> = [];
   let failed = false;
+  let missed = 0;
   for (const benchmark of selected) {
     print(`\n=== ${benchmark.name} (${benchmark.issue}): ${benchmark.title}\n`);
     const appConsole = new ConsoleCapture();
@@ -36,13 +37,26 @@ async function main(names: readonly string[]): Promise<number> {
     appConsole.start();
     try {
       const lines = await benchmark.run((text) => print(`${text}\n`));
-      for (const line of lines) summary.push([benchmark.name, line.figure, line.measured]);
+      for (const line of lines) {
+        if (line.goal && !line.goal.met) missed += 1;
+        summary.push([
+          benchmark.name,
+          line.figure,
+          line.measured,
+          line.goal ? `${line.goal.text} ${line.goal.met ? '✓' : '✗ MISSED'}` : '—',
+        ]);
+      }
     } catch (error) {
       failed = true;
       print(
         `Benchmark ${benchmark.name} could not run: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
-      summary.push([benchmark.name, 'could not run', error instanceof Error ? error.message : String(error)]);
+      summary.push([
+        benchmark.name,
+        'could not run',
+        error instanceof Error ? error.message : String(error),
+        '—',
+      ]);
     } finally {
       appConsole.stop();
     }
@@ -54,9 +68,10 @@ async function main(names: readonly string[]): Promise<number> {
     for (const sample of appConsole.samples) print(`  ${sample}`);
   }
   print(
-    `\n${renderTable({ title: '=== Summary', headers: ['benchmark', 'figure', 'measured'], rows: summary })}`,
+    `\n${renderTable({ title: '=== Summary', headers: ['benchmark', 'figure', 'measured', 'goal'], rows: summary })}`,
   );
-  return failed ? 1 : 0;
+  if (missed > 0) print(`${missed} figure(s) missed their goal.`);
+  return failed || missed > 0 ? 1 : 0;
 }
 
 main(process.argv.slice(2)).then(

@@ -213,3 +213,38 @@ export class ConsoleCapture {
     Object.assign(console, this.originals);
   }
 }
+
+/** Storage calls that write: Forge counts each (a transaction or a batch as one) against 4,000 writes a minute. */
+const WRITE_PATH = /\/(set|delete|transaction|batch\/set|batch\/delete|entity\/set|entity\/delete)$/;
+
+/**
+ * When each KVS write request was made (sandbox time), for the busiest 60-second window: the figure Forge storage's
+ * per-installation write limit applies to (docs/forge-platform.md).
+ */
+export class KvsWriteClock {
+  private readonly times: number[] = [];
+
+  constructor(kvs: KvsService) {
+    const handle = kvs.handle.bind(kvs);
+    kvs.handle = (path, body) => {
+      if (WRITE_PATH.test(path)) this.times.push(Date.now());
+      return handle(path, body);
+    };
+  }
+
+  get writes(): number {
+    return this.times.length;
+  }
+
+  /** the most writes in any 60-second window */
+  peakPerMinute(): number {
+    let peak = 0;
+    let first = 0;
+    for (let last = 0; last < this.times.length; last++) {
+      const end = this.times[last] ?? 0;
+      while ((this.times[first] ?? 0) <= end - 60_000) first++;
+      peak = Math.max(peak, last - first + 1);
+    }
+    return peak;
+  }
+}

@@ -91,6 +91,8 @@ export function inboundDeps(p: Platform = platform()): InboundDeps {
     copy: COPY_ONCE_OPTIONS,
     pageSize: 100,
     ticketConcurrency: 4,
+    // Two storage writes a copy: 3,000 of Forge storage's 4,000 writes a minute, the rest left for the other flows.
+    copiesPerMinute: 1_500,
     // TeamSupport dates have minute precision and arrive in the org's local time: ten minutes covers both and skew.
     overlapMs: 10 * 60 * 1000,
     // Enough for the page in flight plus its actions to finish after the check.

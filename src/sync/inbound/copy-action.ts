@@ -157,6 +157,7 @@ export async function copyActionToIssue(
   const { instance } = context;
   try {
     if (await skipOwnAction(deps, instance.id, link, action)) return { status: 'done' };
+    await context.pacer.take();
     const copied = await copyParts(deps, context, ticket, link, action, alongside);
     if (copied === 'busy') return { status: 'transient' };
     return copied.written ? { status: 'copied', finished: copied.finished } : { status: 'done' };

@@ -12,6 +12,7 @@ import type {
   TicketSystem,
 } from '../ports';
 import type { CopyOnceOptions } from '../copy-once';
+import type { Pacer } from '../../lib/pacer';
 
 export interface InboundDeps {
   jira: JiraPort;
@@ -31,6 +32,11 @@ export interface InboundDeps {
   pageSize: number;
   /** how many tickets of a page are processed at once */
   ticketConcurrency: number;
+  /**
+   * copies into Jira per minute at most: each costs two storage writes (claim, completion), so this keeps a backlog
+   * under Forge storage's 4,000 writes a minute per installation (docs/forge-platform.md) with room for the rest
+   */
+  copiesPerMinute: number;
   /** how far each window reaches back before the watermark: minute-precision dates, clock skew, late commits */
   overlapMs: number;
   /** below this much remaining time a pull checkpoints and hands over instead of starting another page */
@@ -41,6 +47,8 @@ export interface InboundDeps {
 export interface InstanceContext {
   instance: StoredInstance;
   tickets: TicketSystem;
+  /** paces the copies into Jira (sync/inbound/copy-action) */
+  pacer: Pacer;
 }
 
 export type ItemOutcome = 'ok' | 'transient';

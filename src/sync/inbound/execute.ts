@@ -1,6 +1,7 @@
 // The inbound use cases behind the scheduled trigger and the inbound queue: pull an instance (or continue a handed-
 // over pull), or re-run one failed item for the admin's "Retry".
 import type { StoredInstance } from '../../domain/config';
+import { Pacer } from '../../lib/pacer';
 import type { InboundJob } from '../jobs';
 import { copiedLogEntry, copyActionToIssue } from './copy-action';
 import { describeError, IntegrationError } from '../../lib/errors';
@@ -27,7 +28,11 @@ export async function instanceContext(
   if (!instance.active) return 'the instance is not active';
   const tickets = await deps.openTicketSystem(instance);
   if (!tickets) return `instance "${instance.name}" has no API token`;
-  return { instance, tickets };
+  return {
+    instance,
+    tickets,
+    pacer: new Pacer({ perMinute: deps.copiesPerMinute, now: () => deps.now().getTime() }),
+  };
 }
 
 function fromPull(outcome: PullOutcome): InboundResult {

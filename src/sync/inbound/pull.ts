@@ -54,6 +54,8 @@ export async function pullInstance(
   const cursor = loaded ?? (await deps.cursors.load(instance.id));
   const { watermark, window } = openWindow(cursor, deps);
   const settled = new SettledTickets(cursor?.settled);
+  // A continuation goes on with the last minute's copies counted, not with a fresh minute.
+  if (cursor?.paced) context.pacer.restore(cursor.paced);
   let sweptAt = cursor?.sweptAt;
   // Windows to come start `overlapMs` before this one's end: what they will list again is worth remembering.
   const keep = (at: PullCursor): PullCursor => {
@@ -63,6 +65,7 @@ export async function pullInstance(
       ...(stored === undefined ? {} : { settled: stored }),
       ...(cursor?.prunedAt === undefined ? {} : { prunedAt: cursor.prunedAt }),
       ...(sweptAt === undefined ? {} : { sweptAt }),
+      ...(at.window === undefined ? {} : { paced: context.pacer.recent() }),
     };
   };
   const checkpoint = (page: number) =>

@@ -3,6 +3,7 @@
 // sync log is pruned only once it has grown by PRUNE_THRESHOLD entries. Scheduled runs are not retried by the
 // platform, so a failure is logged and the next cycle resumes from the cursor.
 import { describeError } from '../../lib/errors';
+import { Pacer } from '../../lib/pacer';
 import type { InboundDeps } from './deps';
 import { pullInstance } from './pull';
 import type { PullCursor } from '../ports';
@@ -26,7 +27,12 @@ export async function pullEveryInstance(deps: InboundDeps): Promise<'done' | 'no
       }
       const tickets = await deps.openTicketSystem(instance);
       if (!tickets) continue;
-      const result = await pullInstance(deps, { instance, tickets }, await pruned(deps, instance.id, cursor));
+      const pacer = new Pacer({ perMinute: deps.copiesPerMinute, now: () => deps.now().getTime() });
+      const result = await pullInstance(
+        deps,
+        { instance, tickets, pacer },
+        await pruned(deps, instance.id, cursor),
+      );
       if (result.status === 'handover') await deps.queues.continuePull(instance.id);
     } catch (error) {
       await deps.log.append({
