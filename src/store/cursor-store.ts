@@ -22,6 +22,7 @@ const pullCursorShape = {
   settled: z.record(z.string().min(1).max(32), z.number().int().nonnegative()).optional(),
   prunedAt: Timestamp.optional(),
   sweptAt: Timestamp.optional(),
+  asking: z.number().int().positive().optional(),
   paced: z.record(z.string().regex(/^\d+$/), z.number().int().positive()).optional(),
 };
 

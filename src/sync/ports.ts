@@ -405,6 +405,8 @@ export interface PullCursor {
   prunedAt?: string;
   /** when tickets that ask for escalation were last searched for whether listed or not (sync/inbound/pull) */
   sweptAt?: string;
+  /** how many tickets that search found still asking: while any do, it runs every cycle */
+  asking?: number;
   /** the copies of the last minute per epoch second, for the continuation of a handed-over pull (lib/pacer) */
   paced?: Record<string, number>;
 }

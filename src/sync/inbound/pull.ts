@@ -4,6 +4,7 @@
 // Cost follows change: with nothing modified a cycle is one list request. One failing ticket never holds up the rest:
 // it is set aside (sync/inbound/set-aside) and the pull moves on; only a failure of the whole instance (its API
 // limit, its credentials, storage) stops the pull, which then resumes from the cursor in the next cycle.
+import { startOfMinute } from '../../domain/modification-time';
 import type { Ticket } from '../../domain/ticket';
 import type { PullCursor } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
@@ -22,11 +23,12 @@ export type PullOutcome =
 // A brand-new instance looks back this far on its first pull, not over the whole history.
 const FIRST_PULL_LOOKBACK_MS = 60 * 60 * 1000;
 const ESCALATION_VALUES = ['NEW', 'NewJiraIssue'];
+const MINUTE_MS = 60_000;
 /**
- * A ticket that asks for escalation is listed by the window in which it asked, and one whose escalation failed has its
- * own retry job (sync/inbound/set-aside); searching for every ticket that still asks is the safety net behind both
- * (e.g. a retry given up after hours of outage), so it runs once an hour, not every cycle: 48 searches a day per
- * instance instead of 576.
+ * A ticket that asks for escalation is listed by the window in which it asked. Tickets that still ask after that (their
+ * escalation failed: a project to map, a required field) are searched for every cycle while there are any, so the
+ * admin's fix takes effect at the next cycle; when the last search found none, the search is only a safety net and
+ * runs once an hour: 48 searches a day per instance instead of 576.
  */
 const ESCALATION_SWEEP_MS = 60 * 60 * 1000;
 
@@ -57,20 +59,25 @@ export async function pullInstance(
   // A continuation goes on with the last minute's copies counted, not with a fresh minute.
   if (cursor?.paced) context.pacer.restore(cursor.paced);
   let sweptAt = cursor?.sweptAt;
+  let asking = cursor?.asking ?? 0;
   // Windows to come start `overlapMs` before this one's end: what they will list again is worth remembering.
   const keep = (at: PullCursor): PullCursor => {
-    const stored = settled.toStored(Date.parse(at.watermark) - deps.overlapMs);
+    // The list filter works to the minute, so a ticket stamped with the window's first minute is listed too.
+    const stored = settled.toStored(startOfMinute(Date.parse(at.watermark) - deps.overlapMs) - MINUTE_MS);
     return {
       ...at,
       ...(stored === undefined ? {} : { settled: stored }),
       ...(cursor?.prunedAt === undefined ? {} : { prunedAt: cursor.prunedAt }),
       ...(sweptAt === undefined ? {} : { sweptAt }),
+      ...(asking === 0 ? {} : { asking }),
       ...(at.window === undefined ? {} : { paced: context.pacer.recent() }),
     };
   };
   const checkpoint = (page: number) =>
     deps.cursors.save(instance.id, keep({ watermark, window: { ...window, nextPage: page } }));
   const seen = new Set<string>();
+  // The tickets this window handled: the escalation search below need not handle them again.
+  const processed = new Set<string>();
   let pages = 0;
   for (let page = window.nextPage; ; page++) {
     if (deps.budget.remainingMs() < deps.handoverMarginMs) {
@@ -84,6 +91,7 @@ export async function pullInstance(
     pages += 1;
     result.tickets.forEach((ticket) => seen.add(ticket.id));
     const changed = result.tickets.filter((ticket) => !settled.has(ticket));
+    changed.forEach((ticket) => processed.add(ticket.id));
     // A few tickets at a time (each keeps its own actions in order), with the time budget checked before each group:
     // one page can take longer than the margin. A page left half-way is redone from its start next time; the ledger
     // makes the tickets already done cost a read, not a write.
@@ -111,12 +119,17 @@ export async function pullInstance(
     // Checkpoint only when another page follows: the final save below replaces it anyway.
     await checkpoint(page + 1);
   }
-  const sweepDue = sweptAt === undefined || deps.now().getTime() - Date.parse(sweptAt) >= ESCALATION_SWEEP_MS;
+  const sweepDue =
+    asking > 0 || sweptAt === undefined || deps.now().getTime() - Date.parse(sweptAt) >= ESCALATION_SWEEP_MS;
   if (instance.correlationField && sweepDue) {
     sweptAt = deps.now().toISOString();
+    asking = 0;
     for (const value of ESCALATION_VALUES) {
-      for (const ticket of await tickets.findTicketsByField(instance.correlationField, value)) {
-        if (seen.has(ticket.id)) continue;
+      const found = await tickets.findTicketsByField(instance.correlationField, value);
+      asking += found.length;
+      for (const ticket of found) {
+        if (processed.has(ticket.id)) continue;
+        processed.add(ticket.id);
         seen.add(ticket.id);
         if (!(await processGroup(deps, context, [ticket]))) {
           return { status: 'retry-later', tickets: seen.size, pages };
