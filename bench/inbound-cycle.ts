@@ -241,8 +241,8 @@ async function run(print: (text: string) => void): Promise<SummaryLine[]> {
         .map((m) => ({
           figure: `pull cycle, ${m.scenario.label} (${m.scenario.links} links): total / minimum`,
           measured:
-            `${m.total} / ${minimumFor(m.scenario.changed)} (${ratio(m.total, minimumFor(m.scenario.changed))}); ` +
-            `TS + Jira ${external(m)} / ${minimumFor(m.scenario.changed) - CONSTANT_MINIMUM}, KVS ${sum(m.kvs)}`,
+            `${m.total} / ${minimumFor(m.scenario.changed, m.scenario.actionsEach)} (${ratio(m.total, minimumFor(m.scenario.changed, m.scenario.actionsEach))}); ` +
+            `TS + Jira ${external(m)} / ${minimumFor(m.scenario.changed, m.scenario.actionsEach) - CONSTANT_MINIMUM}, KVS ${sum(m.kvs)}`,
         })),
       {
         figure: 'quiet cycles after 500 changes (+5, +10, +15 min): total requests (minimum 5 each)',
