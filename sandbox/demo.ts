@@ -15,6 +15,9 @@ export const DEMO_CORRELATION_FIELD = 'JiraIssueKey';
 
 export const DEMO_BREVO_ACCOUNT = 'Acme CRM';
 
+/** The SUP version the walkthrough releases: it fixes SUP-1 and SUP-2, whose tickets #5 and #7 wait for it. */
+export const DEMO_RELEASE = '2.1';
+
 /**
  * The Brevo emulator's seed for the demo: the default account (DEFAULT_ACCOUNT, with the lists "Jira SUP customers"
  * and "Jira DEV customers") with the attributes the app maps by default already there, so they land on contacts.
@@ -90,6 +93,8 @@ export async function seedBrevoDemo(sandbox: Sandbox, brevo: BrevoEmulator): Pro
       apiKey: account.apiKey,
       active: true,
       projects: 'all',
+      // Milestones too, so releasing the demo's version reaches the customer's timeline.
+      events: { versionReleased: true, sprintClosed: true, teamCapacity: true },
       projectLists: BREVO_PROJECT_LISTS.map(({ projectKey, list }) => ({
         projectKey,
         listId: account.list(list).id,
@@ -98,6 +103,30 @@ export async function seedBrevoDemo(sandbox: Sandbox, brevo: BrevoEmulator): Pro
   );
   if (!saved.ok) throw new Error(`demo Brevo account rejected: ${JSON.stringify(saved)}`);
   return DEFAULT_FIXTURE.users.alice.emailAddress;
+}
+
+/**
+ * Version 2.1 of SUP, not released yet, fixing the export (SUP-1, ticket #5) and the invoices (SUP-2, ticket #7), and
+ * a running SUP sprint holding the first three SUP issues: releasing 2.1 or closing the sprint in the console's Jira
+ * view shows the milestone flows.
+ */
+function seedMilestones(jira: JiraEmulator, issues: ReadonlyArray<{ id: string; key: string }>): void {
+  const { alice } = DEFAULT_FIXTURE.users;
+  const sup = issues.filter((_, i) => ISSUES[i]?.project === 'SUP');
+  const [exportIssue, invoiceIssue] = sup;
+  if (!exportIssue || !invoiceIssue) throw new Error('demo data incomplete');
+  const release = jira.admin.createVersion('SUP', {
+    name: DEMO_RELEASE,
+    description: 'Large exports and EU invoices',
+  });
+  for (const issue of [exportIssue, invoiceIssue])
+    jira.admin.setFixVersions(alice.accountId, issue.id, [release.id]);
+  const sprint = jira.admin.createSprint({ name: 'SUP Sprint 12', goal: 'Unblock month-end reporting' });
+  jira.admin.startSprint(sprint.id);
+  jira.admin.addToSprint(
+    sprint.id,
+    sup.slice(0, 3).map((issue) => issue.key),
+  );
 }
 
 export async function seedDemo(
@@ -121,6 +150,8 @@ export async function seedDemo(
       defaultProjectKey: 'SUP',
       correlationField: DEMO_CORRELATION_FIELD,
       statusMappings: [{ jiraStatus: 'Done', ticketStatus: 'Closed' }],
+      // A release tells the customer on the portal that the fix has shipped.
+      releaseNoteVisibleOnPortal: true,
       projectMappings: [
         { product: 'Widget', projectKey: 'SUP' },
         { product: 'Gadget', projectKey: 'DEV' },
@@ -186,6 +217,7 @@ export async function seedDemo(
     if (!linkedOk.safeParse(result).success) throw new Error(`demo link refused: ${JSON.stringify(result)}`);
     linked.push(ticket.ticketNumber);
   }
+  seedMilestones(jira, issues);
   org.createTicket({
     name: 'Please escalate: data loss after upgrade',
     ticketType: 'Bug',

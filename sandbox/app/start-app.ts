@@ -16,6 +16,9 @@ import type { Tour } from '../web/console/overview-page';
 import { createUiRequestHandler } from '../web/ui-server';
 import { PullClock } from './pull-clock';
 
+/** Forge's scheduled-trigger intervals (docs/forge-platform.md). */
+const INTERVAL_MS = { fiveMinute: 5 * 60_000, hour: 3_600_000, day: 86_400_000, week: 604_800_000 } as const;
+
 export interface SandboxAppOptions {
   /** the console's port; 0 picks a free one */
   port: number;
@@ -175,8 +178,22 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   const tour = restored ? await upgradedTour(saved.meta?.tour) : await seedDemo(sandbox, jira, ts, brevo);
   const meta: Meta = { teamSupportUrl: ts.appUrl, ...(tour ? { tour } : {}) };
 
+  // The five-minute triggers run on every tick of the pull clock; longer intervals (the daily team capacity) when their
+  // interval has passed since they last ran, as Forge schedules them, so "Run the pull now" does not rerun them.
+  const lastRun = new Map<string, number>();
   const pull = new PullClock(options.pullEverySeconds * 1000, async () => {
-    for (const trigger of sandbox.manifest.scheduledTriggers) await sandbox.runScheduledTrigger(trigger.key);
+    for (const trigger of sandbox.manifest.scheduledTriggers) {
+      const ran = lastRun.get(trigger.key);
+      if (
+        trigger.interval !== 'fiveMinute' &&
+        ran !== undefined &&
+        Date.now() - ran < INTERVAL_MS[trigger.interval]
+      ) {
+        continue;
+      }
+      lastRun.set(trigger.key, Date.now());
+      await sandbox.runScheduledTrigger(trigger.key);
+    }
   });
   const { alice } = DEFAULT_FIXTURE.users;
   const consoleHandler = createConsoleHandler({

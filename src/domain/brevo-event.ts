@@ -14,6 +14,12 @@ export const BREVO_EVENT_NAMES: Readonly<Record<BrevoEventKind, string>> = {
   commentAdded: 'jira_comment_added',
 };
 
+/** The events of milestones (docs/product.md, "Releases and sprints"): one per contact, not per issue. */
+export const MILESTONE_EVENT_NAMES = {
+  versionReleased: 'jira_version_released',
+  sprintClosed: 'jira_sprint_closed',
+} as const;
+
 export type BrevoValue = string | number | boolean | null;
 
 /** The issue as the events describe it. */

@@ -109,6 +109,7 @@ export function brevoDeps(p: Platform = platform()): BrevoDeps {
     ledger: p.store.ledger,
     log: p.store.syncLog,
     cache: p.store.cache,
+    stats: p.store.brevoStats,
     copy: COPY_ONCE_OPTIONS,
     async readAccount(accountId) {
       const config = await p.store.config.read();

@@ -3,12 +3,15 @@
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { z } from 'zod';
 import { logger } from '../lib/logger';
-import { inboundJobSchema, outboundJobSchema } from '../sync/jobs';
+import { brevoAccountJobSchema, inboundJobSchema, outboundJobSchema } from '../sync/jobs';
 import { executeInbound } from '../sync/inbound/execute';
 import { executeOutbound } from '../sync/outbound/execute';
 import { sendBrevoEvents } from '../sync/brevo/send-events';
+import { ACCOUNT_JOB_MAX_RETRIES, runBrevoAccountJob, type AccountJobResult } from './brevo-account-jobs';
 import { brevoDeps, inboundDeps, outboundDeps } from './compose';
 import { forgeJobQueues } from './job-queues';
+import { milestoneJobSchema } from '../sync/milestones/jobs';
+import { milestoneWorker, runReleaseNote } from './milestone-jobs';
 
 const asyncEventSchema = z.looseObject({
   body: z.unknown(),
@@ -25,8 +28,38 @@ export function retryAfterSeconds(retryCount: number): number {
   return Math.min(900, 30 * 2 ** Math.min(retryCount, 5));
 }
 
+/** Team capacity and backfill: work for a whole Brevo account, on the same queue as its issue jobs. */
+async function brevoAccountWorker(
+  result: (finalAttempt: boolean) => Promise<AccountJobResult>,
+  retryCount: number,
+): Promise<InvocationError | undefined> {
+  const finalAttempt = retryCount >= ACCOUNT_JOB_MAX_RETRIES;
+  const outcome = await result(finalAttempt);
+  if (outcome.status === 'done' || finalAttempt) return undefined;
+  const waitSeconds = outcome.retryAfterMs === undefined ? 0 : outcome.retryAfterMs / 1000;
+  return new InvocationError({
+    retryAfter: Math.min(900, Math.max(retryAfterSeconds(retryCount), Math.ceil(waitSeconds))),
+    retryReason:
+      waitSeconds > 0
+        ? InvocationErrorCode.FUNCTION_UPSTREAM_RATE_LIMITED
+        : InvocationErrorCode.FUNCTION_RETRY_REQUEST,
+  });
+}
+
 export async function outboundWorker(rawEvent: unknown): Promise<InvocationError | undefined> {
   const event = asyncEventSchema.safeParse(rawEvent);
+  const accountJob = brevoAccountJobSchema.safeParse(event.success ? event.data.body : undefined);
+  if (event.success && accountJob.success) {
+    return brevoAccountWorker(
+      (finalAttempt) => runBrevoAccountJob(accountJob.data, { finalAttempt }),
+      event.data.retryContext?.retryCount ?? 0,
+    );
+  }
+  // Releases and sprints: pages of a milestone's issues, for tickets or a Brevo account (sync/milestones).
+  const milestoneJob = milestoneJobSchema.safeParse(event.success ? event.data.body : undefined);
+  if (event.success && milestoneJob.success) {
+    return milestoneWorker(milestoneJob.data, event.data.retryContext?.retryCount ?? 0);
+  }
   const job = outboundJobSchema.safeParse(event.success ? event.data.body : undefined);
   if (!event.success || !job.success) {
     logger.error('Dropped an outbound queue event the app cannot read', { eventId: event.data?.eventId });
@@ -37,7 +70,9 @@ export async function outboundWorker(rawEvent: unknown): Promise<InvocationError
   const result =
     job.data.kind === 'brevo'
       ? await sendBrevoEvents(brevoDeps(), job.data, { finalAttempt })
-      : await executeOutbound(outboundDeps(), job.data, { finalAttempt });
+      : job.data.kind === 'release-note'
+        ? await runReleaseNote(job.data, { finalAttempt })
+        : await executeOutbound(outboundDeps(), job.data, { finalAttempt });
   // On the last attempt every target has been logged with Retry: nothing is left for a dead letter.
   if (result.status === 'done' || finalAttempt) return undefined;
   logger.info('Outbound job will be retried', {

@@ -6,7 +6,9 @@ import Resolver, { type Request } from '@forge/resolver';
 import { fail, unexpectedFailure, type Envelope, type Failure } from '../lib/envelope';
 import { logger } from '../lib/logger';
 import { createBrevoAttributes } from '../sync/admin/brevo-attributes';
+import { getBrevoBackfill, resumeBrevoBackfill, startBrevoBackfill } from '../sync/admin/brevo-backfill';
 import { getBrevoOptions } from '../sync/admin/brevo-options';
+import { getBrevoStatus } from '../sync/admin/brevo-status';
 import type { AdminCall, AdminDeps } from '../sync/admin/deps';
 import { countLinks, deleteInstance } from '../sync/admin/delete-instance';
 import { getMappingOptions } from '../sync/admin/mapping-options';
@@ -19,6 +21,7 @@ import { getLinkedTickets } from '../sync/panel/get-linked-tickets';
 import { linkTicket } from '../sync/panel/link-ticket';
 import { listInstances } from '../sync/panel/list-instances';
 import { unlinkTicket } from '../sync/panel/unlink-ticket';
+import { withBackfill } from './brevo-account-jobs';
 import { adminCallOf, panelCallOf, type ResolverRequest } from './ui-context';
 import { adminDeps, panelDeps } from './ui-deps';
 
@@ -53,6 +56,11 @@ const admin: Surface<AdminDeps, AdminCall> = {
     countLinks,
     getBrevoOptions,
     createBrevoAttributes,
+    getBrevoStatus,
+    // The backfill's store and queue ride beside the page's own ports (entry/brevo-account-jobs.ts).
+    startBrevoBackfill: (deps, call) => startBrevoBackfill(withBackfill(deps), call),
+    resumeBrevoBackfill: (deps, call) => resumeBrevoBackfill(withBackfill(deps), call),
+    getBrevoBackfill: (deps, call) => getBrevoBackfill(withBackfill(deps), call),
   },
 };
 

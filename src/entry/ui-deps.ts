@@ -44,6 +44,7 @@ export function adminDeps(p: Platform = platform()): AdminDeps {
     caller: p.jiraAsUser,
     config: p.store.config,
     log: p.store.syncLog,
+    brevoStats: p.store.brevoStats,
     queues: forgeJobQueues,
     openTicketSystem: (instance) => p.openTicketSystem(instance),
     async openEventSink(account) {

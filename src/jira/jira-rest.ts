@@ -5,9 +5,16 @@ import type { z } from 'zod';
 import type { AdfDoc } from '../domain/content';
 import type { JiraComment, JiraField, JiraIssue } from '../domain/jira';
 import { IntegrationError } from '../lib/errors';
-import type { CreateMetaField, JiraPort, JiraUserPort, RemoteLinkInput } from '../sync/ports';
+import type {
+  CreateMetaField,
+  IssueChangeGroup,
+  JiraPort,
+  JiraUserPort,
+  RemoteLinkInput,
+} from '../sync/ports';
 import type { JiraHttp } from './http';
 import {
+  changelogPageSchema,
   commentPageSchema,
   commentSchema,
   createdCommentSchema,
@@ -15,12 +22,16 @@ import {
   createMetaFieldsSchema,
   createMetaIssueTypesSchema,
   fieldListSchema,
+  assignableUserListSchema,
+  issueCountSchema,
+  issueFieldsSearchSchema,
   issueSchema,
   issueSearchSchema,
   jiraUserSchema,
   serverInfoSchema,
   issueTypeListSchema,
   permissionsSchema,
+  projectLeadSchema,
   projectSchema,
   projectSearchSchema,
   remoteLinkListSchema,
@@ -51,6 +62,46 @@ async function orUndefinedWhenMissing<T>(work: Promise<T>): Promise<T | undefine
 }
 
 const PAGE = 50;
+/** An issue's comments and changelog are read 100 at a time, up to 10,000 entries (readPages refuses more). */
+const HISTORY_PAGING = { pageSize: 100, maxPages: 100 };
+
+/** A comment as GET comment returns it with expand=properties, in the sync's terms. */
+function toJiraComment(issueId: string, comment: z.infer<typeof commentSchema>): JiraComment {
+  return {
+    id: comment.id,
+    issueId,
+    authorAccountId: comment.author?.accountId ?? null,
+    authorName: comment.author?.displayName ?? 'Unknown user',
+    body: comment.body,
+    created: comment.created,
+    updated: comment.updated,
+    visibility: comment.visibility ?? null,
+    jsdPublic: comment.jsdPublic,
+    properties: Object.fromEntries((comment.properties ?? []).map((p) => [p.key, p.value])),
+  };
+}
+/** Jira's assignable-user search looks only at the first 1,000 users (findAssignableUsers in the REST reference). */
+const ASSIGNABLE_WINDOW = 1000;
+const ASSIGNABLE_PAGE = 100;
+/** The fields every JiraIssue is made of; callers add their own (mapped fields, sprint, fixVersions…). */
+const ISSUE_FIELDS = ['summary', 'status', 'issuetype', 'project', 'security'] as const;
+
+/** An issue as GET issue and the enhanced search return it, in the sync's terms. */
+function toJiraIssue(issue: z.infer<typeof issueSchema>): JiraIssue {
+  const rawFields: Record<string, unknown> = { ...issue.fields };
+  return {
+    id: issue.id,
+    key: issue.key,
+    summary: issue.fields.summary ?? '',
+    status: issue.fields.status?.name ?? '',
+    issueType: issue.fields.issuetype?.name ?? '',
+    projectKey: issue.fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
+    securityLevel: issue.fields.security
+      ? (issue.fields.security.name ?? issue.fields.security.id ?? 'unnamed')
+      : null,
+    fields: rawFields,
+  };
+}
 /** A createmeta list still going after this many pages (2,000 issue types or fields) is refused: see readPages. */
 const MAX_PAGES = 40;
 
@@ -115,25 +166,12 @@ export class JiraRest implements JiraPort {
     issueIdOrKey: string,
     extraFieldIds: readonly string[] = [],
   ): Promise<JiraIssue | undefined> {
-    const fields = ['summary', 'status', 'issuetype', 'project', 'security', ...extraFieldIds].join(',');
+    const fields = [...ISSUE_FIELDS, ...extraFieldIds].join(',');
     const raw = await orUndefinedWhenMissing(
       this.http.request('app', route`/rest/api/3/issue/${issueIdOrKey}?fields=${fields}`),
     );
     if (raw === undefined) return undefined;
-    const issue = parse(issueSchema, raw, 'issue');
-    const rawFields: Record<string, unknown> = { ...issue.fields };
-    return {
-      id: issue.id,
-      key: issue.key,
-      summary: issue.fields.summary ?? '',
-      status: issue.fields.status?.name ?? '',
-      issueType: issue.fields.issuetype?.name ?? '',
-      projectKey: issue.fields.project?.key ?? issue.key.replace(/-\d+$/, ''),
-      securityLevel: issue.fields.security
-        ? (issue.fields.security.name ?? issue.fields.security.id ?? 'unnamed')
-        : null,
-      fields: rawFields,
-    };
+    return toJiraIssue(parse(issueSchema, raw, 'issue'));
   }
 
   async getComment(issueId: string, commentId: string): Promise<JiraComment | undefined> {
@@ -141,19 +179,61 @@ export class JiraRest implements JiraPort {
       this.http.request('app', route`/rest/api/3/issue/${issueId}/comment/${commentId}?expand=properties`),
     );
     if (raw === undefined) return undefined;
-    const comment = parse(commentSchema, raw, 'comment');
-    return {
-      id: comment.id,
-      issueId,
-      authorAccountId: comment.author?.accountId ?? null,
-      authorName: comment.author?.displayName ?? 'Unknown user',
-      body: comment.body,
-      created: comment.created,
-      updated: comment.updated,
-      visibility: comment.visibility ?? null,
-      jsdPublic: comment.jsdPublic,
-      properties: Object.fromEntries((comment.properties ?? []).map((p) => [p.key, p.value])),
-    };
+    return toJiraComment(issueId, parse(commentSchema, raw, 'comment'));
+  }
+
+  async listComments(issueId: string): Promise<JiraComment[]> {
+    const comments = await readPages('comments', HISTORY_PAGING, async (startAt, maxResults) => {
+      const raw = await orUndefinedWhenMissing(
+        this.http.request(
+          'app',
+          route`/rest/api/3/issue/${issueId}/comment?expand=properties&orderBy=created&startAt=${startAt}&maxResults=${maxResults}`,
+        ),
+      );
+      if (raw === undefined) return undefined;
+      const page = parse(commentPageSchema, raw, 'comment page');
+      return {
+        items: page.comments.map((comment) => toJiraComment(issueId, comment)),
+        total: page.total,
+        maxResults: page.maxResults,
+      };
+    });
+    return comments ?? [];
+  }
+
+  async listChangelog(issueId: string): Promise<IssueChangeGroup[]> {
+    const groups = await readPages('changelog', HISTORY_PAGING, async (startAt, maxResults) => {
+      const raw = await orUndefinedWhenMissing(
+        this.http.request(
+          'app',
+          route`/rest/api/3/issue/${issueId}/changelog?startAt=${startAt}&maxResults=${maxResults}`,
+        ),
+      );
+      if (raw === undefined) return undefined;
+      const page = parse(changelogPageSchema, raw, 'changelog page');
+      return {
+        items: page.values.map((group) => ({
+          id: group.id,
+          created: group.created,
+          items: group.items.map((item) => ({
+            field: item.field,
+            fieldId: item.fieldId ?? null,
+            fromText: item.fromString ?? null,
+            toText: item.toString ?? null,
+          })),
+        })),
+        total: page.total,
+        maxResults: page.maxResults,
+      };
+    });
+    return groups ?? [];
+  }
+
+  async getProjectLead(projectKey: string): Promise<string | undefined> {
+    const raw = await orUndefinedWhenMissing(
+      this.http.request('app', route`/rest/api/3/project/${projectKey}`),
+    );
+    return raw === undefined ? undefined : parse(projectLeadSchema, raw, 'project').lead?.accountId;
   }
 
   async addComment(
@@ -246,6 +326,58 @@ export class JiraRest implements JiraPort {
     });
     const issue = parse(issueSearchSchema, raw, 'search result').issues[0];
     return issue ? { id: issue.id, key: issue.key } : undefined;
+  }
+
+  async searchIssues(
+    jql: string,
+    fields: readonly string[],
+    page: { nextPageToken?: string; maxResults: number },
+  ): Promise<{ issues: JiraIssue[]; nextPageToken?: string }> {
+    // Enhanced search (POST /rest/api/3/search/jql): a read, so retried like one; pages carry only a token.
+    const raw = await this.http.request('app', route`/rest/api/3/search/jql`, {
+      method: 'POST',
+      idempotent: true,
+      body: {
+        jql,
+        fields: [...new Set([...ISSUE_FIELDS, ...fields])],
+        maxResults: page.maxResults,
+        ...(page.nextPageToken !== undefined ? { nextPageToken: page.nextPageToken } : {}),
+      },
+    });
+    const result = parse(issueFieldsSearchSchema, raw, 'search result');
+    return {
+      issues: result.issues.map(toJiraIssue),
+      ...(result.nextPageToken !== undefined ? { nextPageToken: result.nextPageToken } : {}),
+    };
+  }
+
+  async countIssues(jql: string): Promise<number> {
+    const raw = await this.http.request('app', route`/rest/api/3/search/approximate-count`, {
+      method: 'POST',
+      idempotent: true,
+      body: { jql },
+    });
+    return parse(issueCountSchema, raw, 'issue count').count;
+  }
+
+  async listAssignableUsers(projectKey: string): Promise<Array<{ accountId: string; displayName: string }>> {
+    // Jira takes the users in [startAt, startAt + maxResults) and only then keeps the assignable ones, so a page can be
+    // short, or even empty, while more follow: the walk covers the whole 1,000-user window the operation searches
+    // (findAssignableUsers in the REST v3 reference) instead of stopping at a short page.
+    const users = new Map<string, { accountId: string; displayName: string }>();
+    for (let startAt = 0; startAt < ASSIGNABLE_WINDOW; startAt += ASSIGNABLE_PAGE) {
+      const raw = await this.http.request(
+        'app',
+        route`/rest/api/3/user/assignable/search?project=${projectKey}&startAt=${startAt}&maxResults=${ASSIGNABLE_PAGE}`,
+      );
+      for (const user of parse(assignableUserListSchema, raw, 'assignable users')) {
+        users.set(user.accountId, {
+          accountId: user.accountId,
+          displayName: user.displayName ?? user.accountId,
+        });
+      }
+    }
+    return [...users.values()];
   }
 
   async issueMatchesJql(issueId: string, jql: string): Promise<boolean> {

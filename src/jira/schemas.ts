@@ -130,11 +130,55 @@ export const issueSearchSchema = z.looseObject({
   nextPageToken: z.string().optional(),
 });
 
+/** POST /rest/api/3/search/jql with fields: the issues parsed as GET issue's are (issueSchema). */
+export const issueFieldsSearchSchema = z.looseObject({
+  issues: z.array(issueSchema),
+  nextPageToken: z.string().optional(),
+});
+
+/** POST /rest/api/3/search/approximate-count (JQLCountResultsBean). */
+export const issueCountSchema = z.looseObject({ count: z.number().int().nonnegative() });
+
+/** GET /rest/api/3/user/assignable/search: a bare array of users, no paging envelope. */
+export const assignableUserListSchema = z.array(
+  z.looseObject({ accountId: z.string(), displayName: z.string().optional() }),
+);
+
 /** GET /rest/api/3/user: `emailAddress` is absent when the user's privacy settings hide it. */
 export const jiraUserSchema = z.looseObject({
   accountId: z.string(),
   displayName: z.string().optional(),
   emailAddress: z.email().optional(),
+});
+
+/** GET /rest/api/3/issue/{id}/changelog (PageBeanChangelog): `fromString` / `toString` are the values as shown. */
+export const changelogPageSchema = z.looseObject({
+  values: z.array(
+    z.looseObject({
+      id: z.string(),
+      created: z.string(),
+      items: z
+        .array(
+          z.looseObject({
+            field: z.string(),
+            fieldId: z.string().optional(),
+            fromString: z.string().nullish(),
+            toString: z.string().nullish(),
+          }),
+        )
+        .catch([]),
+    }),
+  ),
+  startAt: z.number().optional(),
+  maxResults: z.number().optional(),
+  total: z.number().optional(),
+  isLast: z.boolean().optional(),
+});
+
+/** GET /rest/api/3/project/{key}: the lead, when Jira names one (expanded by default on this operation). */
+export const projectLeadSchema = z.looseObject({
+  key: z.string(),
+  lead: z.looseObject({ accountId: z.string() }).optional(),
 });
 
 /** GET /rest/api/3/serverInfo: the site's base URL, for links to issues. */

@@ -29,6 +29,8 @@ export type ErrorCode =
   | 'ALREADY_RETRIED'
   /** the instance is gone but its links are not all removed yet: call deleteInstance again */
   | 'DELETE_INCOMPLETE'
+  /** the work asked for is running already (a Brevo backfill): `details.run` says how far it is */
+  | 'ALREADY_RUNNING'
   /** a bug: the message is generic, the details are in the app's log */
   | 'INTERNAL';
 

@@ -1,20 +1,26 @@
 // The store port over @forge/kvs (the only layer that imports it). Entry points build one Store per invocation and
 // hand its parts to the use cases as the ports declared in sync/ports.ts.
 import { logger as appLogger, registerSecret, type Logger, type SecretRegistry } from '../lib/logger';
+import type { BackfillStore } from '../sync/brevo/backfill-run';
 import type {
+  BrevoStatsStore,
   ConfigRepository,
   CredentialStore,
   CursorStore,
   LinkRepository,
+  MilestoneContactStore,
   MirrorLedger,
   ShortCache,
   SyncLog,
 } from '../sync/ports';
+import { KvsBackfillStore } from './brevo-backfill';
+import { KvsBrevoStatsStore } from './brevo-stats';
 import { ConfigDocumentStore } from './config-document-store';
 import { KvsConfigRepository } from './config-repository';
 import { KvsCredentialStore } from './credential-store';
 import { KvsCursorStore } from './cursor-store';
 import { KvsLinkRepository } from './link-store';
+import { KvsMilestoneContactStore } from './milestone-contacts';
 import { KvsMirrorLedger } from './mirror-ledger';
 import { KvsShortCache } from './short-cache';
 import { KvsSyncLog } from './sync-log';
@@ -44,6 +50,10 @@ export interface Store {
   cursors: CursorStore;
   syncLog: SyncLog;
   cache: ShortCache;
+  milestoneContacts: MilestoneContactStore;
+  brevoStats: BrevoStatsStore;
+  /** each Brevo account's latest backfill run */
+  backfills: BackfillStore;
 }
 
 export interface StoreOptions {
@@ -78,5 +88,8 @@ export function createStore(options: StoreOptions = {}): Store {
     cursors,
     syncLog: new KvsSyncLog(logger, clock),
     cache: new KvsShortCache(logger, clock),
+    milestoneContacts: new KvsMilestoneContactStore(logger),
+    brevoStats: new KvsBrevoStatsStore(logger, clock),
+    backfills: new KvsBackfillStore(logger),
   };
 }

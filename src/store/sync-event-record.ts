@@ -17,6 +17,8 @@ export const MAX_RETRY_PAYLOAD_BYTES = 16 * 1024;
 
 const Level = z.enum(['info', 'warn', 'error']);
 const Status = z.enum(['open', 'retried', 'resolved']);
+/** What became of an event-sending flow's item (sync/ports.ts SyncOutcome); absent on every other entry. */
+const Outcome = z.enum(['sent', 'skipped', 'failed']);
 const Id = z.string().min(1).max(128);
 
 /** Entry ids sort by creation time (epoch milliseconds, fixed width), then by a random suffix. */
@@ -51,6 +53,7 @@ export const NewSyncEventSchema = z.object({
   operation: z.string().trim().min(1).max(100),
   message: z.string().transform((message) => redactText(message).slice(0, MAX_MESSAGE_LENGTH)),
   retry: RetrySchema.optional(),
+  outcome: Outcome.optional(),
 });
 
 /** The stored value (the id is the item key). */
@@ -65,6 +68,7 @@ export const SyncEventRecordSchema = z.object({
   operation: z.string().min(1),
   message: z.string(),
   retry: RetrySchema.optional(),
+  outcome: Outcome.optional(),
   status: Status,
   statusChangedAt: Timestamp.optional(),
 });

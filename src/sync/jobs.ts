@@ -2,6 +2,7 @@
 // the admin page's "Retry" parse them back. Small on purpose: the queue carries ids, and the consumer re-reads the
 // current state from Jira (events arrive late, out of order and more than once).
 import { z } from 'zod';
+import { releaseNoteJobSchema, type ReleaseNoteJob } from './milestones/jobs';
 
 const linkTarget = z.object({ instanceId: z.string(), ticketId: z.string() });
 
@@ -65,14 +66,48 @@ export const outboundJobSchema = z.discriminatedUnion('kind', [
   issueUpdatedJobSchema,
   issueDeletedJobSchema,
   brevoJobSchema,
+  // a release note on one issue's tickets (the admin's Retry of one link; sync/milestones)
+  releaseNoteJobSchema,
 ]);
 export type OutboundJob = z.infer<typeof outboundJobSchema>;
 export type CommentJob = z.infer<typeof commentJobSchema>;
 export type IssueUpdatedJob = z.infer<typeof issueUpdatedJobSchema>;
 export type IssueDeletedJob = z.infer<typeof issueDeletedJobSchema>;
 export type BrevoJob = z.infer<typeof brevoJobSchema>;
-/** the jobs that reach linked tickets (sync/outbound); Brevo jobs go to sync/brevo */
-export type TicketJob = Exclude<OutboundJob, BrevoJob>;
+/** the jobs that reach linked tickets (sync/outbound); Brevo jobs go to sync/brevo, release notes to sync/milestones */
+export type TicketJob = Exclude<OutboundJob, BrevoJob | ReleaseNoteJob>;
+
+/**
+ * The daily team capacity of one Brevo account (docs/product.md, "Team capacity"): its projects' figures and events,
+ * then its people's attributes, each list walked from `next` so that a long one continues in the next invocation.
+ */
+export const brevoCapacityJobSchema = z.object({
+  kind: z.literal('brevo-capacity'),
+  accountId: z.string(),
+  /** the UTC day the figures are for (YYYY-MM-DD), fixed by the scheduled run: it names each event once */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  phase: z.enum(['projects', 'people']),
+  next: z.number().int().nonnegative(),
+});
+
+/** One page of a Brevo account's backfill ("Send the last N days"); the resume point is in storage, not here. */
+export const brevoBackfillJobSchema = z.object({
+  kind: z.literal('brevo-backfill'),
+  accountId: z.string(),
+  runId: z.string(),
+});
+
+/**
+ * Work for a whole Brevo account rather than one issue: on the outbound queue with the concurrency key
+ * `brevo-<accountId>`, like the account's issue jobs, so all of an account's Brevo traffic goes one job at a time.
+ */
+export const brevoAccountJobSchema = z.discriminatedUnion('kind', [
+  brevoCapacityJobSchema,
+  brevoBackfillJobSchema,
+]);
+export type BrevoCapacityJob = z.infer<typeof brevoCapacityJobSchema>;
+export type BrevoBackfillJob = z.infer<typeof brevoBackfillJobSchema>;
+export type BrevoAccountJob = z.infer<typeof brevoAccountJobSchema>;
 
 export const OUTBOUND_QUEUE = 'outbound-sync';
 export const INBOUND_QUEUE = 'inbound-sync';

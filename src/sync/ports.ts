@@ -82,6 +82,15 @@ export interface RemoteLinkInput {
   summary?: string;
 }
 
+/** One entry of an issue's change history: what changed together, as Jira's changelog lists it. */
+export interface IssueChangeGroup {
+  /** the changelog id, as the `avi:jira:updated:issue` event of the change carries it */
+  id: string;
+  /** ISO-8601, as Jira wrote it */
+  created: string;
+  items: Array<{ field: string; fieldId: string | null; fromText: string | null; toText: string | null }>;
+}
+
 /** Jira as the app itself (asApp): reads for sync decisions, and writes whose events must not echo back. */
 export interface JiraPort {
   /** undefined when the issue does not exist (or was deleted) */
@@ -122,8 +131,14 @@ export interface JiraPort {
   ): Promise<{ issues: JiraIssue[]; nextPageToken?: string }>;
   /** Jira's approximate count of the issues matching `jql` (recently changed issues may be missing) */
   countIssues(jql: string): Promise<number>;
-  /** the users who can be assigned issues of the project, every page read (Jira looks at its first 1,000 users) */
+  /** the users who can be assigned issues of the project: the whole window Jira searches (its first 1,000 users) */
   listAssignableUsers(projectKey: string): Promise<Array<{ accountId: string; displayName: string }>>;
+  /** the issue's change history, oldest first, every page read (a backfill rebuilds the issue's events from it) */
+  listChangelog(issueId: string): Promise<IssueChangeGroup[]>;
+  /** the issue's comments with their visibility and properties, oldest first, every page read */
+  listComments(issueId: string): Promise<JiraComment[]>;
+  /** the account id of the project's lead; undefined when the project names none or does not exist */
+  getProjectLead(projectKey: string): Promise<string | undefined>;
   /** whether the issue matches a JQL filter (one search, restricted to the issue) */
   issueMatchesJql(issueId: string, jql: string): Promise<boolean>;
   /**
@@ -419,6 +434,11 @@ export interface CursorStore {
 
 export type SyncJson = string | number | boolean | null | SyncJson[] | { [key: string]: SyncJson };
 export type SyncLevel = 'info' | 'warn' | 'error';
+/**
+ * What an entry of an event-sending flow (Brevo) says became of its item, so the admin's counts of sent, skipped and
+ * failed events read a field instead of matching message text (sync/brevo/stats.ts).
+ */
+export type SyncOutcome = 'sent' | 'skipped' | 'failed';
 export type SyncEventStatus = 'open' | 'retried' | 'resolved';
 
 /** What a later "Retry" needs to re-run the failed item exactly once: a job kind and a small JSON payload. */
@@ -438,6 +458,8 @@ export interface NewSyncEvent {
   operation: string;
   message: string;
   retry?: SyncRetry;
+  /** set by event-sending flows only; absent on older entries and on every other flow's */
+  outcome?: SyncOutcome;
 }
 
 export interface SyncEvent extends NewSyncEvent {
@@ -482,6 +504,40 @@ export interface SyncLog {
     instanceId: string,
     options?: { keep?: number; budget?: Budget },
   ): Promise<{ removed: number; complete: boolean }>;
+}
+
+// ---------------------------------------------------------------- milestone contacts (adapter in store/)
+
+/** One contact's part of a milestone, collected across invocations (sync/milestones/brevo-collect). */
+export interface MilestoneContact {
+  jiraAccountId: string;
+  /** the contact's own issues in the milestone, in the order they were found, each once */
+  issueKeys: string[];
+  /** the first of those issues as the events describe it (for the contact's attributes and lists) */
+  firstIssue: { [key: string]: SyncJson };
+}
+
+/**
+ * Who a Brevo account's milestone event goes to, while the milestone's issues are read page by page: one record per
+ * contact (`contactId` is a digest of the Jira account id), a roster of each page's contacts, and a mark once the
+ * events are sent. Reads are strongly consistent (no queries), so a page written just before is never missed.
+ */
+export interface MilestoneContactStore {
+  /** merges each contact's issue keys into its record and lists the page's contacts in the page's roster */
+  collect(
+    accountId: string,
+    milestoneRef: string,
+    page: number,
+    contacts: ReadonlyArray<{ contactId: string; contact: MilestoneContact }>,
+  ): Promise<void>;
+  /** the contact ids of one collected page; [] when there is none (never collected, or sent and removed) */
+  roster(accountId: string, milestoneRef: string, page: number): Promise<string[]>;
+  get(accountId: string, milestoneRef: string, contactId: string): Promise<MilestoneContact | undefined>;
+  remove(accountId: string, milestoneRef: string, contactId: string): Promise<void>;
+  removeRoster(accountId: string, milestoneRef: string, page: number): Promise<void>;
+  /** whether the milestone's events went out for this account (a second release sends nothing) */
+  isDone(accountId: string, milestoneRef: string): Promise<boolean>;
+  markDone(accountId: string, milestoneRef: string): Promise<void>;
 }
 
 // ---------------------------------------------------------------- short-lived cache (adapter in store/)
@@ -539,6 +595,16 @@ export interface SinkAttribute {
   type: string;
 }
 
+/** The sink's request quota as its last answer reported it (Brevo: the x-sib-ratelimit-* headers). */
+export interface SinkRateLimit {
+  remaining: number;
+  limit: number;
+  /** seconds until the quota's window resets, when the answer said */
+  resetSeconds: number | null;
+  /** when that answer arrived, ISO-8601 UTC */
+  at: string;
+}
+
 /**
  * A customer-engagement system that receives events about Jira issues (Brevo today). Errors are IntegrationError with
  * a kind; a 429 carries `retryAfterMs` from the sink's own headers so the queue job comes back later.
@@ -555,4 +621,36 @@ export interface EventSink {
   createAttribute(attribute: SinkAttribute): Promise<void>;
   /** the account behind the key (API key accepted), for the test-connection checklist */
   account(): Promise<{ email: string; companyName: string }>;
+  /** the quota the sink's last answer to this object reported; undefined before any answer, or when it said none */
+  rateLimit?(): SinkRateLimit | undefined;
+}
+
+// ---------------------------------------------------------------- Brevo account figures (adapter in store/)
+
+/** What the last successful Brevo job of an account left behind for the admin's status view. */
+export interface BrevoAccountStats {
+  /** ISO-8601 UTC */
+  lastSuccessAt: string;
+  /** the newest quota Brevo reported to a successful job; kept from an earlier job when a later one made no request */
+  rateLimit?: SinkRateLimit;
+}
+
+/**
+ * Small per-account records for the admin's Brevo status: written once per successful job and once per contact
+ * upserted (not per request), read when the admin opens the status. Writes never throw: the figures are a view, and a
+ * failure to record one must not fail the job that sent the events (the failure is logged).
+ */
+export interface BrevoStatsStore {
+  recordSuccess(accountId: string, at: Date, rateLimit: SinkRateLimit | undefined): Promise<void>;
+  read(accountId: string): Promise<BrevoAccountStats | undefined>;
+  /** remembers that the app created or updated this contact (by the digest of its e-mail address) */
+  markContact(accountId: string, emailDigest: string): Promise<void>;
+  /**
+   * How many contacts are marked, counted page by page; stops at `max` or when the budget runs short, and then says
+   * `complete: false` (the count is a lower bound).
+   */
+  countContacts(
+    accountId: string,
+    options: { max: number; budget: Budget },
+  ): Promise<{ count: number; complete: boolean }>;
 }

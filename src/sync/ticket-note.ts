@@ -17,6 +17,8 @@ export interface TicketNote {
   noteId: string;
   /** one sentence; the marker is added after it */
   sentence: string;
+  /** notes are internal to the support team unless the instance shows them to customers (release notes may) */
+  visibleOnPortal?: boolean;
 }
 
 export async function addTicketNote(
@@ -40,7 +42,7 @@ export async function addTicketNote(
         (
           await tickets.createAction(ticketId, {
             actionTypeName: instance.commentActionType,
-            visibleOnPortal: false,
+            visibleOnPortal: note.visibleOnPortal ?? false,
             html: ticketNoteHtml(noteId, note.sentence),
           })
         ).id,

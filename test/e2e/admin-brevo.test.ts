@@ -1,8 +1,12 @@
 // The admin page's Brevo accounts in Chromium, against the UI fixture app (whose saveInstance validates Brevo accounts
 // with the real src/domain/config rules): add an account, fix what the backend refuses, test it, create the missing
-// attributes, map a project to a list picked by name.
+// attributes, map a project to a list picked by name. And, against the real backend in the sandbox with the Jira and
+// Brevo emulators, an account's status and a "Send the last N days" run that fails and is resumed.
 import type { Browser, Locator, Page } from 'playwright-core';
 import { z } from 'zod';
+import { DEFAULT_ACCOUNT } from '../../sandbox/brevo';
+import { startUiServer } from '../../sandbox/web/ui-server';
+import { createWorld, users, type World } from '../integration/world';
 import { collectPageProblems, launchChromium, screenshot, watchEgress, type EgressReport } from './browser';
 import { startUiEnvironment, type UiEnvironment } from './ui-fixture';
 
@@ -157,4 +161,100 @@ it('lists a Brevo account with its kind, and deletes it after a confirmation', a
   await row.waitFor({ state: 'detached' });
   expect(await storedAccounts()).toEqual([]);
   expect(problems).toEqual([]);
+});
+
+describe('against the real backend', () => {
+  let world: World;
+
+  afterEach(async () => {
+    expect(world.brevo.contractViolations()).toEqual([]);
+    await world.close();
+  });
+
+  /** Saves the account with `active`, keeping its other settings (the key stays in the secret store). */
+  async function setActive(accountId: string, active: boolean) {
+    await world.run(async () => {
+      const read = await world.store.config.read();
+      const account = read.ok ? read.document.brevoAccounts.find((a) => a.id === accountId) : undefined;
+      if (!account) throw new Error('account not found');
+      const { createdAt: _created, updatedAt: _updated, ...settings } = account;
+      await world.store.config.saveBrevoAccount({ ...settings, active });
+    });
+  }
+
+  it("shows a Brevo account's status, and sends the last days again: a failed run is resumed", async () => {
+    world = await createWorld({ brevo: { appAttributes: true } });
+    const saved = await world.run(() =>
+      world.store.config.saveBrevoAccount({
+        kind: 'brevo',
+        name: 'Acme CRM',
+        apiKey: DEFAULT_ACCOUNT.apiKey,
+        active: true,
+        projects: ['SUP'],
+      }),
+    );
+    if (!saved.ok) throw new Error(`Brevo account rejected: ${JSON.stringify(saved)}`);
+    const accountId = saved.instance.id;
+    // One issue reaches Brevo live; a second is made while the account is paused, so only a backfill sends it.
+    world.createIssue('Invoice export fails');
+    await world.sandbox.drain();
+    await setActive(accountId, false);
+    world.createIssue('Refund button does nothing');
+    await world.sandbox.drain();
+    await setActive(accountId, true);
+
+    const server = await startUiServer({ sandbox: world.sandbox, siteUrl: world.jira.baseUrl });
+    try {
+      await page.goto(`${server.url}/ui/admin/?as=${users.alice.accountId}`);
+      await page.getByRole('button', { name: 'Status of Acme CRM' }).click();
+      const status = page.getByTestId('brevo-status');
+      await status.getByText(/^Last synced (just now|\d+ (second|minute)s? ago)$/).waitFor();
+      await status.getByText('2 issues tracked in 1 project').waitFor();
+      await status.getByText('1 contact', { exact: true }).waitFor();
+      await status.getByText('Last 24 h: 1 sent · 0 skipped · 0 failed').waitFor();
+      await status.getByText(/^Brevo rate limit: [\d,]+ of [\d,]+ left$/).waitFor();
+      await page.getByText('No run yet for this account.').waitFor();
+
+      // The days are checked before anything is sent.
+      await page.getByLabel('Number of days', { exact: true }).fill('91');
+      await page.getByRole('button', { name: 'Send events' }).click();
+      await page.getByText('Enter a whole number of days from 1 to 90.').waitFor();
+      await screenshot(page, 'admin-brevo-status');
+
+      // Brevo refuses the key once: the run fails with Brevo's reason, and Resume finishes it.
+      world.brevo.failNext(1, {
+        status: 401,
+        body: '{"code":"unauthorized","message":"Key not found"}',
+        method: 'POST',
+        pathIncludes: '/v3/events',
+      });
+      await page.getByLabel('Number of days', { exact: true }).fill('7');
+      await page.getByRole('button', { name: 'Send events' }).click();
+      const run = page.getByTestId('brevo-backfill-run');
+      await run.getByText('Sending… 0 issues done, 0 events sent').waitFor();
+      await world.sandbox.drain();
+      await run.getByText(/^Stopped after 1 issue, 0 events sent$/).waitFor();
+      await run.getByText(/^Last error: .*Brevo rejected the API key of Brevo account "Acme CRM"/).waitFor();
+      await screenshot(page, 'admin-brevo-backfill-failed');
+
+      await run.getByRole('button', { name: 'Resume' }).click();
+      await run.getByText(/^Sending…/).waitFor();
+      await world.sandbox.drain();
+      await run.getByText('Done: 2 issues, 1 event sent, 1 skipped').waitFor();
+      await run.getByRole('button', { name: 'Resume' }).waitFor({ state: 'detached' });
+      // The finished run reads the status again: the backfilled event, and the failure the run logged.
+      await status.getByText('Last 24 h: 2 sent · 0 skipped · 1 failed').waitFor();
+      await status.getByText('1 contact', { exact: true }).waitFor();
+      await screenshot(page, 'admin-brevo-backfill-done');
+      expect(
+        world.brevo
+          .account()
+          .timeline('alice@example.com')
+          .filter((event) => event.name === 'jira_issue_created'),
+      ).toHaveLength(2);
+    } finally {
+      await server.close();
+    }
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,8 +1,10 @@
-// The `npm start` sandbox's Brevo part in a browser, as the README's walkthrough takes it: a status change made in the
+// The `npm start` sandbox's Brevo part in a browser, as the README's walkthrough takes it: a version released in the
+// console's Jira view reaches the linked ticket and the customer's timeline once; a status change made in the
 // console's Jira view reaches the reporter's Brevo contact, and the Brevo view shows it on the contact's timeline (with
 // the status it moved from and to), live, without a reload. Screenshots go to test/artifacts.
 import type { Browser, Page } from 'playwright-core';
 import { startSandboxApp, type SandboxApp } from '../../sandbox/app/start-app';
+import { DEMO_RELEASE } from '../../sandbox/demo';
 import { collectPageProblems, launchChromium, screenshot } from './browser';
 import { assertUiBuilt } from './ui-fixture';
 
@@ -100,5 +102,66 @@ it("shows a status change made in Jira on the reporter's Brevo timeline, live", 
     .getByTestId('counter-row')
     .filter({ hasText: 'Brevo API (api.brevo.com)' })
     .waitFor({ timeout: 20_000 });
+  expect(opened.flatMap(({ problems }) => problems)).toEqual([]);
+});
+
+it("releases version 2.1 in the console: ticket #5 hears the fix shipped, and so does the customer's Brevo timeline", async () => {
+  const { brevoContact, ticketNumber, issueKey } = tour();
+  const page = await newPage();
+
+  // The demo's version 2.1 fixes SUP-1 (ticket #5) and SUP-2 (ticket #7); release it from the Releases section.
+  await page.goto(`${app.url}/jira#releases`);
+  const version = page.locator('tr[data-testid^="version-"]').filter({ hasText: DEMO_RELEASE });
+  await version.getByRole('button', { name: 'Release', exact: true }).click();
+  await page
+    .locator('tr[data-testid^="version-"]')
+    .filter({ hasText: DEMO_RELEASE })
+    .getByText('Released', { exact: true })
+    .waitFor();
+
+  // The linked ticket gets one action saying so, visible to the customer on the portal (the demo's option).
+  await page.goto(`${app.url}/teamsupport/tickets/${ticketNumber}`);
+  const note = page.getByTestId('action').filter({ hasText: `Fixed in ${DEMO_RELEASE}` });
+  await note.first().waitFor({ timeout: 20_000 });
+  expect(await note.count()).toBe(1);
+  await expect(note.first().textContent()).resolves.toContain(issueKey);
+  await screenshot(page, 'sandbox-release-ticket', { fullPage: false });
+
+  // The reporter's Brevo contact gets one jira_version_released event naming her issues.
+  await page.goto(`${app.url}/brevo`);
+  await page
+    .getByTestId('brevo-contact-row')
+    .filter({ hasText: brevoContact })
+    .getByRole('link', { name: brevoContact })
+    .click();
+  const released = page
+    .getByTestId('brevo-event')
+    .filter({ has: page.getByTestId('brevo-event-name').getByText('jira_version_released') });
+  await released.first().waitFor({ timeout: 20_000 });
+  expect(await released.count()).toBe(1);
+  await screenshot(page, 'sandbox-release-timeline', { fullPage: false });
+
+  // Unreleasing and releasing again writes nothing new.
+  await page.goto(`${app.url}/jira#releases`);
+  const row = page.locator('tr[data-testid^="version-"]').filter({ hasText: DEMO_RELEASE });
+  await row.getByRole('button', { name: 'Unrelease', exact: true }).click();
+  await page
+    .locator('tr[data-testid^="version-"]')
+    .filter({ hasText: DEMO_RELEASE })
+    .getByRole('button', { name: 'Release', exact: true })
+    .click();
+  await page
+    .locator('tr[data-testid^="version-"]')
+    .filter({ hasText: DEMO_RELEASE })
+    .getByText('Released', { exact: true })
+    .waitFor();
+  await page.goto(`${app.url}/teamsupport/tickets/${ticketNumber}`);
+  await page.getByTestId('action').first().waitFor();
+  expect(
+    await page
+      .getByTestId('action')
+      .filter({ hasText: `Fixed in ${DEMO_RELEASE}` })
+      .count(),
+  ).toBe(1);
   expect(opened.flatMap(({ problems }) => problems)).toEqual([]);
 });

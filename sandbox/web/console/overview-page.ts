@@ -62,8 +62,14 @@ export function overviewPage(input: OverviewInput): Html {
           linked to the ticket, and its key is written back to the field.
         </li>
         <li>
-          Open the <a href="/admin">admin page</a> for the instance settings, the sync log and the errors
-          report.
+          Open <a href="/jira#releases">Releases</a> and release version 2.1 of SUP: ticket
+          <a href="/teamsupport/tickets/${tour.ticketNumber}">#${tour.ticketNumber}</a> gets one action "Fixed
+          in 2.1", and the customer's <a href="/brevo">Brevo</a> timeline one
+          <code>jira_version_released</code>. Unreleasing and releasing again sends nothing new.
+        </li>
+        <li>
+          Open the <a href="/admin">admin page</a> for the instance settings, the Brevo account's status, the
+          sync log and the errors report.
         </li>
       </ol>`
     : html`<p class="hint">No demo data: start with <code>npm start -- --reset</code> to seed it.</p>`;

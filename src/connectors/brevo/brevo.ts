@@ -3,7 +3,14 @@
 // One object per account and invocation.
 import type { Budget } from '../../lib/budget';
 import { IntegrationError, isIntegrationError } from '../../lib/errors';
-import type { EventSink, SinkAttribute, SinkContact, SinkEvent, SinkValue } from '../../sync/ports';
+import type {
+  EventSink,
+  SinkAttribute,
+  SinkContact,
+  SinkEvent,
+  SinkRateLimit,
+  SinkValue,
+} from '../../sync/ports';
 import { BrevoClient, type BrevoClientOptions } from './client';
 import {
   accountSchema,
@@ -220,6 +227,10 @@ class BrevoEventSink implements EventSink {
       parse: (json) => parseAnswer(accountSchema, json, 'the account details'),
     });
     return { email: answer.email, companyName: answer.companyName };
+  }
+
+  rateLimit(): SinkRateLimit | undefined {
+    return this.client.rateLimit();
   }
 
   /** The contact's id, or undefined when Brevo has no contact with this address. */

@@ -7,6 +7,7 @@
 import { fetch } from '@forge/api';
 import { z } from 'zod';
 import type { Budget } from '../../lib/budget';
+import type { SinkRateLimit } from '../../sync/ports';
 import { IntegrationError } from '../../lib/errors';
 import { defaultRetryPolicy, withRetry, type RetryPolicy } from '../../lib/retry';
 import {
@@ -64,6 +65,12 @@ const TIME_RESERVE_MS = 500;
 const MIN_REQUEST_MS = 1_000;
 /** Network error codes raised before a connection exists: a request that failed so was never sent. */
 const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+/**
+ * The quota headers Brevo puts on answers of rate-limited endpoints (https://developers.brevo.com/docs/api-limits,
+ * https://developers.brevo.com/docs/limit-headers); the reset header is failures.ts's RATE_LIMIT_RESET_HEADER.
+ */
+const RATE_LIMIT_LIMIT_HEADER = 'x-sib-ratelimit-limit';
+const RATE_LIMIT_REMAINING_HEADER = 'x-sib-ratelimit-remaining';
 /** The legacy Forge runtime's error for a host outside the egress (@forge/api's ExternalEndpointNotAllowedError). */
 const EGRESS_ALLOWLIST_ERROR_NAME = 'REQUEST_EGRESS_ALLOWLIST_ERR';
 
@@ -73,6 +80,14 @@ const networkFailure = z.object({
   cause: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
 });
 
+/** A header holding a non-negative number, or undefined (absent, or not a number). */
+function headerNumber(value: string | null): number | undefined {
+  // Read as failures.ts reads the reset header: a blank or non-numeric value is no value.
+  if (value === null || value.trim() === '') return undefined;
+  const parsed = Number(value.trim());
+  return Number.isFinite(parsed) && parsed >= 0 ? parsed : undefined;
+}
+
 function encodeQuery(query: readonly QueryParam[]): string {
   const pairs = query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
   return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
@@ -81,6 +96,7 @@ function encodeQuery(query: readonly QueryParam[]): string {
 export class BrevoClient {
   private readonly baseUrl: string;
   private readonly secrets: readonly string[];
+  private lastRateLimit: SinkRateLimit | undefined;
 
   constructor(private readonly options: BrevoClientOptions) {
     this.baseUrl = (options.baseUrl ?? BREVO_API_URL).replace(/\/+$/, '');
@@ -96,6 +112,11 @@ export class BrevoClient {
 
   now(): number {
     return (this.options.now ?? Date.now)();
+  }
+
+  /** The quota the newest answer of this client reported (a 429's included); undefined before one did. */
+  rateLimit(): SinkRateLimit | undefined {
+    return this.lastRateLimit;
   }
 
   get<T>(request: RequestOptions<T>): Promise<T> {
@@ -206,6 +227,7 @@ export class BrevoClient {
         rateLimitReset: response.headers.get(RATE_LIMIT_RESET_HEADER),
         proxyError: response.headers.get(FORGE_PROXY_ERROR_HEADER),
       };
+      this.noteRateLimit(response.headers, answered.rateLimitReset);
       text = await response.text();
     } catch (error) {
       const failure = this.networkError(error, call, timeoutMs);
@@ -217,6 +239,19 @@ export class BrevoClient {
       { account: this.options.accountLabel, nowMs: this.now() },
     );
     return { ok: false, sent: true, error };
+  }
+
+  /** Keeps the quota an answer reports, for the admin's status (recorded once per job, sync/brevo/stats.ts). */
+  private noteRateLimit(headers: { get(name: string): string | null }, reset: string | null): void {
+    const limit = headerNumber(headers.get(RATE_LIMIT_LIMIT_HEADER));
+    const remaining = headerNumber(headers.get(RATE_LIMIT_REMAINING_HEADER));
+    if (limit === undefined || remaining === undefined) return;
+    this.lastRateLimit = {
+      limit: Math.round(limit),
+      remaining: Math.round(remaining),
+      resetSeconds: headerNumber(reset) ?? null,
+      at: new Date(this.now()).toISOString(),
+    };
   }
 
   private readJson(text: string, method: string, call: string, status: number): Attempt {

@@ -25,6 +25,8 @@ const instance = {
   statusMappings: [],
   projectMappings: [],
   extraProjectKeys: [],
+  announceReleases: true,
+  releaseNoteVisibleOnPortal: false,
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-02T10:00:00.000Z',
 };

@@ -29,6 +29,9 @@ const instance = {
   statusMappings: [{ jiraStatus: 'Done', ticketStatus: 'Closed' }],
   projectMappings: [{ product: 'Widget', projectKey: 'WID' }],
   extraProjectKeys: ['OPS'],
+  announceReleases: false,
+  releaseNoteVisibleOnPortal: true,
+  releaseStatus: 'Closed',
   createdAt: '2024-05-01T10:00:00.000Z',
   updatedAt: '2024-05-02T10:00:00.000Z',
 };
@@ -73,6 +76,21 @@ describe('parseConfigDocument', () => {
     const { extraProjectKeys: _extra, ...before } = instance;
     const result = parsed({ version: 2, brevoAccounts: [], instances: [before] });
     expect(result.value.instances).toEqual([{ ...instance, extraProjectKeys: [] }]);
+    expect(result).toMatchObject({ migratedFrom: undefined, needsRewrite: false });
+  });
+
+  it('reads an instance stored before the release options existed as announcing internally, without a rewrite', () => {
+    const {
+      announceReleases: _announce,
+      releaseNoteVisibleOnPortal: _visible,
+      releaseStatus: _status,
+      ...before
+    } = instance;
+    const result = parsed({ version: 2, brevoAccounts: [], instances: [before] });
+    expect(result.value.instances).toEqual([
+      { ...before, announceReleases: true, releaseNoteVisibleOnPortal: false },
+    ]);
+    expect(result.value.instances[0]).not.toHaveProperty('releaseStatus');
     expect(result).toMatchObject({ migratedFrom: undefined, needsRewrite: false });
   });
 

@@ -49,6 +49,9 @@ const full = {
     { product: 'Widget', version: '2.0', projectKey: 'WID_2' },
   ],
   extraProjectKeys: ['OPS', 'SEC_1'],
+  announceReleases: false,
+  releaseNoteVisibleOnPortal: true,
+  releaseStatus: 'Resolved',
 } as const satisfies InstanceInput;
 
 const existing = [{ id: 'other-1', name: 'Support Asia' }];
@@ -91,6 +94,8 @@ describe('validateInstanceInput: accepted input', () => {
       statusMappings: [],
       projectMappings: [],
       extraProjectKeys: [],
+      announceReleases: true,
+      releaseNoteVisibleOnPortal: false,
     });
   });
 
@@ -125,6 +130,8 @@ describe('validateInstanceInput: accepted input', () => {
       { correlationField: undefined },
     ],
     ['treats a blank time zone as UTC', { timeZone: ' ' }, { timeZone: 'UTC' }],
+    ['treats a blank status after release as none', { releaseStatus: '  ' }, { releaseStatus: undefined }],
+    ['trims the status after release', { releaseStatus: ' Closed ' }, { releaseStatus: 'Closed' }],
     ['accepts any IANA zone Intl knows', { timeZone: 'Asia/Kolkata' }, { timeZone: 'Asia/Kolkata' }],
     [
       'treats a blank project-mapping version as all versions',
@@ -170,6 +177,19 @@ describe('validateInstanceInput: rejected input', () => {
     ],
     ['missing name', { name: undefined }, 'name', /Enter a name/],
     ['name over 80 characters', { name: 'x'.repeat(81) }, 'name', /at most 80 characters/],
+    [
+      'a release switch that is not a boolean',
+      { announceReleases: 'yes' },
+      'announceReleases',
+      /true or false/,
+    ],
+    ['a status after release that is not text', { releaseStatus: 3 }, 'releaseStatus', /must be text/],
+    [
+      'a status after release over 255 characters',
+      { releaseStatus: 's'.repeat(256) },
+      'releaseStatus',
+      /at most 255 characters/,
+    ],
     ['http for a public host', { baseUrl: 'http://app.teamsupport.com' }, 'baseUrl', /Use https:\/\//],
     [
       'credentials in the URL',

@@ -23,6 +23,15 @@ function flag(label: string) {
   return z.boolean({ error: `${label} must be true or false.` }).default(false);
 }
 
+/** A TeamSupport status name, checked as the status mapping's cells are (docs/resolver-contract.md). */
+const STATUS_NAME_MAX_LENGTH = 255;
+const StatusNameSchema = z
+  .string()
+  .max(
+    STATUS_NAME_MAX_LENGTH,
+    `Status after release is too long: use at most ${STATUS_NAME_MAX_LENGTH} characters.`,
+  );
+
 /**
  * The settings of a TeamSupport instance, shared by what the admin page sends and what is stored.
  * Field names are the resolver contract (docs/resolver-contract.md, "TeamSupport InstanceInput"); `timeZone` and
@@ -70,6 +79,12 @@ export const teamSupportSettingsShape = {
   projectMappings: ProjectMappingsSchema,
   // Optional, default []: documents stored before this setting existed read as "no extra projects".
   extraProjectKeys: ExtraProjectKeysSchema,
+  // Releases (docs/product.md, "Releases and sprints"). On by default, unlike the switches above: a note on a ticket
+  // is what linking an issue is for, and documents stored before the option existed read as on.
+  announceReleases: z.boolean({ error: 'Announce releases must be true or false.' }).default(true),
+  releaseNoteVisibleOnPortal: flag('Release note visible on portal'),
+  // unset: a release leaves the ticket's status alone
+  releaseStatus: optionalText(StatusNameSchema, 'Status after release'),
 };
 
 /** Rules between fields of the settings, applied to input and stored instances alike. */

@@ -1,6 +1,7 @@
 // createBrevoAttributes: the "Create missing attributes" button. Brevo stores a contact attribute only when the account
 // has it (https://developers.brevo.com/reference/create-contact, `attributes`), so every mapped attribute the account
-// lacks is created, with the type its Jira value has. Attributes that exist are left alone, whatever their type:
+// lacks is created, with the type its Jira value has, and so are team capacity's attributes while the account sends
+// it (brevo-checks.ts requiredAttributes). Attributes that exist are left alone, whatever their type:
 // changing one would touch the admin's other uses of it. Pressing the button again creates only what is still missing.
 import { fail, ok, type Envelope } from '../../lib/envelope';
 import { describeError, IntegrationError } from '../../lib/errors';

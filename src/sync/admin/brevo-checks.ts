@@ -1,6 +1,7 @@
 // The connection test of a Brevo account, one line per item of its checklist: API key accepted (which account), lists
 // found, attributes present (naming the missing ones), Jira search works with the filter, user e-mail lookup
 // available. Every line is reported, in the order an admin fixes things; a line that cannot run says why.
+import { CAPACITY_ATTRIBUTES } from '../../domain/capacity';
 import { ATTRIBUTE_SOURCE_TYPES, type StoredBrevoAccount } from '../../domain/config';
 import type { ConnectionCheck } from '../../domain/ticket';
 import { IntegrationError } from '../../lib/errors';
@@ -13,12 +14,20 @@ import {
 } from './brevo-check-parts';
 import { emailCheck, searchCheck } from './brevo-jira-checks';
 
-/** The attribute each mapping needs in Brevo and the type its values have, first row first. */
+/**
+ * The attribute each mapping needs in Brevo and the type its values have, first row first; then, while the account
+ * sends team capacity, the attributes capacity writes (domain/capacity.ts), unless a mapping fills one already.
+ */
 export function requiredAttributes(account: StoredBrevoAccount): SinkAttribute[] {
   const required = new Map<string, SinkAttribute>();
   for (const row of account.attributeMappings) {
     if (!required.has(row.attribute)) {
       required.set(row.attribute, { name: row.attribute, type: ATTRIBUTE_SOURCE_TYPES[row.source] });
+    }
+  }
+  if (account.events.teamCapacity) {
+    for (const attribute of CAPACITY_ATTRIBUTES) {
+      if (!required.has(attribute.name)) required.set(attribute.name, { ...attribute });
     }
   }
   return [...required.values()];

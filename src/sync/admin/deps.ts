@@ -3,6 +3,7 @@ import type { StoredBrevoAccount, StoredInstance } from '../../domain/config';
 import type { Budget } from '../../lib/budget';
 import type { Logger } from '../../lib/logger';
 import type {
+  BrevoStatsStore,
   ConfigRepository,
   EventSink,
   JiraPort,
@@ -19,6 +20,8 @@ export interface AdminDeps {
   caller: JiraUserPort;
   config: ConfigRepository;
   log: SyncLog;
+  /** the figures the Brevo flows record for each account's status */
+  brevoStats: BrevoStatsStore;
   queues: JobQueues;
   /** undefined when the instance has no API token */
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;

@@ -105,10 +105,11 @@ export function hiddenEmailMessage(displayName: string): string {
 /**
  * Makes sure the contact exists and is on the lists mapped to the issue's project; returns its attributes. A known
  * contact on the same lists is not upserted again: its attributes change with every event, so they ride on the event
- * itself (`contact_properties`), which costs no request of its own.
+ * itself (`contact_properties`), which costs no request of its own. An upsert also marks the contact for the admin's
+ * count of contacts linked (`stats`, one storage write at most once an hour per contact; store/brevo-stats.ts).
  */
 export async function ensureContact(
-  deps: Pick<BrevoDeps, 'cache'>,
+  deps: Pick<BrevoDeps, 'cache'> & Partial<Pick<BrevoDeps, 'stats'>>,
   sink: EventSink,
   account: BrevoAccountSettings,
   contact: ContactPerson,
@@ -123,6 +124,7 @@ export async function ensureContact(
   if ((await deps.cache.get(CONTACT_CACHE_SCOPE, cacheId)) !== state) {
     await sink.upsertContact({ email: contact.email, attributes, listIds });
     await deps.cache.set(CONTACT_CACHE_SCOPE, cacheId, state, CONTACT_CACHE_SECONDS);
+    await deps.stats?.markContact(account.id, emailDigest(contact.email));
   }
   return attributes;
 }

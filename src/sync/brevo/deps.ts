@@ -1,7 +1,7 @@
 // What the Brevo use case needs from the outside world, all behind ports, and the account settings it reads.
 import type { AttributeMapping, BrevoEventKind } from '../../domain/brevo-event';
 import type { CopyOnceOptions } from '../copy-once';
-import type { EventSink, JiraPort, MirrorLedger, ShortCache, SyncLog } from '../ports';
+import type { BrevoStatsStore, EventSink, JiraPort, MirrorLedger, ShortCache, SyncLog } from '../ports';
 
 export type ContactRole = 'reporter' | 'assignee' | 'requestParticipants';
 
@@ -28,6 +28,8 @@ export interface BrevoDeps {
   log: SyncLog;
   /** remembers which contacts are up to date, so an unchanged contact is not upserted again */
   cache: ShortCache;
+  /** the account's figures for the admin's status: a job's success, the contacts upserted (sync/brevo/stats.ts) */
+  stats: BrevoStatsStore;
   copy: CopyOnceOptions;
   readAccount(accountId: string): Promise<AccountRead>;
   /** undefined when the account has no API key */

@@ -17,7 +17,7 @@ import type { JiraIssue } from '../../domain/jira';
 import { commentPrivacy } from '../../domain/privacy';
 import { describeError, IntegrationError } from '../../lib/errors';
 import type { BrevoJob } from '../jobs';
-import type { EventSink, SyncLevel } from '../ports';
+import type { EventSink, SyncLevel, SyncOutcome } from '../ports';
 import {
   accountIdsFor,
   contactFields,
@@ -29,13 +29,14 @@ import {
 import type { BrevoAccountSettings, BrevoDeps } from './deps';
 import { ISSUE_FACT_FIELDS, issueFacts } from './issue-facts';
 import { sendEventOnce } from './send-once';
+import { recordBrevoSuccess } from './stats';
 
 const OPERATION = 'issue-event-to-brevo';
 
 export type BrevoResult = { status: 'done' } | { status: 'retry'; reason: string; retryAfterMs?: number };
 
-/** What only the Jira event knows, as event properties of one kind. */
-function kindProperties(job: BrevoJob, kind: BrevoEventKind, comment: CommentFacts | undefined) {
+/** What only the Jira event knows, as event properties of one kind (the backfill rebuilds the same: backfill.ts). */
+export function kindProperties(job: BrevoJob, kind: BrevoEventKind, comment: CommentFacts | undefined) {
   const properties: Record<string, BrevoValue> = {};
   if (kind === 'statusChanged' && job.statusChange) {
     properties.from_status = job.statusChange.from;
@@ -54,14 +55,14 @@ function kindProperties(job: BrevoJob, kind: BrevoEventKind, comment: CommentFac
   return properties;
 }
 
-interface CommentFacts {
+export interface CommentFacts {
   id: string;
   text: string;
   authorName: string;
 }
 
 /** The comment when it may leave Jira, or the reason it may not. */
-async function shareableComment(
+export async function shareableComment(
   deps: BrevoDeps,
   job: BrevoJob,
   issue: JiraIssue,
@@ -85,14 +86,19 @@ async function shareableComment(
   };
 }
 
+/**
+ * Every entry says what became of the events it is about (`outcome`), so the admin's status counts sent, skipped and
+ * failed events from a field rather than from these words (sync/brevo/stats.ts). An error is a failure.
+ */
 async function log(
   deps: BrevoDeps,
   account: BrevoAccountSettings,
   job: BrevoJob,
   level: SyncLevel,
   message: string,
-  retry = false,
+  options: { retry?: boolean; outcome?: SyncOutcome } = {},
 ) {
+  const outcome = options.outcome ?? (level === 'error' ? 'failed' : undefined);
   await deps.log.append({
     level,
     instanceId: account.id,
@@ -100,7 +106,8 @@ async function log(
     issueKey: job.issueKey,
     operation: OPERATION,
     message,
-    ...(retry ? { retry: { kind: 'outbound', payload: job } } : {}),
+    ...(options.retry ? { retry: { kind: 'outbound', payload: job } } : {}),
+    ...(outcome === undefined ? {} : { outcome }),
   });
 }
 
@@ -112,7 +119,7 @@ async function contactsOf(
   participantsField: string | undefined,
 ): Promise<ContactPerson[]> {
   return contactsFor(deps, accountIdsFor(issue, account.contactRoles, participantsField), (name) =>
-    log(deps, account, job, 'info', hiddenEmailMessage(name)),
+    log(deps, account, job, 'info', hiddenEmailMessage(name), { outcome: 'skipped' }),
   );
 }
 
@@ -129,6 +136,7 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
       job,
       'warn',
       `Jira issue ${job.issueKey} no longer exists, or the app can no longer browse it, so nothing was sent.`,
+      { outcome: 'skipped' },
     );
   }
   // An issue security level restricts who may see the issue: nothing of it leaves Jira (invariant 3).
@@ -139,11 +147,13 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
       job,
       'info',
       `Not sent: ${issue.key} has a security level, so it stays in Jira.`,
+      { outcome: 'skipped' },
     );
   }
   if (!inBrevoScope(account, issue.projectKey, issue.issueType)) return undefined;
   if (account.jql && !(await deps.jira.issueMatchesJql(issue.id, account.jql))) {
-    return log(deps, account, job, 'info', `Not sent: ${issue.key} does not match the account's JQL filter.`);
+    const message = `Not sent: ${issue.key} does not match the account's JQL filter.`;
+    return log(deps, account, job, 'info', message, { outcome: 'skipped' });
   }
   let kinds = job.events.filter((kind) => account.events[kind]);
   let comment: CommentFacts | undefined;
@@ -152,7 +162,7 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
     if (shared.ok) comment = shared.comment;
     else {
       kinds = kinds.filter((kind) => kind !== 'commentAdded');
-      await log(deps, account, job, 'warn', `Comment not sent: ${shared.reason}.`);
+      await log(deps, account, job, 'warn', `Comment not sent: ${shared.reason}.`, { outcome: 'skipped' });
     }
   }
   if (kinds.length === 0) return undefined;
@@ -177,7 +187,7 @@ async function sendAll(deps: BrevoDeps, account: BrevoAccountSettings, sink: Eve
         describe,
         issueId: job.issueId,
       });
-      if (sent === 'sent') await log(deps, account, job, 'info', `Sent ${describe}.`);
+      if (sent === 'sent') await log(deps, account, job, 'info', `Sent ${describe}.`, { outcome: 'sent' });
     }
   }
   return undefined;
@@ -202,11 +212,13 @@ export async function sendBrevoEvents(
         job,
         'error',
         `Brevo account "${account.name}" has no API key: enter it on the app's settings page.`,
-        true,
+        { retry: true },
       );
       return { status: 'done' };
     }
     await sendAll(deps, account, sink, job);
+    // Once per job, for the admin's status: this job succeeded, and the quota Brevo reported to it.
+    await recordBrevoSuccess(deps, account.id, sink);
     return { status: 'done' };
   } catch (error) {
     const transient = error instanceof IntegrationError && error.retryable;
@@ -225,7 +237,7 @@ export async function sendBrevoEvents(
       job,
       'error',
       transient ? `Gave up after repeated failures: ${describeError(error)}` : describeError(error),
-      true,
+      { retry: true },
     );
     return { status: 'done' };
   }

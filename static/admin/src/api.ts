@@ -31,6 +31,9 @@ export const InstanceViewSchema = z.object({
     .array(z.object({ product: z.string(), version: z.string().optional(), projectKey: z.string() }))
     .default([]),
   extraProjectKeys: z.array(z.string()).default([]),
+  announceReleases: z.boolean().default(true),
+  releaseNoteVisibleOnPortal: z.boolean().default(false),
+  releaseStatus: z.string().optional(),
   hasToken: z.boolean(),
   updatedAt: z.string().optional(),
 });
@@ -70,6 +73,11 @@ export interface InstanceInput {
   projectMappings: { product: string; version?: string; projectKey: string }[];
   /** more projects whose issues the correlation field may link (besides the mapped and default ones) */
   extraProjectKeys: string[];
+  /** a released fix version adds "Fixed in …" to the linked tickets of its issues */
+  announceReleases: boolean;
+  releaseNoteVisibleOnPortal: boolean;
+  /** the status a ticket moves to when its issue's fix is released; '' leaves the status alone */
+  releaseStatus: string;
 }
 
 const strings = z.array(z.string()).default([]);

@@ -1,5 +1,5 @@
 // The shapes of a Brevo account on the admin page (docs/resolver-contract.md, "Brevo InstanceInput"): the view
-// getSettings returns, the input saveInstance takes and the pickers' options. Read tolerantly (defaults for absent
+// getSettings returns, the input saveInstance takes, the pickers' options, the account's status and its backfill run. Read tolerantly (defaults for absent
 // lists and switches); the rules stay in the backend, which reports each broken one by path. No bridge here, so the
 // editor's logic can be tested without one.
 import { z } from 'zod';
@@ -98,3 +98,41 @@ export const BrevoOptionsSchema = z.object({
 });
 
 export type BrevoOptions = z.infer<typeof BrevoOptionsSchema>;
+
+/** getBrevoStatus (docs/resolver-contract.md, "BrevoStatus"): one account's figures at a glance. */
+export const BrevoStatusSchema = z.object({
+  lastSuccessAt: z.string().nullable(),
+  issuesTracked: z.number().nullable(),
+  issuesTrackedError: z.string().optional(),
+  projectsMonitored: z.number().nullable(),
+  contactsLinked: z.number(),
+  contactsLinkedComplete: z.boolean().default(true),
+  events24h: z.object({ sent: z.number(), skipped: z.number(), failed: z.number() }),
+  events24hComplete: z.boolean().default(true),
+  rateLimit: z
+    .object({
+      remaining: z.number(),
+      limit: z.number(),
+      resetSeconds: z.number().nullable(),
+      at: z.string(),
+    })
+    .nullable(),
+});
+
+export type BrevoStatus = z.infer<typeof BrevoStatusSchema>;
+
+/** A Brevo account's latest "Send the last N days" run (docs/resolver-contract.md, "BackfillRun"). */
+export const BackfillRunSchema = z.object({
+  runId: z.string(),
+  days: z.number(),
+  since: z.string(),
+  state: z.enum(['running', 'done', 'failed']),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  processedIssues: z.number(),
+  sentEvents: z.number(),
+  skippedEvents: z.number(),
+  lastError: z.string().nullable(),
+});
+
+export type BackfillRun = z.infer<typeof BackfillRunSchema>;

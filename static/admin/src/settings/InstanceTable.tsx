@@ -6,12 +6,15 @@ import Lozenge from '@atlaskit/lozenge';
 import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { VisuallyHidden } from '../../../shared/VisuallyHidden';
 import type { AnyInstanceView } from '../api';
+import type { BrevoAccountView } from '../brevo-view';
 
 interface InstanceTableProps {
   instances: AnyInstanceView[];
   onEdit: (instance: AnyInstanceView) => void;
   onTest: (instance: AnyInstanceView) => void;
   onDelete: (instance: AnyInstanceView) => void;
+  /** a Brevo account's status and backfill */
+  onStatus?: (account: BrevoAccountView) => void;
 }
 
 function host(baseUrl: string): string {
@@ -48,7 +51,7 @@ const head = {
   ],
 };
 
-export function InstanceTable({ instances, onEdit, onTest, onDelete }: InstanceTableProps) {
+export function InstanceTable({ instances, onEdit, onTest, onDelete, onStatus }: InstanceTableProps) {
   const rows = instances.map((instance) => {
     const fact = facts(instance);
     return {
@@ -91,6 +94,16 @@ export function InstanceTable({ instances, onEdit, onTest, onDelete }: InstanceT
               <Button spacing="compact" onClick={() => onEdit(instance)} aria-label={`Edit ${instance.name}`}>
                 Edit
               </Button>
+              {instance.kind === 'brevo' && onStatus ? (
+                <Button
+                  spacing="compact"
+                  appearance="subtle"
+                  onClick={() => onStatus(instance)}
+                  aria-label={`Status of ${instance.name}`}
+                >
+                  Status
+                </Button>
+              ) : null}
               <Button
                 spacing="compact"
                 appearance="subtle"

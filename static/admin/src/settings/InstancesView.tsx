@@ -9,6 +9,7 @@ import { useState } from 'react';
 import type { AnyInstanceView, InstanceView } from '../api';
 import type { BrevoAccountView } from '../brevo-view';
 import { BrevoAccountEditor } from './brevo/BrevoAccountEditor';
+import { BrevoStatusPanel } from './brevo/BrevoStatusPanel';
 import { DeleteInstanceModal } from './DeleteInstanceModal';
 import { InstanceEditor } from './editor/InstanceEditor';
 import { InstanceTable } from './InstanceTable';
@@ -23,7 +24,8 @@ interface InstancesViewProps {
 type Editing =
   | { mode: 'list' }
   | { mode: 'edit'; instance: InstanceView | undefined }
-  | { mode: 'edit-brevo'; account: BrevoAccountView | undefined };
+  | { mode: 'edit-brevo'; account: BrevoAccountView | undefined }
+  | { mode: 'status-brevo'; account: BrevoAccountView };
 
 function editingOf(instance: AnyInstanceView): Editing {
   return instance.kind === 'brevo' ? { mode: 'edit-brevo', account: instance } : { mode: 'edit', instance };
@@ -82,6 +84,10 @@ export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewPr
     );
   }
 
+  if (editing.mode === 'status-brevo') {
+    return <BrevoStatusPanel account={editing.account} onClose={() => setEditing({ mode: 'list' })} />;
+  }
+
   if (editing.mode === 'edit') {
     return (
       <>
@@ -137,6 +143,7 @@ export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewPr
             onEdit={(instance) => setEditing(editingOf(instance))}
             onTest={setTesting}
             onDelete={setDeleting}
+            onStatus={(account) => setEditing({ mode: 'status-brevo', account })}
           />
         </>
       )}

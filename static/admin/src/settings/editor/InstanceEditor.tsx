@@ -17,6 +17,7 @@ import { ErrorSummary } from './ErrorSummary';
 import type { StaleIssues } from './issues';
 import { MappingsSection } from './MappingsSection';
 import { ProjectsSection } from './ProjectsSection';
+import { ReleasesSection } from './ReleasesSection';
 import { SyncSection } from './SyncSection';
 import { TicketTypesSection } from './TicketTypesSection';
 import { useMappingOptions } from './use-mapping-options';
@@ -132,6 +133,7 @@ export function InstanceEditor({ instance, onSaved, onClose, onTest }: InstanceE
             <TicketTypesSection {...sectionProps} />
             <ProjectsSection {...sectionProps} />
             <MappingsSection {...sectionProps} />
+            <ReleasesSection {...sectionProps} />
             <Box xcss={footerStyles}>
               <Inline space="space.100">
                 <Button type="submit" appearance="primary" isLoading={saving}>

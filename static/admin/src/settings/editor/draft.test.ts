@@ -30,6 +30,9 @@ const view: InstanceView = {
     { product: 'Webshop', version: '3.2', projectKey: 'DEV' },
   ],
   extraProjectKeys: ['OPS'],
+  announceReleases: true,
+  releaseNoteVisibleOnPortal: true,
+  releaseStatus: 'Closed',
   hasToken: true,
 };
 

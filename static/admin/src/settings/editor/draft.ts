@@ -42,6 +42,9 @@ export interface InstanceDraft {
   typeMappings: TypeMappingRow[];
   statusMappings: StatusMappingRow[];
   correlationField: string;
+  announceReleases: boolean;
+  releaseNoteVisibleOnPortal: boolean;
+  releaseStatus: string;
 }
 
 let lastRowKey = 0;
@@ -93,6 +96,9 @@ export function emptyDraft(): InstanceDraft {
     typeMappings: [],
     statusMappings: [],
     correlationField: '',
+    announceReleases: true,
+    releaseNoteVisibleOnPortal: false,
+    releaseStatus: '',
   };
 }
 
@@ -121,6 +127,9 @@ export function draftFromView(view: InstanceView): InstanceDraft {
     typeMappings: keyed(view.typeMappings),
     statusMappings: keyed(view.statusMappings),
     correlationField: view.correlationField ?? '',
+    announceReleases: view.announceReleases,
+    releaseNoteVisibleOnPortal: view.releaseNoteVisibleOnPortal,
+    releaseStatus: view.releaseStatus ?? '',
   };
 }
 
@@ -169,5 +178,8 @@ export function toInstanceInput(draft: InstanceDraft): InstanceInput {
     statusMappings: unkeyed(draft.statusMappings),
     projectMappings: unkeyed(draft.projectMappings),
     extraProjectKeys: draft.extraProjectKeys,
+    announceReleases: draft.announceReleases,
+    releaseNoteVisibleOnPortal: draft.releaseNoteVisibleOnPortal,
+    releaseStatus: draft.releaseStatus,
   };
 }

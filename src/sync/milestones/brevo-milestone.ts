@@ -1,0 +1,76 @@
+// A milestone's Brevo events for one account (docs/product.md, "Releases and sprints"): checks that the account still
+// wants them, then runs the job's step (collect a page of issues, or send to collected contacts) and turns every
+// failure into a retry or, on the last attempt, a sync-log entry (invariant 4, docs/architecture.md).
+import type { StoredBrevoAccount } from '../../domain/config';
+import { milestoneRef } from '../../domain/milestone';
+import { describeError, IntegrationError } from '../../lib/errors';
+import { recordBrevoSuccess } from '../brevo/stats';
+import { collectMilestonePage } from './brevo-collect';
+import { logForAccount } from './brevo-log';
+import { sendMilestoneEvents } from './brevo-send';
+import type { MilestoneBrevoDeps, MilestoneResult } from './deps';
+import type { MilestoneBrevoJob } from './jobs';
+
+function wants(account: StoredBrevoAccount, job: MilestoneBrevoJob): boolean {
+  return job.milestone.type === 'version' ? account.events.versionReleased : account.events.sprintClosed;
+}
+
+function milestoneName(job: MilestoneBrevoJob): string {
+  return job.milestone.type === 'version' ? `release ${job.milestone.name}` : `sprint ${job.milestone.name}`;
+}
+
+export async function runMilestoneBrevo(
+  deps: MilestoneBrevoDeps,
+  job: MilestoneBrevoJob,
+  options: { finalAttempt: boolean },
+): Promise<MilestoneResult> {
+  const config = await deps.config.read();
+  if (!config.ok)
+    return { status: 'retry', reason: `the configuration cannot be read: ${config.error.message}` };
+  const account = config.document.brevoAccounts.find((candidate) => candidate.id === job.accountId);
+  // A removed or paused account, or one whose switch was turned off since, sends nothing: the admin turned it off.
+  if (!account?.active || !wants(account, job)) return { status: 'done' };
+  try {
+    if (await deps.contacts.isDone(account.id, milestoneRef(job.milestone))) return { status: 'done' };
+    const sink = await deps.openEventSink(account);
+    if (!sink) {
+      await logForAccount(
+        deps,
+        account,
+        'error',
+        `The events of ${milestoneName(job)} were not sent: Brevo account "${account.name}" has no API key. ` +
+          "Enter it on the app's settings page.",
+        { outcome: 'failed' },
+      );
+      return { status: 'done' };
+    }
+    if (job.step.phase === 'collect') await collectMilestonePage(deps, account, job, job.step);
+    else await sendMilestoneEvents(deps, account, sink, job, job.step);
+    // Once per job, for the admin's Brevo status (sync/brevo/stats.ts): this job succeeded.
+    await recordBrevoSuccess(deps, account.id, sink);
+    return { status: 'done' };
+  } catch (error) {
+    const transient = error instanceof IntegrationError && error.retryable;
+    if (transient && !options.finalAttempt) {
+      const retryAfterMs = error.details.retryAfterMs;
+      return {
+        status: 'retry',
+        reason: describeError(error),
+        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+      };
+    }
+    // The mark is not set, so the milestone can be sent again: what went out already is not sent twice.
+    await logForAccount(
+      deps,
+      account,
+      'error',
+      `The events of ${milestoneName(job)} stopped${transient ? ' after repeated failures' : ''}: ` +
+        `${describeError(error)} Contacts reached so far keep their event; to reach the others, ` +
+        (job.milestone.type === 'version'
+          ? 'unrelease the version in Jira and release it again.'
+          : 'reopen the sprint in Jira and close it again.'),
+      { outcome: 'failed' },
+    );
+    return { status: 'done' };
+  }
+}
