@@ -38,7 +38,7 @@ import type { EventSink, SyncLevel, SyncOutcome } from '../ports';
 import { emailDigest, hiddenEmailMessage, jiraUser } from './contacts';
 import type { BrevoAccountSettings, BrevoDeps } from './deps';
 import { sendEventOnce } from './send-once';
-import { recordBrevoSuccess } from './stats';
+import { withSink } from './with-sink';
 
 const OPERATION = 'team-capacity-to-brevo';
 /** Count queries in flight at once: quick for a big team, gentle on Jira's rate limits. */
@@ -250,41 +250,26 @@ export async function runCapacityStep(
   const account = read.account;
   // A removed or paused account, or one whose switch was turned off since the schedule ran, sends nothing.
   if (!account || !wantsCapacity(account)) return { status: 'done' };
-  try {
-    const sink = await deps.openEventSink(account);
-    if (!sink) {
-      await log(
+  return withSink(deps, account, options.finalAttempt, {
+    work: (sink) => walk({ deps, account, sink, day: job.day, assignable: new Map() }, job),
+    noKey: () =>
+      log(
         deps,
         account,
         'error',
         `Team capacity not sent: Brevo account "${account.name}" has no API key; enter it on the app's settings page.`,
         'failed',
-      );
-      return { status: 'done' };
-    }
-    const step = await walk({ deps, account, sink, day: job.day, assignable: new Map() }, job);
-    await recordBrevoSuccess(deps, account.id, sink);
-    return step;
-  } catch (error) {
-    const transient = error instanceof IntegrationError && error.retryable;
-    if (transient && !options.finalAttempt) {
-      const retryAfterMs = error.details.retryAfterMs;
-      return {
-        status: 'retry',
-        reason: describeError(error),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
-    }
+      ),
     // The next day's run computes the figures afresh; this day's events that were not sent are not made up later.
-    await log(
-      deps,
-      account,
-      'error',
-      `Team capacity for ${job.day} not sent: ${
-        transient ? `gave up after repeated failures: ${describeError(error)}` : describeError(error)
-      }`,
-      'failed',
-    );
-    return { status: 'done' };
-  }
+    failed: (error, gaveUp) =>
+      log(
+        deps,
+        account,
+        'error',
+        `Team capacity for ${job.day} not sent: ${
+          gaveUp ? `gave up after repeated failures: ${describeError(error)}` : describeError(error)
+        }`,
+        'failed',
+      ),
+  });
 }

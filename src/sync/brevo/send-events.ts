@@ -15,7 +15,7 @@ import { adfToPlainText } from '../../domain/content';
 import { isAppWrittenComment } from '../../domain/echo';
 import type { JiraIssue } from '../../domain/jira';
 import { commentPrivacy } from '../../domain/privacy';
-import { describeError, IntegrationError } from '../../lib/errors';
+import { describeError } from '../../lib/errors';
 import type { BrevoJob } from '../jobs';
 import type { EventSink, SyncLevel, SyncOutcome } from '../ports';
 import {
@@ -29,7 +29,7 @@ import {
 import type { BrevoAccountSettings, BrevoDeps } from './deps';
 import { ISSUE_FACT_FIELDS, issueFacts } from './issue-facts';
 import { sendEventOnce } from './send-once';
-import { recordBrevoSuccess } from './stats';
+import { withSink } from './with-sink';
 
 const OPERATION = 'issue-event-to-brevo';
 
@@ -203,42 +203,25 @@ export async function sendBrevoEvents(
   const account = read.account;
   // A removed or paused account sends nothing: the admin turned it off.
   if (!account?.active) return { status: 'done' };
-  try {
-    const sink = await deps.openEventSink(account);
-    if (!sink) {
-      await log(
+  return withSink(deps, account, options.finalAttempt, {
+    work: (sink) => sendAll(deps, account, sink, job).then(() => ({ status: 'done' as const })),
+    noKey: () =>
+      log(
         deps,
         account,
         job,
         'error',
         `Brevo account "${account.name}" has no API key: enter it on the app's settings page.`,
         { retry: true },
-      );
-      return { status: 'done' };
-    }
-    await sendAll(deps, account, sink, job);
-    // Once per job, for the admin's status: this job succeeded, and the quota Brevo reported to it.
-    await recordBrevoSuccess(deps, account.id, sink);
-    return { status: 'done' };
-  } catch (error) {
-    const transient = error instanceof IntegrationError && error.retryable;
-    if (transient && !options.finalAttempt) {
-      // Brevo's own wait (Retry-After or x-sib-ratelimit-reset) decides when the job comes back.
-      const retryAfterMs = error.details.retryAfterMs;
-      return {
-        status: 'retry',
-        reason: describeError(error),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
-    }
-    await log(
-      deps,
-      account,
-      job,
-      'error',
-      transient ? `Gave up after repeated failures: ${describeError(error)}` : describeError(error),
-      { retry: true },
-    );
-    return { status: 'done' };
-  }
+      ),
+    failed: (error, gaveUp) =>
+      log(
+        deps,
+        account,
+        job,
+        'error',
+        gaveUp ? `Gave up after repeated failures: ${describeError(error)}` : describeError(error),
+        { retry: true },
+      ),
+  });
 }

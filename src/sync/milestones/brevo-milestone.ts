@@ -3,8 +3,8 @@
 // failure into a retry or, on the last attempt, a sync-log entry (invariant 4, docs/architecture.md).
 import type { StoredBrevoAccount } from '../../domain/config';
 import { milestoneRef } from '../../domain/milestone';
-import { describeError, IntegrationError } from '../../lib/errors';
-import { recordBrevoSuccess } from '../brevo/stats';
+import { describeError } from '../../lib/errors';
+import { withSink } from '../brevo/with-sink';
 import { collectMilestonePage } from './brevo-collect';
 import { logForAccount } from './brevo-log';
 import { sendMilestoneEvents } from './brevo-send';
@@ -30,47 +30,35 @@ export async function runMilestoneBrevo(
   const account = config.document.brevoAccounts.find((candidate) => candidate.id === job.accountId);
   // A removed or paused account, or one whose switch was turned off since, sends nothing: the admin turned it off.
   if (!account?.active || !wants(account, job)) return { status: 'done' };
-  try {
-    if (await deps.contacts.isDone(account.id, milestoneRef(job.milestone))) return { status: 'done' };
-    const sink = await deps.openEventSink(account);
-    if (!sink) {
-      await logForAccount(
+  return withSink(deps, account, options.finalAttempt, {
+    work: async (sink) => {
+      if (await deps.contacts.isDone(account.id, milestoneRef(job.milestone)))
+        return { status: 'done' as const };
+      if (job.step.phase === 'collect') await collectMilestonePage(deps, account, job, job.step);
+      else await sendMilestoneEvents(deps, account, sink, job, job.step);
+      return { status: 'done' as const };
+    },
+    noKey: () =>
+      logForAccount(
         deps,
         account,
         'error',
         `The events of ${milestoneName(job)} were not sent: Brevo account "${account.name}" has no API key. ` +
           "Enter it on the app's settings page.",
         { outcome: 'failed' },
-      );
-      return { status: 'done' };
-    }
-    if (job.step.phase === 'collect') await collectMilestonePage(deps, account, job, job.step);
-    else await sendMilestoneEvents(deps, account, sink, job, job.step);
-    // Once per job, for the admin's Brevo status (sync/brevo/stats.ts): this job succeeded.
-    await recordBrevoSuccess(deps, account.id, sink);
-    return { status: 'done' };
-  } catch (error) {
-    const transient = error instanceof IntegrationError && error.retryable;
-    if (transient && !options.finalAttempt) {
-      const retryAfterMs = error.details.retryAfterMs;
-      return {
-        status: 'retry',
-        reason: describeError(error),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
-    }
+      ),
     // The mark is not set, so the milestone can be sent again: what went out already is not sent twice.
-    await logForAccount(
-      deps,
-      account,
-      'error',
-      `The events of ${milestoneName(job)} stopped${transient ? ' after repeated failures' : ''}: ` +
-        `${describeError(error)} Contacts reached so far keep their event; to reach the others, ` +
-        (job.milestone.type === 'version'
-          ? 'unrelease the version in Jira and release it again.'
-          : 'reopen the sprint in Jira and close it again.'),
-      { outcome: 'failed' },
-    );
-    return { status: 'done' };
-  }
+    failed: (error, gaveUp) =>
+      logForAccount(
+        deps,
+        account,
+        'error',
+        `The events of ${milestoneName(job)} stopped${gaveUp ? ' after repeated failures' : ''}: ` +
+          `${describeError(error)} Contacts reached so far keep their event; to reach the others, ` +
+          (job.milestone.type === 'version'
+            ? 'unrelease the version in Jira and release it again.'
+            : 'reopen the sprint in Jira and close it again.'),
+        { outcome: 'failed' },
+      ),
+  });
 }
