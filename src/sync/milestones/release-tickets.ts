@@ -6,8 +6,8 @@ import type { StoredInstance } from '../../domain/config';
 import { milestoneJql } from '../../domain/milestone';
 import { settleWithConcurrency } from '../../lib/concurrency';
 import { describeError, IntegrationError } from '../../lib/errors';
-import type { OutboundDeps, OutboundTarget, TargetOutcome } from '../outbound/deps';
-import { resolveTargets } from '../outbound/targets';
+import type { OutboundDeps, TargetOutcome } from '../outbound/deps';
+import { resolveTargets, targetsOfLinks } from '../outbound/targets';
 import type { Link, TicketSystem } from '../ports';
 import { announceRelease, RELEASE_OPERATION } from './announce-release';
 import { continueOnce } from './continue-once';
@@ -25,41 +25,6 @@ async function linksOf(deps: ReleaseDeps, issueIds: readonly string[]): Promise<
     if (result.status === 'rejected') throw result.reason;
     return result.value;
   });
-}
-
-/** The targets of one issue's links, with one ticket-system client per instance for the whole page. */
-async function targetsOf(
-  deps: ReleaseDeps,
-  links: readonly Link[],
-  instances: ReadonlyMap<string, StoredInstance>,
-  clients: Map<string, Promise<TicketSystem | undefined>>,
-): Promise<OutboundTarget[]> {
-  const targets: OutboundTarget[] = [];
-  for (const link of links) {
-    const instance = instances.get(link.instanceId);
-    if (!instance) continue;
-    let client = clients.get(instance.id);
-    if (!client) {
-      client = deps.openTicketSystem(instance);
-      clients.set(instance.id, client);
-    }
-    const tickets = await client;
-    if (!tickets) {
-      await deps.log.append({
-        level: 'error',
-        instanceId: instance.id,
-        issueId: link.issueId,
-        issueKey: link.issueKey,
-        ticketId: link.ticketId,
-        ticketNumber: link.ticketNumber,
-        operation: RELEASE_OPERATION,
-        message: `Instance "${instance.name}" has no API token: enter it on the app's settings page.`,
-      });
-      continue;
-    }
-    targets.push({ link, instance, tickets });
-  }
-  return targets;
 }
 
 /** Announces the release on the linked tickets of one page of its issues, then queues the next page. */
@@ -90,7 +55,7 @@ async function announcePage(
       await continueOnce(deps, { ...job, skip: job.skip + offset });
       return { status: 'done' };
     }
-    const targets = await targetsOf(deps, issueLinks, instances, clients);
+    const targets = await targetsOfLinks(deps, issueLinks, instances, RELEASE_OPERATION, clients);
     outcomes.push(
       ...(await announceRelease(deps, release, issue, Promise.resolve(issue), targets, finalAttempt)),
     );

@@ -1,7 +1,7 @@
 // Resolves the links of an issue into the tickets a job must reach: only links on active instances, each with one
 // ticket-system client per instance (its lookups are cached for the invocation).
 import type { StoredInstance } from '../../domain/config';
-import type { TicketSystem } from '../ports';
+import type { Link, TicketSystem } from '../ports';
 import type { OutboundDeps, OutboundTarget } from './deps';
 
 export type TargetsResult = { ok: true; targets: OutboundTarget[] } | { ok: false; reason: string };
@@ -18,10 +18,23 @@ export async function resolveTargets(
   const config = await deps.config.read();
   if (!config.ok) return { ok: false, reason: `the configuration cannot be read: ${config.error.message}` };
   const instances = new Map(config.document.instances.map((instance) => [instance.id, instance]));
-  const clients = new Map<string, Promise<TicketSystem | undefined>>();
+  return { ok: true, targets: await targetsOfLinks(deps, links, instances, 'outbound') };
+}
+
+/**
+ * The targets of `links` on the active instances among `instances`, with one ticket-system client per instance
+ * (pass `clients` to share them across calls). A link whose instance has no API token is logged under `operation`.
+ */
+export async function targetsOfLinks(
+  deps: Pick<OutboundDeps, 'openTicketSystem' | 'log'>,
+  links: readonly Link[],
+  instances: ReadonlyMap<string, StoredInstance>,
+  operation: string,
+  clients = new Map<string, Promise<TicketSystem | undefined>>(),
+): Promise<OutboundTarget[]> {
   const targets: OutboundTarget[] = [];
   for (const link of links) {
-    const instance: StoredInstance | undefined = instances.get(link.instanceId);
+    const instance = instances.get(link.instanceId);
     // Inactive or removed instances do nothing: the admin turned sync off for them.
     if (!instance?.active) continue;
     let client = clients.get(instance.id);
@@ -34,16 +47,16 @@ export async function resolveTargets(
       await deps.log.append({
         level: 'error',
         instanceId: instance.id,
-        issueId,
+        issueId: link.issueId,
         issueKey: link.issueKey,
         ticketId: link.ticketId,
         ticketNumber: link.ticketNumber,
-        operation: 'outbound',
+        operation,
         message: `Instance "${instance.name}" has no API token: enter it on the app's settings page.`,
       });
       continue;
     }
     targets.push({ link, instance, tickets });
   }
-  return { ok: true, targets };
+  return targets;
 }
