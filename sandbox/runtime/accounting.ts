@@ -1,7 +1,7 @@
 // Request accounting: what each invocation cost, per target. Benchmarks print these figures and tests assert on them,
 // so every platform call the sandbox routes is counted here, attributed to the invocation that made it. Each record
 // also keeps what its invocation printed, as `forge logs` shows it per invocation.
-import type { AppLogLine } from './console-capture';
+import type { AppLogLine } from './app-log';
 
 export interface RequestStat {
   count: number;

@@ -12,24 +12,10 @@
 // would wrap a spy installed earlier in a beforeEach, and with echo off the test would stop seeing the app's lines.
 import { format } from 'node:util';
 import { z } from 'zod';
+import type { AppLogLevel, AppLogLine } from './app-log';
 import { currentInvocation, invocationContext } from './invocation';
 
-export type AppLogLevel = 'debug' | 'info' | 'warn' | 'error';
-
-/** One console line the app printed during an invocation. */
-export interface AppLogLine {
-  level: AppLogLevel;
-  message: string;
-  /** the other keys of a JSON record line (the app's logger writes one per call); absent for plain text */
-  fields?: Record<string, unknown>;
-}
-
-/** Where one invocation's console output goes; the host puts one in every invocation context. */
-export interface AppLogSink {
-  /** printed before each captured line that is echoed to the real console; undefined keeps them off it */
-  echoPrefix: string | undefined;
-  capture(line: AppLogLine): void;
-}
+export type { AppLogLevel, AppLogLine, AppLogSink } from './app-log';
 
 type CapturedMethod = 'debug' | 'log' | 'info' | 'warn' | 'error';
 export type CapturableConsole = Pick<Console, CapturedMethod>;

@@ -2,7 +2,7 @@
 // process at once, so the runtime globals read the current invocation from async context instead of a single object.
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { InvocationRecord } from './accounting';
-import type { AppLogSink } from './console-capture';
+import type { AppLogSink } from './app-log';
 
 export interface Principal {
   accountId: string;

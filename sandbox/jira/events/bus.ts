@@ -1,4 +1,4 @@
-import type { ProductEvent } from './payloads';
+import type { ProductEvent } from './event-types';
 
 export type ProductEventListener = (event: ProductEvent) => unknown;
 

@@ -2,7 +2,7 @@
 // close a sprint, …), performed through the emulators' admin APIs (the same use cases as their REST APIs, with the
 // same events), each form parsed with zod first.
 import { z } from 'zod';
-import type { ConsoleDeps } from './console-server';
+import type { ConsoleDeps } from './console-deps';
 import { escapeHtml } from './html';
 import { ISSUE_KEY, safeBack } from './paths';
 

@@ -5,33 +5,19 @@ import { EventEmitter } from 'node:events';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import type { JiraEmulator } from '../../jira';
-import type { Sandbox } from '../../runtime/sandbox';
-import type { TeamSupportEmulator } from '../../teamsupport';
 import { fromOtherOrigin, readBodyText } from '../request';
-import { brevoContactPage, brevoPage, findContact, type BrevoConsole } from './brevo-pages';
+import { brevoContactPage, brevoPage, findContact } from './brevo-pages';
 import { NoSuchAction, performAction } from './console-actions';
 import { eventsPage, countersTable } from './events-page';
 import { html, type Html } from './html';
 import { issueListPage, issuePage } from './jira-pages';
 import { page, type PageChrome, type Section } from './layout';
-import { overviewPage, type Tour } from './overview-page';
+import { overviewPage } from './overview-page';
+import type { ConsoleDeps } from './console-deps';
 import { ISSUE_KEY, safeBack } from './paths';
 import { ticketListPage, ticketPage } from './teamsupport-pages';
 
-export interface ConsoleDeps {
-  sandbox: Pick<Sandbox, 'logEntries' | 'accounting' | 'on' | 'off' | 'manifest'>;
-  jira: Pick<JiraEmulator, 'admin' | 'baseUrl'>;
-  ts: Pick<TeamSupportEmulator, 'org' | 'baseUrl' | 'appUrl'>;
-  brevo: BrevoConsole;
-  /** the Jira user the console acts as */
-  accountId: string;
-  pull: { nextPullAt: number; intervalMs: number; runNow(): Promise<void> };
-  tour: () => Tour | undefined;
-  dataDir: string | undefined;
-  /** called after every change the console makes, so the state gets saved */
-  changed: () => void;
-}
+export type { ConsoleDeps } from './console-deps';
 
 export type ConsoleHandler = ((req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>) & {
   /** ends the open live streams (before the server closes) */
