@@ -18,9 +18,9 @@ import { ticketRemoteLink } from '../remote-link';
 import { addTicketNote, linkNoteId } from '../ticket-note';
 import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
 import { logTicket } from './log';
+import { escalationRequest } from '../../domain/escalation-request';
 
 const OPERATION = 'ticket-to-issue';
-const ISSUE_KEY = /^[A-Z][A-Z0-9_]{1,9}-\d+$/;
 // Fields Jira fills itself or that the app always sets.
 const PROVIDED_FIELDS = new Set(['project', 'issuetype', 'summary', 'description', 'reporter']);
 

@@ -4,6 +4,7 @@
 // Cost follows change: with nothing modified a cycle is one list request. One failing ticket never holds up the rest:
 // it is set aside (sync/inbound/set-aside) and the pull moves on; only a failure of the whole instance (its API
 // limit, its credentials, storage) stops the pull, which then resumes from the cursor in the next cycle.
+import { ESCALATION_VALUES } from '../../domain/escalation-request';
 import { startOfMinute } from '../../domain/modification-time';
 import type { Ticket } from '../../domain/ticket';
 import type { PullCursor } from '../ports';
@@ -22,7 +23,6 @@ export type PullOutcome =
 
 // A brand-new instance looks back this far on its first pull, not over the whole history.
 const FIRST_PULL_LOOKBACK_MS = 60 * 60 * 1000;
-const ESCALATION_VALUES = ['NEW', 'NewJiraIssue'];
 const MINUTE_MS = 60_000;
 /**
  * A ticket that asks for escalation is listed by the window in which it asked. Tickets that still ask after that (their
