@@ -24,16 +24,6 @@ const OPERATION = 'ticket-to-issue';
 // Fields Jira fills itself or that the app always sets.
 const PROVIDED_FIELDS = new Set(['project', 'issuetype', 'summary', 'description', 'reporter']);
 
-export function escalationRequest(
-  value: string | null | undefined,
-): { kind: 'new' } | { kind: 'key'; key: string } | { kind: 'invalid' } | undefined {
-  const trimmed = value?.trim();
-  if (!trimmed) return undefined;
-  if (/^(new|newjiraissue)$/i.test(trimmed)) return { kind: 'new' };
-  const key = trimmed.toUpperCase();
-  return ISSUE_KEY.test(key) ? { kind: 'key', key } : { kind: 'invalid' };
-}
-
 /** The issue property that names the ticket an escalated issue was created from (indexed: see manifest.yml). */
 export const ESCALATION_PROPERTY = 'support-ticket-sync-origin';
 const ESCALATION_PROPERTY_PATH = 'ticket';
