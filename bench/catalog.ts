@@ -1,4 +1,5 @@
 // Every benchmark, in the order `npm run bench` runs them.
+import { cost } from './cost';
 import { inboundBacklog, inboundBacklogDense } from './inbound-backlog';
 import { inboundCycle } from './inbound-cycle';
 import { outboundFanout } from './outbound-fanout';
@@ -11,4 +12,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   inboundCycle,
   inboundBacklog,
   inboundBacklogDense,
+  cost,
 ];

@@ -5,3 +5,4 @@ export { inboundWorker, outboundWorker } from './entry/consumers';
 export { pullTickets } from './entry/scheduled';
 export { brevoTeamCapacity } from './entry/capacity-schedule';
 export { adminResolver, panelResolver } from './entry/resolvers';
+export { pushHint } from './entry/push-hint';

@@ -4,6 +4,8 @@ import { INBOUND_QUEUE, OUTBOUND_QUEUE } from '../../src/sync/jobs';
 import type { World } from '../../test/integration/world';
 
 export const PULL_TRIGGER = 'pull-tickets';
+/** the product-event trigger for Jira issue events (comments among them) */
+export const ISSUE_EVENTS_TRIGGER = 'issue-events';
 
 export interface SyncFunctions {
   /** the function behind the scheduled pull */
@@ -12,6 +14,8 @@ export interface SyncFunctions {
   inboundConsumer: string;
   /** the consumer of the outbound queue (Jira events) */
   outboundConsumer: string;
+  /** the function behind the issue-event trigger, which decides whether a Jira event becomes queue jobs */
+  issueEvents: string;
 }
 
 export function syncFunctions(world: World): SyncFunctions {
@@ -23,9 +27,12 @@ export function syncFunctions(world: World): SyncFunctions {
   };
   const trigger = manifest.scheduledTriggers.find((t) => t.key === PULL_TRIGGER);
   if (!trigger) throw new Error(`manifest.yml declares no scheduled trigger "${PULL_TRIGGER}"`);
+  const events = manifest.triggers.find((t) => t.key === ISSUE_EVENTS_TRIGGER);
+  if (!events) throw new Error(`manifest.yml declares no trigger "${ISSUE_EVENTS_TRIGGER}"`);
   return {
     scheduledPull: trigger.function,
     inboundConsumer: consumerOf(INBOUND_QUEUE),
     outboundConsumer: consumerOf(OUTBOUND_QUEUE),
+    issueEvents: events.function,
   };
 }

@@ -1,7 +1,7 @@
 // The composition root: builds the ports over the real platform (Forge KVS, Jira REST, TeamSupport) for one
 // invocation. Entry files call these; use cases never construct adapters themselves.
 import { getAppContext } from '@forge/api';
-import { createTeamSupport, type LookupCache } from '../connectors/teamsupport';
+import { createTeamSupport, type LookupCache, type TeamSupportOptions } from '../connectors/teamsupport';
 import type { StoredInstance } from '../domain/config';
 import { JiraHttp } from '../jira/http';
 import { JiraAsUser, JiraRest } from '../jira/jira-rest';
@@ -13,7 +13,15 @@ import type { InboundDeps } from '../sync/inbound/deps';
 import type { OutboundDeps } from '../sync/outbound/deps';
 import type { CopyOnceOptions } from '../sync/copy-once';
 import { forgeJobQueues } from './job-queues';
-import type { TicketSystem } from '../sync/ports';
+import { randomUUID } from 'node:crypto';
+import { dailyRequestLimitOf } from '../domain/config';
+import { paceFor } from '../domain/request-budget';
+import { requestsInWindow } from '../domain/request-usage';
+import { KvsHotTicketStore } from '../store/hot-ticket-store';
+import type { HotActivity, HotDeps } from '../sync/inbound/hot-window';
+import type { TicketSystem, UsageMeter } from '../sync/ports';
+import { RequestMeter } from '../sync/request-meter';
+import { logger } from '../lib/logger';
 
 /** The invocation's remaining time, as Forge reports it. */
 export function invocationBudget(): Budget {
@@ -25,7 +33,41 @@ export interface Platform {
   jira: JiraRest;
   jiraAsUser: JiraAsUser;
   budget: Budget;
-  openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+  /** a connector whose requests count towards the instance's daily limit (`options`: e.g. the panel's short retries) */
+  openTicketSystem(instance: StoredInstance, options?: TeamSupportOptions): Promise<TicketSystem | undefined>;
+  /** the instances' metered TeamSupport requests (sync/request-meter.ts) */
+  usage: UsageMeter;
+}
+
+/** The id of the running invocation; one id for code that runs outside any (scripts). */
+function invocationId(): string {
+  try {
+    return getAppContext().invocationId;
+  } catch {
+    return 'outside-invocation';
+  }
+}
+
+// Every TeamSupport connector any part of an invocation opens is counted here, whichever platform() built it: entry
+// points build their ports in several places, and one decision in one place records them all (docs/teamsupport-api.md
+// §12). The meter keeps each invocation's connectors apart.
+const requestMeter = new RequestMeter({
+  store: () => createStore().teamSupportUsage,
+  now: () => new Date(),
+  logger: logger.child({ module: 'request-meter' }),
+  invocation: invocationId,
+});
+
+/**
+ * Records the TeamSupport requests this invocation made, one write per instance used. Every entry point that can
+ * open a connector calls it in a `finally`; it never throws.
+ */
+export async function flushUsage(): Promise<void> {
+  try {
+    await requestMeter.flush();
+  } catch (error) {
+    logger.warn('Could not record TeamSupport request usage', { error });
+  }
 }
 
 // TeamSupport's ticket types, statuses and action types are kept an hour (the short cache's longest life), and read
@@ -48,12 +90,16 @@ export function platform(budget: Budget = invocationBudget()): Platform {
     jira: new JiraRest(http),
     jiraAsUser: new JiraAsUser(http),
     budget,
-    async openTicketSystem(instance) {
+    async openTicketSystem(instance, options = {}) {
       const token = await store.credentials.getToken(instance.id);
-      return token
-        ? createTeamSupport(instance, token, budget, { lookupCache: lookupCache(store, instance.id) })
-        : undefined;
+      if (!token) return undefined;
+      const system = createTeamSupport(instance, token, budget, {
+        ...options,
+        lookupCache: lookupCache(store, instance.id),
+      });
+      return requestMeter.track(instance.id, system);
     },
+    usage: requestMeter,
   };
 }
 
@@ -63,8 +109,33 @@ const OUTBOUND_CONCURRENCY = 8;
 // an unknown outcome the next attempt may look for the write a minute later: time for the target to settle.
 export const COPY_ONCE_OPTIONS: CopyOnceOptions = { leaseMs: 330_000, reopenAfterMs: 60_000 };
 
-export function outboundDeps(p: Platform = platform()): OutboundDeps {
+/**
+ * Hot tickets (sync/inbound/hot-window.ts): their window records, the inbound queue their checks go on, and the
+ * daily request budget they stay inside: while the pull of an instance is slowed (domain/request-budget.ts), its
+ * tickets are not checked between pulls either.
+ */
+export function hotDeps(p: Platform): HotDeps {
   return {
+    windows: new KvsHotTicketStore(logger, () => new Date()),
+    queues: forgeJobQueues,
+    now: () => new Date(),
+    newChain: () => randomUUID(),
+    async pullSlowed(instance) {
+      const usage = await p.usage.read(instance.id);
+      return paceFor(requestsInWindow(usage, new Date()), dailyRequestLimitOf(instance)) !== 'every-cycle';
+    },
+    logger: logger.child({ module: 'hot-tickets' }),
+  };
+}
+
+/** Another flow's ports with hot tickets beside them (the issue panel marks the tickets it shows). */
+export function withHotTickets<D extends object>(deps: D, p: Platform = platform()): D & HotActivity {
+  return { ...deps, hot: hotDeps(p) };
+}
+
+export function outboundDeps(p: Platform = platform()): OutboundDeps & HotActivity {
+  return {
+    hot: hotDeps(p),
     jira: p.jira,
     config: p.store.config,
     links: p.store.links,
@@ -73,11 +144,13 @@ export function outboundDeps(p: Platform = platform()): OutboundDeps {
     openTicketSystem: (instance) => p.openTicketSystem(instance),
     concurrency: OUTBOUND_CONCURRENCY,
     copy: COPY_ONCE_OPTIONS,
+    cache: p.store.cache,
   };
 }
 
-export function inboundDeps(p: Platform = platform()): InboundDeps {
+export function inboundDeps(p: Platform = platform()): InboundDeps & HotActivity {
   return {
+    hot: hotDeps(p),
     jira: p.jira,
     config: p.store.config,
     links: p.store.links,
@@ -86,6 +159,7 @@ export function inboundDeps(p: Platform = platform()): InboundDeps {
     cursors: p.store.cursors,
     queues: forgeJobQueues,
     openTicketSystem: (instance) => p.openTicketSystem(instance),
+    usage: p.usage,
     budget: p.budget,
     now: () => new Date(),
     copy: COPY_ONCE_OPTIONS,

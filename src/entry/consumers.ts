@@ -8,7 +8,7 @@ import { executeInbound } from '../sync/inbound/execute';
 import { executeOutbound } from '../sync/outbound/execute';
 import { sendBrevoEvents } from '../sync/brevo/send-events';
 import { ACCOUNT_JOB_MAX_RETRIES, runBrevoAccountJob, type AccountJobResult } from './brevo-account-jobs';
-import { brevoDeps, inboundDeps, outboundDeps } from './compose';
+import { brevoDeps, flushUsage, inboundDeps, outboundDeps } from './compose';
 import { forgeJobQueues } from './job-queues';
 import { milestoneJobSchema } from '../sync/milestones/jobs';
 import { milestoneWorker, runReleaseNote } from './milestone-jobs';
@@ -46,7 +46,7 @@ async function brevoAccountWorker(
   });
 }
 
-export async function outboundWorker(rawEvent: unknown): Promise<InvocationError | undefined> {
+async function runOutbound(rawEvent: unknown): Promise<InvocationError | undefined> {
   const event = asyncEventSchema.safeParse(rawEvent);
   const accountJob = brevoAccountJobSchema.safeParse(event.success ? event.data.body : undefined);
   if (event.success && accountJob.success) {
@@ -92,7 +92,7 @@ export async function outboundWorker(rawEvent: unknown): Promise<InvocationError
   });
 }
 
-export async function inboundWorker(rawEvent: unknown): Promise<InvocationError | undefined> {
+async function runInbound(rawEvent: unknown): Promise<InvocationError | undefined> {
   const event = asyncEventSchema.safeParse(rawEvent);
   const job = inboundJobSchema.safeParse(event.success ? event.data.body : undefined);
   if (!event.success || !job.success) {
@@ -110,4 +110,22 @@ export async function inboundWorker(rawEvent: unknown): Promise<InvocationError 
     retryAfter: retryAfterSeconds(retryCount),
     retryReason: InvocationErrorCode.FUNCTION_RETRY_REQUEST,
   });
+}
+
+// Each job's TeamSupport requests count towards the instance's daily limit: one record write per instance used, when
+// the job ends however it ends (entry/compose.ts).
+export async function outboundWorker(rawEvent: unknown): Promise<InvocationError | undefined> {
+  try {
+    return await runOutbound(rawEvent);
+  } finally {
+    await flushUsage();
+  }
+}
+
+export async function inboundWorker(rawEvent: unknown): Promise<InvocationError | undefined> {
+  try {
+    return await runInbound(rawEvent);
+  } finally {
+    await flushUsage();
+  }
 }

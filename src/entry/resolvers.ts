@@ -20,9 +20,16 @@ import type { PanelCall, PanelDeps } from '../sync/panel/deps';
 import { getLinkedTickets } from '../sync/panel/get-linked-tickets';
 import { linkTicket } from '../sync/panel/link-ticket';
 import { listInstances } from '../sync/panel/list-instances';
+import { retrySyncItem } from '../sync/panel/retry-item';
+import { syncNow } from '../sync/panel/sync-now';
 import { unlinkTicket } from '../sync/panel/unlink-ticket';
 import { withBackfill } from './brevo-account-jobs';
+import { withSyncNow } from './panel-sync-deps';
+import { withHotTickets } from './compose';
+import { withPushHints } from './push-hint-secrets';
+import { getPushHints, rotatePushHintSecret } from '../sync/admin/push-hints';
 import { adminCallOf, panelCallOf, type ResolverRequest } from './ui-context';
+import { flushUsage } from './compose';
 import { adminDeps, panelDeps } from './ui-deps';
 
 type UseCase<D, C> = (deps: D, call: C) => Promise<Envelope<unknown>>;
@@ -38,7 +45,16 @@ const panel: Surface<PanelDeps, PanelCall> = {
   name: 'issue-panel',
   callOf: panelCallOf,
   deps: () => panelDeps(),
-  useCases: { getLinkedTickets, linkTicket, unlinkTicket, listInstances },
+  useCases: {
+    // Opening the panel makes its tickets hot (sync/inbound/hot-window.ts).
+    getLinkedTickets: (deps, call) => getLinkedTickets(withHotTickets(deps), call),
+    linkTicket,
+    unlinkTicket,
+    listInstances,
+    // The sync flows' ports and the queues ride beside the panel's own (entry/panel-sync-deps.ts).
+    syncNow: (deps, call) => syncNow(withSyncNow(deps), call),
+    retrySyncItem: (deps, call) => retrySyncItem(withSyncNow(deps), call),
+  },
 };
 
 const admin: Surface<AdminDeps, AdminCall> = {
@@ -57,6 +73,9 @@ const admin: Surface<AdminDeps, AdminCall> = {
     getBrevoOptions,
     createBrevoAttributes,
     getBrevoStatus,
+    // Push hints (issue 19): the secret store and the web trigger's URL ride beside the page's ports.
+    getPushHints: (deps, call) => getPushHints(withPushHints(deps), call),
+    rotatePushHintSecret: (deps, call) => rotatePushHintSecret(withPushHints(deps), call),
     // The backfill's store and queue ride beside the page's own ports (entry/brevo-account-jobs.ts).
     startBrevoBackfill: (deps, call) => startBrevoBackfill(withBackfill(deps), call),
     resumeBrevoBackfill: (deps, call) => resumeBrevoBackfill(withBackfill(deps), call),
@@ -77,6 +96,9 @@ async function answer<D, C>(
     return await useCase(surface.deps(), call.call);
   } catch (error) {
     return unexpectedFailure(error, log);
+  } finally {
+    // The TeamSupport requests the call made count towards the instance's daily limit (entry/compose.ts).
+    await flushUsage();
   }
 }
 

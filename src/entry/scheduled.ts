@@ -2,11 +2,16 @@
 // throws.
 import { logger } from '../lib/logger';
 import { pullEveryInstance } from '../sync/inbound/scheduled-pull';
-import { inboundDeps } from './compose';
+import { flushUsage, inboundDeps } from './compose';
 
 export async function pullTickets(): Promise<{ statusCode: number }> {
-  if ((await pullEveryInstance(inboundDeps())) === 'no-configuration') {
-    logger.error('Scheduled pull skipped: the configuration cannot be read');
+  try {
+    if ((await pullEveryInstance(inboundDeps())) === 'no-configuration') {
+      logger.error('Scheduled pull skipped: the configuration cannot be read');
+    }
+  } finally {
+    // The cycle's TeamSupport requests, one record write per instance (docs/teamsupport-api.md §12).
+    await flushUsage();
   }
   return { statusCode: 204 };
 }

@@ -1,10 +1,10 @@
 // Builds the ports the Custom UI use cases run against, for one resolver invocation.
 import { createBrevo } from '../connectors/brevo';
-import { createTeamSupport, type TeamSupportOptions } from '../connectors/teamsupport';
+import type { TeamSupportOptions } from '../connectors/teamsupport';
 import { logger } from '../lib/logger';
 import type { AdminDeps } from '../sync/admin/deps';
 import type { PanelDeps } from '../sync/panel/deps';
-import { COPY_ONCE_OPTIONS, lookupCache, platform, type Platform } from './compose';
+import { COPY_ONCE_OPTIONS, platform, type Platform } from './compose';
 import { forgeJobQueues } from './job-queues';
 
 // Someone is waiting on the panel: one quick retry of a blip, and no request left hanging for long. A ticket system
@@ -24,15 +24,8 @@ export function panelDeps(p: Platform = platform()): PanelDeps {
     copy: COPY_ONCE_OPTIONS,
     log: p.store.syncLog,
     cache: p.store.cache,
-    async openTicketSystem(instance) {
-      const token = await p.store.credentials.getToken(instance.id);
-      return token
-        ? createTeamSupport(instance, token, p.budget, {
-            ...PANEL_TICKET_OPTIONS,
-            lookupCache: lookupCache(p.store, instance.id),
-          })
-        : undefined;
-    },
+    // Through the platform, so the panel's requests count towards the instance's daily limit (entry/compose.ts).
+    openTicketSystem: (instance) => p.openTicketSystem(instance, PANEL_TICKET_OPTIONS),
     now: () => new Date(),
     logger: logger.child({ module: 'issue-panel' }),
   };
@@ -45,6 +38,7 @@ export function adminDeps(p: Platform = platform()): AdminDeps {
     config: p.store.config,
     log: p.store.syncLog,
     brevoStats: p.store.brevoStats,
+    requestUsage: p.store.teamSupportUsage,
     queues: forgeJobQueues,
     openTicketSystem: (instance) => p.openTicketSystem(instance),
     async openEventSink(account) {

@@ -11,6 +11,15 @@ import { parseStored } from './stored-record';
 
 const StoredTokenSchema = z.string().min(1);
 
+/** An instance's push-hint secret (issue 19), with when it was made: the admin page shows that, never the secret. */
+const StoredHintSecretSchema = z.object({ secret: z.string().min(32), createdAt: z.iso.datetime() });
+export type PushHintSecret = z.infer<typeof StoredHintSecretSchema>;
+
+/** `secret:push-hint:<instanceId>`, beside the instance's token under `secret:instance:<instanceId>`. */
+function hintSecretKey(instanceId: string): string {
+  return secretKey(instanceId).replace(/^secret:instance:/, 'secret:push-hint:');
+}
+
 export class KvsCredentialStore implements CredentialStore {
   constructor(
     private readonly logger: Logger,
@@ -42,6 +51,23 @@ export class KvsCredentialStore implements CredentialStore {
     this.secrets.register(token);
     const key = secretKey(instanceId);
     await storageCall('saving an instance token', () => kvs.setSecret(key, token));
+  }
+
+  async getHintSecret(instanceId: string): Promise<PushHintSecret | undefined> {
+    const key = hintSecretKey(instanceId);
+    const raw = await storageCall('reading a push-hint secret', () => kvs.getSecret<unknown>(key));
+    if (raw === undefined) return undefined;
+    const stored = parseStored(StoredHintSecretSchema, raw, { store: 'secret', key }, this.logger);
+    if (stored !== undefined) this.secrets.register(stored.secret);
+    return stored;
+  }
+
+  async setHintSecret(instanceId: string, hint: PushHintSecret): Promise<void> {
+    this.secrets.register(hint.secret);
+    const key = hintSecretKey(instanceId);
+    await storageCall('saving a push-hint secret', () =>
+      kvs.setSecret(key, StoredHintSecretSchema.parse(hint)),
+    );
   }
 
   async deleteToken(instanceId: string): Promise<void> {

@@ -10,6 +10,7 @@ import type {
   LinkRepository,
   MilestoneContactStore,
   MirrorLedger,
+  RequestUsageStore,
   ShortCache,
   SyncLog,
 } from '../sync/ports';
@@ -24,6 +25,7 @@ import { KvsMilestoneContactStore } from './milestone-contacts';
 import { KvsMirrorLedger } from './mirror-ledger';
 import { KvsShortCache } from './short-cache';
 import { KvsSyncLog } from './sync-log';
+import { KvsRequestUsageStore } from './teamsupport-usage';
 import { systemClock, type Clock } from './time';
 
 export {
@@ -54,6 +56,8 @@ export interface Store {
   brevoStats: BrevoStatsStore;
   /** each Brevo account's latest backfill run */
   backfills: BackfillStore;
+  /** each TeamSupport instance's metered requests of the last day */
+  teamSupportUsage: RequestUsageStore;
 }
 
 export interface StoreOptions {
@@ -91,5 +95,6 @@ export function createStore(options: StoreOptions = {}): Store {
     milestoneContacts: new KvsMilestoneContactStore(logger),
     brevoStats: new KvsBrevoStatsStore(logger, clock),
     backfills: new KvsBackfillStore(logger),
+    teamSupportUsage: new KvsRequestUsageStore(logger, clock),
   };
 }

@@ -51,6 +51,7 @@ const PAGE_RESERVE_MS = 3_000;
 const QuerySchema = z.object({
   instanceId: z.string().min(1).max(128).optional(),
   level: z.enum(['info', 'warn', 'error']).optional(),
+  ticketId: z.string().min(1).max(128).optional(),
   limit: z
     .number()
     .int()
@@ -62,6 +63,14 @@ type Query = z.output<typeof QuerySchema>;
 
 /** Each combination of filters has its own index, so a page is never thinned out by filtering. */
 function indexFor(query: Query): { name: string; partition?: string[] } {
+  if (query.ticketId !== undefined) {
+    if (query.instanceId === undefined || query.level !== undefined) {
+      throw new IntegrationError('validation', 'A ticket is looked up within its instance, at every level.', {
+        system: STORAGE_SYSTEM,
+      });
+    }
+    return { name: 'by-ticket', partition: [query.instanceId, query.ticketId] };
+  }
   if (query.instanceId !== undefined && query.level !== undefined) {
     return { name: 'by-instance-level', partition: [query.instanceId, query.level] };
   }

@@ -130,10 +130,25 @@ export const retryTicketJobSchema = z.object({
   ticketId: z.string(),
 });
 
-export const inboundJobSchema = z.discriminatedUnion('kind', [
-  pullJobSchema,
-  retryActionJobSchema,
-  retryTicketJobSchema,
+/**
+ * Check one ticket for new actions between scheduled pulls (src/sync/inbound/hot-check.ts): a hot ticket's check
+ * names its ticket id and the `chain` of checks it belongs to (a check whose chain is no longer the ticket's stops);
+ * a push hint's names only the ticket number the hint gave, and starts the ticket's hot window.
+ */
+export const checkTicketJobSchema = z.union([
+  z.object({
+    kind: z.literal('check-ticket'),
+    instanceId: z.string(),
+    ticketId: z.string(),
+    chain: z.string(),
+  }),
+  z.object({ kind: z.literal('check-ticket'), instanceId: z.string(), ticketNumber: z.string() }),
+]);
+export type CheckTicketJob = z.infer<typeof checkTicketJobSchema>;
+
+export const inboundJobSchema = z.union([
+  z.discriminatedUnion('kind', [pullJobSchema, retryActionJobSchema, retryTicketJobSchema]),
+  checkTicketJobSchema,
 ]);
 export type InboundJob = z.infer<typeof inboundJobSchema>;
 

@@ -11,6 +11,7 @@ import type {
   InstanceView,
 } from '../domain/config';
 import type { Budget } from '../lib/budget';
+import type { RequestUsage } from '../domain/request-usage';
 import type { InboundJob, OutboundJob } from './jobs';
 
 export interface TicketPage {
@@ -61,6 +62,11 @@ export interface TicketSystem {
   listProducts(): Promise<NamedItem[]>;
   listVersions(productId: string): Promise<NamedItem[]>;
   listUsers(): Promise<NamedItem[]>;
+  /**
+   * How many requests this object has sent to the ticket system, each retry included, for systems that limit
+   * requests per day (TeamSupport: docs/teamsupport-api.md §12); the invocation records them once (entry/compose.ts)
+   */
+  requestsSent?(): number;
 }
 
 export interface CreateMetaField {
@@ -472,6 +478,8 @@ export interface SyncEvent extends NewSyncEvent {
 export interface SyncEventQuery {
   instanceId?: string;
   level?: SyncLevel;
+  /** one ticket's entries (with `instanceId`; not combined with `level`): the issue panel's per-link health */
+  ticketId?: string;
   /** 1–100, default 50 */
   limit?: number;
   cursor?: string;
@@ -551,6 +559,32 @@ export interface ShortCache {
   /** the value stored under `scope` and `id` if it has not expired; undefined otherwise */
   get(scope: string, id: string): Promise<unknown>;
   set(scope: string, id: string, value: SyncJson, ttlSeconds: number): Promise<void>;
+}
+
+// ---------------------------------------------------------------- TeamSupport request usage (adapter in store/)
+
+/**
+ * Each TeamSupport instance's requests per hour over the last day, metered by the app because TeamSupport limits
+ * requests per 24 hours and reports nothing about what is left (docs/teamsupport-api.md §12). Added to once per
+ * invocation that used the instance (sync/request-meter.ts), never once per request.
+ */
+export interface RequestUsageStore {
+  /** the instance's record; undefined when there is none, or when it is corrupt (logged); throws when storage fails */
+  read(instanceId: string): Promise<RequestUsage | undefined>;
+  /**
+   * Adds `change` so that additions made at the same time by other invocations are all kept. `known` is the record
+   * as this invocation last read it, which saves reading it again. Never throws: a failure is logged and the change
+   * is lost (the figure then errs low). Returns the record as finally written, undefined when the write failed.
+   */
+  add(instanceId: string, change: RequestUsage, known?: RequestUsage): Promise<RequestUsage | undefined>;
+}
+
+/** What a use case sees of the invocation's request meter (sync/request-meter.ts). */
+export interface UsageMeter {
+  /** the instance's record as stored; undefined when there is none or it cannot be read (logged) */
+  read(instanceId: string): Promise<RequestUsage | undefined>;
+  /** facts the invocation's record write carries along, e.g. when the pull ran */
+  note(instanceId: string, facts: Omit<RequestUsage, 'hours'>): void;
 }
 
 // ---------------------------------------------------------------- work queues (adapter in entry/)

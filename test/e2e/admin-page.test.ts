@@ -78,6 +78,7 @@ it('lists the instances with host, sync state and token state', async () => {
   await eu.getByText('app.na2.teamsupport.com').waitFor();
   await eu.getByText('Active').waitFor();
   await eu.getByText('Set', { exact: true }).waitFor();
+  await eu.getByText('TeamSupport requests in the last 24 h: 1,234 of 5,000').waitFor();
   const us = page.getByTestId('instance-ts-us');
   await us.getByText('Off').waitFor();
   await us.getByText('Not set').waitFor();
@@ -93,6 +94,8 @@ it('shows the backend validation messages next to their fields, saves nothing, t
   await page.getByLabel('Name', { exact: true }).fill('Support APAC');
   await page.getByLabel('Server address').fill('http://apac.teamsupport.com');
   await page.getByLabel('Organization ID').fill('12ab');
+  const dailyLimit = page.getByLabel("TeamSupport requests a day (your organization's limit)");
+  await dailyLimit.fill('50');
   await page.getByRole('button', { name: 'Add field mapping' }).click();
   await pick('TeamSupport field, row 1', 'Severity');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
@@ -105,6 +108,7 @@ it('shows the backend validation messages next to their fields, saves nothing, t
   expect(await baseUrl.getAttribute('aria-invalid')).toBe('true');
   expect(await messageOf(page.getByLabel('Organization ID'))).toContain('digits only');
   expect(await messageOf(page.getByLabel('API token'))).toContain('Enter the API token');
+  expect(await messageOf(dailyLimit)).toContain('TeamSupport requests a day must be a whole number from 100');
   // A row cell: fieldMappings.0.jiraField.
   await page
     .locator('#instance-fieldMappings-0-jiraField-message')
@@ -121,6 +125,7 @@ it('shows the backend validation messages next to their fields, saves nothing, t
   expect(await messageOf(baseUrl)).not.toContain('Use https://');
   await page.getByLabel('Organization ID').fill('7788990');
   await page.getByLabel('API token').fill('secret-token');
+  await dailyLimit.fill('20,000');
   await pick('Jira field, row 1', 'Severity');
   await page.getByRole('button', { name: 'Save', exact: true }).click();
 

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startSandboxApp, type SandboxApp } from '../../sandbox/app/start-app';
+import { DEFAULT_FIXTURE } from '../../sandbox/jira';
 import { collectPageProblems, launchChromium, screenshot } from './browser';
 import { assertUiBuilt } from './ui-fixture';
 
@@ -126,5 +127,37 @@ it('walks the sync loop: comment → action, action → comment, transition → 
   await page.goto(`${app.url}/admin`);
   await page.frameLocator('iframe.admin-frame').getByText('Acme Support').first().waitFor();
   await screenshot(page, 'sandbox-admin', { fullPage: false });
+  expect(problems).toEqual([]);
+});
+
+it('"Sync now" on the panel copies at once and names a skipped restricted comment in words', async () => {
+  const { issueKey, ticketNumber } = tour();
+  const { alice } = DEFAULT_FIXTURE.users;
+  // An agent's action, not pulled yet, and a comment restricted to a role (never sent, logged as skipped).
+  app.ts.org().addAction(Number(ticketNumber), {
+    actionType: 'Comment',
+    creator: 'Jane Doe',
+    description: '<p>Customer: the nightly export also fails.</p>',
+  });
+  app.jira.admin.addComment(alice.accountId, issueKey, {
+    body: 'Internal: the cap comes from the storage driver.',
+    visibility: { type: 'role', value: 'Developers' },
+  });
+
+  await page.goto(`${app.url}/jira/browse/${issueKey}`);
+  const panel = page.frameLocator('#issue-panel');
+  const row = panel.getByTestId(`ticket-${ticketNumber}`);
+  await row.waitFor();
+  await panel.getByRole('button', { name: 'Sync now' }).click();
+  await panel
+    .getByTestId('sync-now-result')
+    .getByText(new RegExp(`^Synced: 1 comment from #${ticketNumber}$`))
+    .waitFor({ timeout: 20_000 });
+  await row
+    .getByText(/Comment of \d{1,2} \w{3} not sent: restricted to the role "Developers"/)
+    .waitFor({ timeout: 20_000 });
+  await screenshot(page, 'sandbox-panel-sync-now', { fullPage: false });
+  await page.reload();
+  await waitForText('[data-testid="comment"]', 'the nightly export also fails');
   expect(problems).toEqual([]);
 });

@@ -77,6 +77,8 @@ export class TeamSupportClient {
   readonly organizationId: string;
   private readonly authorization: string;
   private readonly secrets: readonly string[];
+  /** requests that reached (or may have reached) TeamSupport: its 24-hour limit counts each one (§12) */
+  private sent = 0;
 
   constructor(private readonly options: TeamSupportClientOptions) {
     this.baseUrl = options.baseUrl.replace(/\/+$/, '');
@@ -99,6 +101,15 @@ export class TeamSupportClient {
 
   post<T>(path: string, options: RequestOptions<T>): Promise<T> {
     return this.request('POST', path, options);
+  }
+
+  /**
+   * How many requests this client has sent, every retry and probe included: TeamSupport counts each one against the
+   * organization's 24-hour limit (docs/teamsupport-api.md §12). A request refused before it left (no time left), or
+   * that never connected, or that the egress proxy stopped, is not counted: TeamSupport never saw it.
+   */
+  requestsSent(): number {
+    return this.sent;
   }
 
   /** Removes the credentials from any text (messages quote server bodies and network errors). */
@@ -207,6 +218,7 @@ export class TeamSupportClient {
     let text: string;
     let retryAfter: string | null;
     let proxyError: string | null;
+    let answered = false;
     try {
       const response = await fetch(`${this.baseUrl}/api/json${path}${encodeQuery(query)}`, {
         method,
@@ -217,9 +229,13 @@ export class TeamSupportClient {
       status = response.status;
       retryAfter = response.headers.get('Retry-After');
       proxyError = response.headers.get(FORGE_PROXY_ERROR_HEADER);
+      answered = true;
+      if (proxyError === null) this.sent += 1;
       text = await response.text();
     } catch (error) {
       const failure = this.networkError(error, call, timeoutMs);
+      if (!answered && !failure.details.notApplied && !(failure instanceof EgressBlockedError))
+        this.sent += 1;
       return { ok: false, status: undefined, sent: !failure.details.notApplied, error: failure };
     }
     if (status >= 200 && status < 300) return this.parseJson(text, call, status);

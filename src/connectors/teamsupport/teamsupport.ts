@@ -197,6 +197,10 @@ class TeamSupportTicketSystem implements TicketSystem {
     }
   }
 
+  requestsSent(): number {
+    return this.client.requestsSent();
+  }
+
   ticketUrl(ticket: Pick<Ticket, 'id' | 'number'>): string {
     return `${this.client.baseUrl}/Ticket.aspx?ticketid=${encodeURIComponent(ticket.id)}`;
   }

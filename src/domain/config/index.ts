@@ -66,5 +66,10 @@ export {
   type InstanceView,
   type StoredInstance,
 } from './stored-instance';
-export { DEFAULT_COMMENT_ACTION_TYPE, INSTANCE_NAME_MAX_LENGTH } from './teamsupport-settings';
+export {
+  DEFAULT_COMMENT_ACTION_TYPE,
+  DEFAULT_DAILY_REQUEST_LIMIT,
+  INSTANCE_NAME_MAX_LENGTH,
+  dailyRequestLimitOf,
+} from './teamsupport-settings';
 export { DEFAULT_TIME_ZONE, isKnownTimeZone } from './time-zone';

@@ -23,6 +23,28 @@ function flag(label: string) {
   return z.boolean({ error: `${label} must be true or false.` }).default(false);
 }
 
+/**
+ * The organization's 24-hour request limit (docs/teamsupport-api.md §12): TeamSupport sends no figure, so the admin
+ * tells the app, which meters its own requests against it and slows the pull down before it is reached
+ * (domain/request-budget.ts). 5,000 is what organizations got by default.
+ */
+export const DEFAULT_DAILY_REQUEST_LIMIT = 5_000;
+const DAILY_REQUEST_LIMIT_MESSAGE =
+  'TeamSupport requests a day must be a whole number from 100 to 1,000,000: ' +
+  "your organization's 24-hour API limit (5,000 unless TeamSupport changed it).";
+
+const DailyRequestLimitSchema = z
+  .number({ error: DAILY_REQUEST_LIMIT_MESSAGE })
+  .int(DAILY_REQUEST_LIMIT_MESSAGE)
+  .min(100, DAILY_REQUEST_LIMIT_MESSAGE)
+  .max(1_000_000, DAILY_REQUEST_LIMIT_MESSAGE)
+  .optional();
+
+/** The limit the app meters an instance against: unset (documents stored before the setting existed) is 5,000. */
+export function dailyRequestLimitOf(instance: { dailyRequestLimit?: number | undefined }): number {
+  return instance.dailyRequestLimit ?? DEFAULT_DAILY_REQUEST_LIMIT;
+}
+
 /** A TeamSupport status name, checked as the status mapping's cells are (docs/resolver-contract.md). */
 const STATUS_NAME_MAX_LENGTH = 255;
 const StatusNameSchema = z
@@ -85,7 +107,21 @@ export const teamSupportSettingsShape = {
   releaseNoteVisibleOnPortal: flag('Release note visible on portal'),
   // unset: a release leaves the ticket's status alone
   releaseStatus: optionalText(StatusNameSchema, 'Status after release'),
+  // Optional: unset reads as 5,000 (dailyRequestLimitOf), so documents stored before the setting existed stay valid.
+  dailyRequestLimit: DailyRequestLimitSchema,
+  // Faster sync (README, "Latency"): a ticket with recent activity is re-checked every `hotCheckSeconds` for
+  // `hotWindowMinutes`, at most `hotTicketCap` tickets at a time (0 turns it off). Unset reads as the defaults
+  // (10 min, 45 s, 20) in src/sync/inbound/hot-settings.ts, so documents stored before the settings existed stay valid.
+  hotWindowMinutes: wholeNumber('Hot window', 1, 60).optional(),
+  hotCheckSeconds: wholeNumber('Hot check interval', 30, 60).optional(),
+  hotTicketCap: wholeNumber('Hot tickets at a time', 0, 50).optional(),
 };
+
+/** A whole number within bounds, with a message naming the setting. */
+function wholeNumber(label: string, min: number, max: number) {
+  const message = `${label} must be a whole number from ${min} to ${max}.`;
+  return z.number({ error: message }).int(message).min(min, message).max(max, message);
+}
 
 /** Rules between fields of the settings, applied to input and stored instances alike. */
 export const teamSupportSettingsRules = [

@@ -9,6 +9,7 @@ import type {
   JiraPort,
   JiraUserPort,
   JobQueues,
+  RequestUsageStore,
   SyncLog,
   TicketSystem,
 } from '../ports';
@@ -22,6 +23,8 @@ export interface AdminDeps {
   log: SyncLog;
   /** the figures the Brevo flows record for each account's status */
   brevoStats: BrevoStatsStore;
+  /** each TeamSupport instance's metered requests of the last day, shown beside it */
+  requestUsage: Pick<RequestUsageStore, 'read'>;
   queues: JobQueues;
   /** undefined when the instance has no API token */
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;

@@ -8,6 +8,7 @@ import type { SaveResult } from '../ports';
 import { asAdmin } from './access';
 import { jqlIssues } from './brevo-jql';
 import type { AdminCall, AdminDeps } from './deps';
+import { withRequestUsage } from './request-usage';
 
 export const getSettingsPayload = z.object({});
 
@@ -22,7 +23,9 @@ export function getSettings(
   return asAdmin(deps, call, getSettingsPayload, async () => {
     const read = await deps.config.listInstanceViews();
     if (!read.ok) return fail('CONFIG_UNAVAILABLE', read.error.message, { reason: read.error.code });
-    return ok({ instances: [...read.instances, ...read.brevoAccounts] });
+    // Each TeamSupport instance carries its metered requests of the last 24 hours (sync/admin/request-usage.ts).
+    const instances = await withRequestUsage(deps, read.instances);
+    return ok({ instances: [...instances, ...read.brevoAccounts] });
   });
 }
 

@@ -10,6 +10,7 @@ import type {
   MirrorLedger,
   SyncLog,
   TicketSystem,
+  UsageMeter,
 } from '../ports';
 import type { CopyOnceOptions } from '../copy-once';
 import type { Pacer } from '../../lib/pacer';
@@ -24,6 +25,8 @@ export interface InboundDeps {
   /** where a ticket set aside by a pull is queued for its own retry, and a long pull continues */
   queues: Pick<JobQueues, 'pushInbound' | 'continuePull'>;
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+  /** each instance's TeamSupport requests of the last day: the scheduled pull slows down near the daily limit */
+  usage: UsageMeter;
   budget: Budget;
   now(): Date;
   /** how the copy-once step holds claims (sync/copy-once) */

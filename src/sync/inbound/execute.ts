@@ -6,6 +6,8 @@ import type { InboundJob } from '../jobs';
 import { copiedLogEntry, copyActionToIssue } from './copy-action';
 import { describeError, IntegrationError } from '../../lib/errors';
 import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
+import { checkTicket } from './hot-check';
+import type { HotActivity } from './hot-window';
 import { logTicket } from './log';
 import { processTicket } from './process-ticket';
 import { pullInstance, type PullOutcome } from './pull';
@@ -43,12 +45,14 @@ function fromPull(outcome: PullOutcome): InboundResult {
 }
 
 export async function executeInbound(
-  deps: InboundDeps,
+  deps: InboundDeps & Partial<HotActivity>,
   job: InboundJob,
   options: { finalAttempt: boolean } = { finalAttempt: false },
 ): Promise<InboundResult> {
   const context = await instanceContext(deps, job.instanceId);
   if (typeof context === 'string') return { status: 'skipped', reason: context };
+  // A hot or hinted ticket's check between pulls (issue 19): never retried, the next check or pull reads it again.
+  if ('chain' in job || 'ticketNumber' in job) return checkTicket(deps, context, job);
   switch (job.kind) {
     case 'pull':
       return fromPull(await pullInstance(deps, context));

@@ -1,11 +1,13 @@
 // The five-minute pull of every active instance, with the configuration and each cursor read once: an instance whose
 // handed-over pull is still running in the queue is left alone; one that runs out of time hands the rest over; its
-// sync log is pruned only once it has grown by PRUNE_THRESHOLD entries. Scheduled runs are not retried by the
-// platform, so a failure is logged and the next cycle resumes from the cursor.
+// sync log is pruned only once it has grown by PRUNE_THRESHOLD entries; one near its daily TeamSupport request limit is
+// pulled less often. Scheduled runs are not retried by the platform, so a failure is logged and the next cycle resumes
+// from the cursor.
 import { describeError } from '../../lib/errors';
 import { Pacer } from '../../lib/pacer';
 import type { InboundDeps } from './deps';
 import { pullInstance } from './pull';
+import { pullDueWithinBudget } from './pull-budget';
 import type { PullCursor } from '../ports';
 
 // A pull handed over less than this long ago is probably still running in the queue: leave it alone.
@@ -25,6 +27,8 @@ export async function pullEveryInstance(deps: InboundDeps): Promise<'done' | 'no
       if (cursor?.window && deps.now().getTime() - Date.parse(cursor.window.until) < CONTINUATION_GRACE_MS) {
         continue;
       }
+      // Near the organization's daily request limit the pull slows down (sync/inbound/pull-budget.ts).
+      if (!(await pullDueWithinBudget(deps, instance))) continue;
       const tickets = await deps.openTicketSystem(instance);
       if (!tickets) continue;
       const pacer = new Pacer({ perMinute: deps.copiesPerMinute, now: () => deps.now().getTime() });

@@ -60,13 +60,22 @@ function withHandled(upTo: HandledUpTo, action: TicketAction): HandledUpTo {
   return { minute, at, ids: [...upTo.ids, action.id] };
 }
 
+/** How a read is asked for: the issue panel's "Sync now" reads even an unchanged ticket and counts the copies. */
+export interface PullOptions {
+  /** read the actions even when the ticket looks unchanged since the last read (the user asked for it) */
+  evenIfUnchanged?: boolean;
+  /** told of each action copied into Jira now */
+  onCopied?: (action: TicketAction) => void;
+}
+
 export async function pullTicketActions(
   deps: InboundDeps,
   context: InstanceContext,
   ticket: Pick<Ticket, 'id' | 'number' | 'dateModified'>,
   link: Link,
+  options: PullOptions = {},
 ): Promise<ItemOutcome> {
-  if (!changedSinceRead(ticket, link)) return 'ok';
+  if (options.evenIfUnchanged !== true && !changedSinceRead(ticket, link)) return 'ok';
   const readAt = deps.now();
   const actions = actionsToPull(
     await context.tickets.listActions(ticket.id),
@@ -101,6 +110,7 @@ export async function pullTicketActions(
       action,
       last && unbroken ? () => finish([action]) : undefined,
     );
+    if (result.status === 'copied') options.onCopied?.(action);
     if (result.status === 'transient') return 'transient';
     if (result.status === 'failed') {
       unbroken = false;

@@ -20,6 +20,7 @@ import { forEachTarget, guardTarget, ticketTypeAllowed } from '../outbound/guard
 import { logForTarget } from '../outbound/log-entry';
 import type { SyncJson } from '../ports';
 import { addTicketNote } from '../ticket-note';
+import { forgetTicket } from '../ticket-view-cache';
 
 export const RELEASE_OPERATION = 'release-to-ticket';
 
@@ -165,7 +166,10 @@ async function announceOnTicket(
     if (moved === 'transient') return 'transient';
     if (moved === 'sent') outcome = 'sent';
   }
-  if (outcome === 'sent') await deps.links.recordSync(target.link, { at: new Date() });
+  if (outcome === 'sent') {
+    await deps.links.recordSync(target.link, { at: new Date() });
+    await forgetTicket(deps.cache, target.link);
+  }
   return outcome;
 }
 

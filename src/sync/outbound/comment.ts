@@ -97,6 +97,8 @@ async function copyToTicket(
   if (result.status === 'done') return 'skipped';
   // Stored with the completion, unless that could not be written (then they are written now).
   if (result.status === 'written' && !result.recorded) for (const write of done()) await write.apply();
+  // The panel's copy of the ticket needs no forgetting: a comment changes none of the ticket fields it shows, and the
+  // link's last sync (written with the completion) makes the panel read the ticket afresh (sync/ticket-view-cache).
   return 'sent';
 }
 

@@ -6,6 +6,7 @@ import type {
   Link,
   LinkRepository,
   MirrorLedger,
+  ShortCache,
   SyncLog,
   TicketSystem,
 } from '../ports';
@@ -23,6 +24,8 @@ export interface OutboundDeps {
   concurrency: number;
   /** how the copy-once step holds claims (sync/copy-once) */
   copy: CopyOnceOptions;
+  /** the issue panel's copy of ticket details, forgotten after every write to a ticket (sync/ticket-view-cache) */
+  cache: ShortCache;
 }
 
 /** One linked ticket the job must reach, with its instance and a ticket-system client for it. */

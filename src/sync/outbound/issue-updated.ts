@@ -13,6 +13,7 @@ import { sameName } from '../../domain/names';
 import { forEachTarget, guardTarget, ticketTypeAllowed } from './guard';
 import { logForTarget } from './log-entry';
 import { addNoteOnce } from './notes';
+import { forgetTicket } from '../ticket-view-cache';
 
 const OPERATION = 'issue-update-to-ticket';
 
@@ -171,7 +172,11 @@ export async function syncIssueUpdate(
       const fields = await syncFields(deps, target, job, issue, jiraFields);
       if (status === 'transient' || fields === 'transient') return 'transient';
       const outcome = status === 'sent' || fields === 'sent' ? 'sent' : 'skipped';
-      if (outcome === 'sent') await deps.links.recordSync(target.link, { at: new Date() });
+      if (outcome === 'sent') {
+        await deps.links.recordSync(target.link, { at: new Date() });
+        // The panel shows the new status at once (sync/ticket-view-cache).
+        await forgetTicket(deps.cache, target.link);
+      }
       return outcome;
     });
   });

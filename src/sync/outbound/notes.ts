@@ -1,6 +1,7 @@
 // A note on one linked ticket, once per source event (status changes, deletion notices), through the shared
 // ticket-note step (sync/ticket-note): redelivered events add nothing, and a note whose answer was lost is found.
 import { addTicketNote } from '../ticket-note';
+import { forgetTicket } from '../ticket-view-cache';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
 
 export async function addNoteOnce(
@@ -23,5 +24,7 @@ export async function addNoteOnce(
     deps.copy,
   );
   if (result.status === 'busy') return 'transient';
-  return result.status === 'done' ? 'skipped' : 'sent';
+  if (result.status === 'done') return 'skipped';
+  await forgetTicket(deps.cache, target.link);
+  return 'sent';
 }

@@ -7,10 +7,14 @@ import { ok, parseInput, type Envelope } from '../../lib/envelope';
 import { checkIssueAccess } from './access';
 import type { PanelCall, PanelDeps } from './deps';
 import { toLinkedTicket, ticketRef, type LinkedTicket } from './linked-ticket';
+import { readLinkHealth } from './link-health';
 import { fetchTicketDetails } from './ticket-details';
-import { cacheTickets, readCachedTickets } from './ticket-cache';
+import { markLinksHot } from '../inbound/hot-links';
+import type { HotActivity } from '../inbound/hot-window';
+import { cacheTickets, NO_CACHED_TICKETS, readCachedTickets, withoutSyncedSince } from './ticket-cache';
 
-export const getLinkedTicketsPayload = z.object({});
+/** `refresh`: the user pressed Refresh, so every ticket is read from the ticket system, none from the cache. */
+export const getLinkedTicketsPayload = z.object({ refresh: z.boolean().optional() });
 
 export interface LinkedTickets {
   tickets: LinkedTicket[];
@@ -21,18 +25,22 @@ export interface LinkedTickets {
 const CONFIG_UNREADABLE =
   "The app's settings cannot be read right now, so the links below are shown without ticket details.";
 
-export async function getLinkedTickets(deps: PanelDeps, call: PanelCall): Promise<Envelope<LinkedTickets>> {
+export async function getLinkedTickets(
+  deps: PanelDeps & Partial<HotActivity>,
+  call: PanelCall,
+): Promise<Envelope<LinkedTickets>> {
   const denied = await checkIssueAccess(deps, call.issue, 'browse');
   if (denied) return denied;
   const input = parseInput(getLinkedTicketsPayload, call.payload);
   if (!input.ok) return input;
 
-  const [links, config, cached] = await Promise.all([
+  const [links, config, read] = await Promise.all([
     deps.links.listByIssue(call.issue.id),
     deps.config.read(),
-    readCachedTickets(deps, call.issue.id),
+    input.value.refresh === true ? NO_CACHED_TICKETS : readCachedTickets(deps, call.issue.id),
   ]);
   if (links.length === 0) return ok({ tickets: [] });
+  const cached = withoutSyncedSince(read, links);
   if (!config.ok) {
     return ok({
       tickets: links.map((link) => toLinkedTicket(link, link.instanceId, cached.fresh.get(ticketRef(link)))),
@@ -47,7 +55,12 @@ export async function getLinkedTickets(deps: PanelDeps, call: PanelCall): Promis
     .map((id) => instances.get(id))
     .filter((instance): instance is StoredInstance => instance !== undefined);
 
-  const details = await fetchTicketDetails(deps, missing, needed);
+  // Someone is looking at the issue: its tickets are checked for news every few seconds for a while (hot-window.ts).
+  await markLinksHot(deps, instances, shown);
+  const [details, health] = await Promise.all([
+    fetchTicketDetails(deps, missing, needed),
+    readLinkHealth(deps, shown),
+  ]);
   await cacheTickets(deps, call.issue.id, details.fetched, cached);
   const summaries = new Map(cached.fresh);
   for (const summary of details.fetched) summaries.set(ticketRef(summary), summary);
@@ -57,7 +70,8 @@ export async function getLinkedTickets(deps: PanelDeps, call: PanelCall): Promis
       link,
       instances.get(link.instanceId)?.name ?? link.instanceId,
       summaries.get(ticketRef(link)),
-      details.urls.get(ticketRef(link)),
+      details.urls.get(ticketRef(link)) ?? '',
+      health.get(ticketRef(link)),
     ),
   );
   return ok(details.problems.length === 0 ? { tickets } : { tickets, notice: details.problems.join(' ') });

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { Ticket } from '../../domain/ticket';
 import type { Link } from '../ports';
+import type { LinkProblem } from './link-health';
 
 export interface LinkedTicket {
   instanceId: string;
@@ -20,6 +21,8 @@ export interface LinkedTicket {
   linkedAt: string;
   lastSyncAt?: string;
   lastError?: string;
+  /** the link's newest open warning or error in the sync log, in words (sync/panel/link-health) */
+  problem?: LinkProblem;
 }
 
 /** The ticket details the panel shows, small enough to cache as JSON. */
@@ -53,9 +56,7 @@ export function summarise(instanceId: string, ticket: Ticket, url: string): Tick
 }
 
 /** Identifies a linked ticket across instances. */
-export function ticketRef(link: Pick<Link, 'instanceId' | 'ticketId'>): string {
-  return `${link.instanceId}:${link.ticketId}`;
-}
+export { ticketRef } from './ticket-ref';
 
 /**
  * The panel's row for a link. Without `summary` (the ticket system could not be asked, or the ticket is gone) the row
@@ -67,6 +68,7 @@ export function toLinkedTicket(
   instanceName: string,
   summary: TicketSummary | undefined,
   fallbackUrl = '',
+  problem?: LinkProblem,
 ): LinkedTicket {
   return {
     instanceId: link.instanceId,
@@ -83,5 +85,6 @@ export function toLinkedTicket(
     linkedAt: link.linkedAt,
     ...(link.lastSyncAt === undefined ? {} : { lastSyncAt: link.lastSyncAt }),
     ...(link.lastError === undefined ? {} : { lastError: link.lastError }),
+    ...(problem === undefined ? {} : { problem }),
   };
 }

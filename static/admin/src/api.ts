@@ -34,8 +34,12 @@ export const InstanceViewSchema = z.object({
   announceReleases: z.boolean().default(true),
   releaseNoteVisibleOnPortal: z.boolean().default(false),
   releaseStatus: z.string().optional(),
+  /** the organization's 24-hour TeamSupport limit; absent means 5,000 */
+  dailyRequestLimit: z.number().optional(),
   hasToken: z.boolean(),
   updatedAt: z.string().optional(),
+  /** getSettings only: the requests the app metered in the last 24 hours */
+  requestsLast24h: z.number().optional(),
 });
 
 export type InstanceView = z.infer<typeof InstanceViewSchema>;
@@ -78,6 +82,8 @@ export interface InstanceInput {
   releaseNoteVisibleOnPortal: boolean;
   /** the status a ticket moves to when its issue's fix is released; '' leaves the status alone */
   releaseStatus: string;
+  /** the organization's 24-hour TeamSupport limit; left out means 5,000, `null` is text that is no number */
+  dailyRequestLimit?: number | null;
 }
 
 const strings = z.array(z.string()).default([]);

@@ -1,4 +1,5 @@
 // The issue panel: the tickets linked to this issue, a way to link one more, and a way to unlink.
+import Button from '@atlaskit/button/default/button';
 import IconButton from '@atlaskit/button/icon/button';
 import Heading from '@atlaskit/heading';
 import RefreshIcon from '@atlaskit/icon/core/refresh';
@@ -9,7 +10,8 @@ import { Announcer } from '../../shared/Announcer';
 import { ErrorPanel } from '../../shared/ErrorPanel';
 import { loadAppContext, type AppContext } from '../../shared/forge-context';
 import { useNow } from '../../shared/use-now';
-import type { LinkedTicket } from './api';
+import { retrySyncItem, syncNow, type LinkedTicket } from './api';
+import { syncSummary } from './sync-summary';
 import { LINK_FIELD_ID, LinkTicketForm } from './components/LinkTicketForm';
 import { LoadingTickets } from './components/LoadingTickets';
 import { NoTickets } from './components/NoTickets';
@@ -31,6 +33,19 @@ export function App() {
   const [announcement, setAnnouncement] = useState('');
   const summary = useRef<HTMLDivElement>(null);
   const now = useNow();
+  const [syncing, setSyncing] = useState(false);
+  const [synced, setSynced] = useState<{ lines: string[]; failed: boolean } | undefined>();
+
+  async function runSyncNow() {
+    setSyncing(true);
+    const result = await syncNow();
+    setSyncing(false);
+    const outcome = result.ok ? syncSummary(result.data) : { lines: [result.error.message], failed: true };
+    setSynced(outcome);
+    setAnnouncement(outcome.lines.join(' '));
+    // The rows show what the sync changed (status, last sync, problems), read afresh.
+    if (result.ok) await reload(true);
+  }
 
   useEffect(() => {
     loadAppContext().then(setContext, (cause: unknown) => console.error('getContext failed', cause));
@@ -71,14 +86,39 @@ export function App() {
                     {countLabel(data.tickets.length)}
                   </Text>
                 </div>
-                <IconButton
-                  icon={RefreshIcon}
-                  label="Refresh linked tickets"
-                  appearance="subtle"
-                  spacing="compact"
-                  onClick={() => void reload()}
-                />
+                <Inline space="space.050" alignBlock="center">
+                  <Button
+                    appearance="default"
+                    spacing="compact"
+                    isDisabled={syncing}
+                    onClick={() => void runSyncNow()}
+                  >
+                    {syncing ? 'Syncing…' : 'Sync now'}
+                  </Button>
+                  <IconButton
+                    icon={RefreshIcon}
+                    label="Refresh linked tickets"
+                    appearance="subtle"
+                    spacing="compact"
+                    onClick={() => void reload(true)}
+                  />
+                </Inline>
               </Inline>
+            ) : null}
+            {synced ? (
+              <SectionMessage
+                appearance={synced.failed ? 'warning' : 'success'}
+                title={synced.failed ? 'Synced with problems' : 'Sync finished'}
+                testId="sync-now-result"
+              >
+                <Stack space="space.050">
+                  {synced.lines.map((line) => (
+                    <Text as="p" key={line}>
+                      {line}
+                    </Text>
+                  ))}
+                </Stack>
+              </SectionMessage>
             ) : null}
             {data.tickets.length > 0 ? (
               <TicketTable
@@ -90,6 +130,7 @@ export function App() {
                 now={now}
                 locale={locale}
                 onUnlink={setUnlinking}
+                onRetry={(problem) => retrySyncItem(problem.entryId)}
               />
             ) : (
               <NoTickets canLink={activeInstances.length > 0} />

@@ -18,6 +18,16 @@ export const LinkedTicketSchema = z.object({
   linkedAt: z.string(),
   lastSyncAt: z.string().optional(),
   lastError: z.string().optional(),
+  /** the link's newest open warning or error, in words; `retryable` when the panel may offer Retry */
+  problem: z
+    .object({
+      entryId: z.string(),
+      time: z.string(),
+      level: z.enum(['warn', 'error']),
+      words: z.string(),
+      retryable: z.boolean(),
+    })
+    .optional(),
 });
 
 export type LinkedTicket = z.infer<typeof LinkedTicketSchema>;
@@ -39,8 +49,33 @@ export const InstanceSummarySchema = z.object({
 
 export type InstanceSummary = z.infer<typeof InstanceSummarySchema>;
 
-export function getLinkedTickets() {
-  return callResolver('getLinkedTickets', {}, LinkedTicketsSchema);
+/** `refresh`: read every ticket from TeamSupport, not from the panel's one-minute copy */
+export function getLinkedTickets(refresh = false) {
+  return callResolver('getLinkedTickets', refresh ? { refresh } : {}, LinkedTicketsSchema);
+}
+
+const SyncNowResultSchema = z.object({
+  results: z.array(
+    z.object({
+      instanceId: z.string(),
+      ticketId: z.string(),
+      ticketNumber: z.string(),
+      fromTicket: z.number(),
+      toTicket: z.number(),
+      error: z.string().optional(),
+    }),
+  ),
+  stopped: z.string().optional(),
+});
+
+export type SyncNowResult = z.infer<typeof SyncNowResultSchema>;
+
+export function syncNow() {
+  return callResolver('syncNow', {}, SyncNowResultSchema);
+}
+
+export function retrySyncItem(entryId: string) {
+  return callResolver('retrySyncItem', { entryId }, z.object({}));
 }
 
 export function listInstances() {

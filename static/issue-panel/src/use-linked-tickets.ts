@@ -30,9 +30,9 @@ export type LinkOutcome =
 export function useLinkedTickets() {
   const [data, setData] = useState<PanelData>({ phase: 'loading' });
 
-  const load = useCallback(async () => {
+  const load = useCallback(async (refresh = false) => {
     setData({ phase: 'loading' });
-    const [links, instances] = await Promise.all([getLinkedTickets(), listInstances()]);
+    const [links, instances] = await Promise.all([getLinkedTickets(refresh), listInstances()]);
     if (!links.ok) {
       setData({ phase: 'failed', error: links.error });
       return;

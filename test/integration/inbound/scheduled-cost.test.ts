@@ -24,7 +24,7 @@ describe('scheduled pull: cost when little happens', () => {
   const fieldSearches = () =>
     world.ts.requests().filter((entry) => entry.method === 'GET' && entry.url.includes(FIELD)).length;
 
-  it('reads the configuration, token and cursor once each in a quiet cycle: 5 storage requests, 1 TeamSupport', async () => {
+  it('reads the configuration, token and cursor once each in a quiet cycle: 7 storage requests, 1 TeamSupport', async () => {
     world = await createWorld();
     await cycle();
     await cycle();
@@ -34,8 +34,9 @@ describe('scheduled pull: cost when little happens', () => {
       world.sandbox.accounting.reset();
       const before = world.ts.requests().length;
       await cycle();
-      // configuration, token, cursor read, sync-log size check, cursor write
-      expect(world.sandbox.accounting.requestsTo('kvs')).toBe(5);
+      // configuration, token, cursor read, sync-log size check, cursor write, and the daily request meter: its record
+      // read to decide whether to pull (src/sync/inbound/pull-budget.ts), written once with the cycle's requests
+      expect(world.sandbox.accounting.requestsTo('kvs')).toBe(7);
       expect(world.ts.requests().length - before).toBe(1);
     }
   });

@@ -18,6 +18,15 @@ export const linkedTicketSchema = z.strictObject({
   linkedAt: z.string(),
   lastSyncAt: z.string().optional(),
   lastError: z.string().optional(),
+  problem: z
+    .strictObject({
+      entryId: z.string(),
+      time: z.string(),
+      level: z.enum(['warn', 'error']),
+      words: z.string(),
+      retryable: z.boolean(),
+    })
+    .optional(),
 });
 
 export const linkedTicketsSchema = z.strictObject({

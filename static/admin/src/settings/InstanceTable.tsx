@@ -1,5 +1,5 @@
 // The configured instances at a glance: what kind (TeamSupport instance or Brevo account), where they point, whether
-// they sync, whether credentials are on file.
+// they sync, whether credentials are on file, and how much of its daily request limit a TeamSupport instance used.
 import Button from '@atlaskit/button/default/button';
 import DynamicTable from '@atlaskit/dynamic-table';
 import Lozenge from '@atlaskit/lozenge';
@@ -7,6 +7,7 @@ import { Inline, Stack, Text } from '@atlaskit/primitives';
 import { VisuallyHidden } from '../../../shared/VisuallyHidden';
 import type { AnyInstanceView } from '../api';
 import type { BrevoAccountView } from '../brevo-view';
+import { requestUsageText, type RequestUsageText } from './request-usage-text';
 
 interface InstanceTableProps {
   instances: AnyInstanceView[];
@@ -25,8 +26,23 @@ function host(baseUrl: string): string {
   }
 }
 
+interface RowFacts {
+  kind: string;
+  detail: string;
+  target: string;
+  secret: boolean;
+  /** a TeamSupport instance's requests of the last 24 hours against its daily limit */
+  usage?: RequestUsageText | undefined;
+}
+
+const USAGE_COLOR = {
+  normal: 'color.text.subtlest',
+  slowed: 'color.text.warning',
+  hourly: 'color.text.danger',
+} as const;
+
 /** What the row says under the name, where the instance points, and whether its secret is stored. */
-function facts(instance: AnyInstanceView): { kind: string; detail: string; target: string; secret: boolean } {
+function facts(instance: AnyInstanceView): RowFacts {
   if (instance.kind === 'brevo') {
     const projects =
       instance.projects === 'all' ? 'All projects' : `Projects ${instance.projects.join(', ')}`;
@@ -37,6 +53,7 @@ function facts(instance: AnyInstanceView): { kind: string; detail: string; targe
     detail: `Organization ${instance.organizationId}`,
     target: host(instance.baseUrl),
     secret: instance.hasToken,
+    usage: requestUsageText(instance),
   };
 }
 
@@ -66,6 +83,11 @@ export function InstanceTable({ instances, onEdit, onTest, onDelete, onStatus }:
               <Text size="small" color="color.text.subtlest">
                 {fact.detail}
               </Text>
+              {fact.usage ? (
+                <Text size="small" color={USAGE_COLOR[fact.usage.tone]}>
+                  {fact.usage.text}
+                </Text>
+              ) : null}
             </Stack>
           ),
         },

@@ -33,6 +33,12 @@ function editingOf(instance: AnyInstanceView): Editing {
 
 export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewProps) {
   const [editing, setEditing] = useState<Editing>({ mode: 'list' });
+  // A saved instance comes back without its request figure (getSettings alone reads it): keep the one shown.
+  const savedInstance = (saved: InstanceView) => {
+    const shown = instances.find((instance) => instance.id === saved.id);
+    const requestsLast24h = shown?.kind === 'teamsupport' ? shown.requestsLast24h : undefined;
+    onSaved(requestsLast24h === undefined ? saved : { ...saved, requestsLast24h });
+  };
   const [testing, setTesting] = useState<AnyInstanceView | undefined>();
   const [deleting, setDeleting] = useState<AnyInstanceView | undefined>();
   const [missingAttributes, setMissingAttributes] = useState<Record<string, string[]>>({});
@@ -93,7 +99,7 @@ export function InstancesView({ instances, onSaved, onDeleted }: InstancesViewPr
       <>
         <InstanceEditor
           instance={editing.instance}
-          onSaved={onSaved}
+          onSaved={savedInstance}
           onClose={() => setEditing({ mode: 'list' })}
           onTest={setTesting}
         />

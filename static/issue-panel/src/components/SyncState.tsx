@@ -15,7 +15,8 @@ export function SyncState({ ticket, now, locale }: { ticket: LinkedTicket; now: 
             Synced {formatRelativeTime(synced, now, locale)}
           </time>
         ) : (
-          'Not synced yet'
+          // A new link is not an error: its first sync is the next pull (or "Sync now").
+          'Waiting for the first sync'
         )}
       </Text>
     </Stack>

@@ -3,8 +3,11 @@
 import DynamicTable from '@atlaskit/dynamic-table';
 import IconButton from '@atlaskit/button/icon/button';
 import LinkBrokenIcon from '@atlaskit/icon/core/link-broken';
+import { Stack } from '@atlaskit/primitives';
+import type { Envelope } from '../../../shared/envelope';
 import { VisuallyHidden } from '../../../shared/VisuallyHidden';
 import type { LinkedTicket } from '../api';
+import { LinkHealth } from './LinkHealth';
 import { ticketKey } from '../ticket-key';
 import { SyncState } from './SyncState';
 import { TicketSummary } from './TicketSummary';
@@ -15,6 +18,7 @@ interface TicketTableProps {
   now: Date;
   locale: string;
   onUnlink: (ticket: LinkedTicket) => void;
+  onRetry: (problem: NonNullable<LinkedTicket['problem']>) => Promise<Envelope<unknown>>;
 }
 
 const head = {
@@ -25,12 +29,20 @@ const head = {
   ],
 };
 
-export function TicketTable({ tickets, showInstance, now, locale, onUnlink }: TicketTableProps) {
+export function TicketTable({ tickets, showInstance, now, locale, onUnlink, onRetry }: TicketTableProps) {
   const rows = tickets.map((ticket) => ({
     key: ticketKey(ticket),
     testId: `ticket-${ticket.ticketNumber}`,
     cells: [
-      { key: 'ticket', content: <TicketSummary ticket={ticket} showInstance={showInstance} /> },
+      {
+        key: 'ticket',
+        content: (
+          <Stack space="space.050">
+            <TicketSummary ticket={ticket} showInstance={showInstance} />
+            <LinkHealth ticket={ticket} onRetry={onRetry} />
+          </Stack>
+        ),
+      },
       { key: 'status', content: <SyncState ticket={ticket} now={now} locale={locale} /> },
       {
         key: 'actions',

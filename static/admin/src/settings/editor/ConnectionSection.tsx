@@ -142,6 +142,28 @@ export function ConnectionSection({ draft, change, issues }: SectionProps) {
           />
         )}
       </FieldRow>
+      <FieldRow
+        path="dailyRequestLimit"
+        label="TeamSupport requests a day (your organization's limit)"
+        helper="TeamSupport's 24-hour API limit for your organization; empty means 5,000. The app counts its own requests and pulls less often from 90 % of it (every 15 minutes, hourly from 98 %), keeping the rest for changes from Jira."
+        messages={messagesAt(issues, 'dailyRequestLimit')}
+      >
+        {(control) => (
+          <Textfield
+            id={control.id}
+            value={draft.dailyRequestLimit}
+            onChange={(event) =>
+              change({ dailyRequestLimit: event.currentTarget.value }, under('dailyRequestLimit'))
+            }
+            isInvalid={control.isInvalid}
+            aria-describedby={control.describedBy}
+            placeholder="5,000"
+            inputMode="numeric"
+            width="small"
+            isCompact
+          />
+        )}
+      </FieldRow>
     </Section>
   );
 }

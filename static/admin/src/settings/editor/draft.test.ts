@@ -3,7 +3,14 @@
 import { describe, expect, it } from '@jest/globals';
 import { validateInstanceInput } from '../../../../../src/domain/config';
 import type { InstanceView } from '../../api';
-import { draftFromView, emptyDraft, newRowKey, tokenNeededBecause, toInstanceInput } from './draft';
+import {
+  draftFromView,
+  emptyDraft,
+  newRowKey,
+  requestLimitOf,
+  tokenNeededBecause,
+  toInstanceInput,
+} from './draft';
 
 const view: InstanceView = {
   id: 'ts-eu',
@@ -114,6 +121,40 @@ describe('toInstanceInput', () => {
     expect(paths).toEqual(
       expect.arrayContaining(['ticketTypes', 'fieldMappings.0.jiraField', 'name', 'apiToken']),
     );
+  });
+});
+
+describe('dailyRequestLimit', () => {
+  it('sends a stored limit back as it was, and leaves out a blank one (the backend reads it as 5,000)', () => {
+    const limited = toInstanceInput(draftFromView({ ...view, dailyRequestLimit: 20_000 }));
+    expect(limited.dailyRequestLimit).toBe(20_000);
+    expect(validateInstanceInput(limited, [], { tokenRequired: false })).toMatchObject({
+      ok: true,
+      value: { dailyRequestLimit: 20_000 },
+    });
+    expect(toInstanceInput(draftFromView(view))).not.toHaveProperty('dailyRequestLimit');
+  });
+
+  it.each<[string, number | null | undefined]>([
+    ['', undefined],
+    ['  ', undefined],
+    ['5000', 5_000],
+    [' 5,000 ', 5_000],
+    ['1,000,000', 1_000_000],
+    ['12 500', 12_500],
+    ['2500.5', null],
+    ['5k', null],
+    ['-100', null],
+  ])('reads %p as %p', (text, expected) => {
+    expect(requestLimitOf(text)).toBe(expected);
+  });
+
+  it('lets the backend point at a limit that is no whole number or out of range', () => {
+    for (const text of ['5k', '50']) {
+      const draft = { ...draftFromView(view), dailyRequestLimit: text };
+      const result = validateInstanceInput(toInstanceInput(draft), [], { tokenRequired: false });
+      expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual(['dailyRequestLimit']);
+    }
   });
 });
 

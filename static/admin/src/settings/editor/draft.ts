@@ -45,6 +45,8 @@ export interface InstanceDraft {
   announceReleases: boolean;
   releaseNoteVisibleOnPortal: boolean;
   releaseStatus: string;
+  /** the organization's 24-hour request limit as typed; '' means the default (5,000) */
+  dailyRequestLimit: string;
 }
 
 let lastRowKey = 0;
@@ -99,6 +101,7 @@ export function emptyDraft(): InstanceDraft {
     announceReleases: true,
     releaseNoteVisibleOnPortal: false,
     releaseStatus: '',
+    dailyRequestLimit: '',
   };
 }
 
@@ -130,7 +133,19 @@ export function draftFromView(view: InstanceView): InstanceDraft {
     announceReleases: view.announceReleases,
     releaseNoteVisibleOnPortal: view.releaseNoteVisibleOnPortal,
     releaseStatus: view.releaseStatus ?? '',
+    dailyRequestLimit: view.dailyRequestLimit === undefined ? '' : String(view.dailyRequestLimit),
   };
+}
+
+/**
+ * The limit as the backend takes it: left out when blank (the default), a whole number when the text is one (thousands
+ * separators allowed, as people write "5,000"), `null` otherwise, which the backend answers with the rule.
+ */
+export function requestLimitOf(text: string): number | null | undefined {
+  const trimmed = text.trim();
+  if (trimmed === '') return undefined;
+  const digits = trimmed.replace(/(?<=\d)[,\s.'’](?=\d{3}(?:\D|$))/g, '');
+  return /^\d{1,9}$/.test(digits) ? Number(digits) : null;
 }
 
 /** The address as the backend compares it, roughly: case, spaces and an API suffix do not change the server. */
@@ -155,6 +170,7 @@ export function tokenNeededBecause(draft: InstanceDraft): string | undefined {
 }
 
 export function toInstanceInput(draft: InstanceDraft): InstanceInput {
+  const dailyRequestLimit = requestLimitOf(draft.dailyRequestLimit);
   return {
     ...(draft.id === undefined ? {} : { id: draft.id }),
     kind: 'teamsupport',
@@ -181,5 +197,6 @@ export function toInstanceInput(draft: InstanceDraft): InstanceInput {
     announceReleases: draft.announceReleases,
     releaseNoteVisibleOnPortal: draft.releaseNoteVisibleOnPortal,
     releaseStatus: draft.releaseStatus,
+    ...(dailyRequestLimit === undefined ? {} : { dailyRequestLimit }),
   };
 }

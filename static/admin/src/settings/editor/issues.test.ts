@@ -21,6 +21,7 @@ describe('editor issue paths', () => {
 
   it('describes paths in the words of the form', () => {
     expect(describePath('baseUrl')).toBe('Server address');
+    expect(describePath('dailyRequestLimit')).toBe('TeamSupport requests a day');
     expect(describePath('fieldMappings.1.jiraField')).toBe('Field mappings, row 2, Jira field');
     expect(describePath('projectMappings.0.projectKey')).toBe(
       'Product and version mappings, row 1, Project key',

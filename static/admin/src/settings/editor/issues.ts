@@ -29,6 +29,7 @@ const LABELS: Record<string, string> = {
   organizationId: 'Organization ID',
   apiToken: 'API token',
   timeZone: 'Time zone',
+  dailyRequestLimit: 'TeamSupport requests a day',
   active: 'Synchronization active',
   updateTicketStatus: 'Update ticket status',
   commentActionType: 'Action type for Jira comments',
