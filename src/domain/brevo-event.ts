@@ -158,3 +158,46 @@ export function contactAttributes(
   }
   return attributes;
 }
+
+/** One item of a Jira changelog entry, as the app reads it (field name or id, and the values as text). */
+export interface ChangelogItem {
+  field: string;
+  fieldId: string | null;
+  fromText: string | null;
+  toText: string | null;
+}
+
+/** What one changelog entry means for Brevo: the events it makes, in order, and what only the change knows. */
+export interface BrevoChange {
+  events: [BrevoEventKind, ...BrevoEventKind[]];
+  statusChange?: { from: string; to: string };
+  changes?: Array<{ field: string; from: string | null; to: string | null }>;
+}
+
+// Changes that make a `jira_issue_updated` event: the issue fields the Brevo attributes are mapped from.
+const BREVO_UPDATE_FIELDS = new Set(['summary', 'priority', 'issuetype', 'project']);
+
+/**
+ * The Brevo events of one changelog entry (a status change, a resolution set, a change of a mapped field); undefined
+ * when it makes none. The live trigger and the backfill both read changes by this one rule, so an event has one
+ * meaning (and one ledger key) whichever flow sends it.
+ */
+export function brevoChangeOf(items: readonly ChangelogItem[]): BrevoChange | undefined {
+  const status = items.find((item) => item.field === 'status');
+  const resolved = items.find((item) => item.field === 'resolution' && item.toText);
+  const changes = items
+    .filter((item) => BREVO_UPDATE_FIELDS.has(item.fieldId ?? item.field))
+    .map((item) => ({ field: item.fieldId ?? item.field, from: item.fromText, to: item.toText }));
+  const events: BrevoEventKind[] = [
+    ...(status ? (['statusChanged'] as const) : []),
+    ...(resolved ? (['issueResolved'] as const) : []),
+    ...(changes.length > 0 ? (['issueUpdated'] as const) : []),
+  ];
+  const [first, ...rest] = events;
+  if (first === undefined) return undefined;
+  return {
+    events: [first, ...rest],
+    ...(status ? { statusChange: { from: status.fromText ?? '', to: status.toText ?? '' } } : {}),
+    ...(changes.length > 0 ? { changes } : {}),
+  };
+}

@@ -1,7 +1,7 @@
 // Parses the Jira product events the app subscribes to (docs/forge-platform.md §2) into outbound jobs. Only what the
 // jobs need is read; everything else in the payload may change without breaking us.
 import { z } from 'zod';
-import { inBrevoScope, type BrevoEventKind } from '../domain/brevo-event';
+import { brevoChangeOf, inBrevoScope, type BrevoEventKind } from '../domain/brevo-event';
 import type { BrevoJob, TicketJob } from '../sync/jobs';
 
 const named = z.looseObject({ name: z.string() });
@@ -116,9 +116,6 @@ export function jobForEvent(event: JiraEvent): TicketJob | undefined {
 
 export type JiraEvent = z.infer<typeof jiraEventSchema>;
 
-// Changes that make a `jira_issue_updated` event: the issue fields the Brevo attributes are mapped from.
-const BREVO_UPDATE_FIELDS = new Set(['summary', 'priority', 'issuetype', 'project']);
-
 function isoTime(value: string | number | undefined): string {
   const date =
     value === undefined ? new Date() : new Date(typeof value === 'number' ? value : Date.parse(value));
@@ -148,26 +145,13 @@ export function brevoChangeFor(event: JiraEvent): Omit<BrevoJob, 'accountId'> | 
       };
     }
     case 'avi:jira:updated:issue': {
-      const items = event.changelog?.items ?? [];
-      const status = items.find((item) => item.field === 'status');
-      const resolved = items.find((item) => item.field === 'resolution' && item.toText);
-      const changes = items
-        .filter((item) => BREVO_UPDATE_FIELDS.has(item.fieldId ?? item.field))
-        .map((item) => ({ field: item.fieldId ?? item.field, from: item.fromText, to: item.toText }));
-      const events: BrevoEventKind[] = [
-        ...(status ? (['statusChanged'] as const) : []),
-        ...(resolved ? (['issueResolved'] as const) : []),
-        ...(changes.length > 0 ? (['issueUpdated'] as const) : []),
-      ];
-      const [first, ...rest] = events;
-      if (first === undefined) return undefined;
+      const change = brevoChangeOf(event.changelog?.items ?? []);
+      if (!change) return undefined;
       return {
         ...base,
         jiraEventId: `change-${String(event.changelog?.id ?? event.timestamp ?? 'unknown')}`,
         eventDate: isoTime(event.timestamp),
-        events: [first, ...rest],
-        ...(status ? { statusChange: { from: status.fromText ?? '', to: status.toText ?? '' } } : {}),
-        ...(changes.length > 0 ? { changes } : {}),
+        ...change,
       };
     }
     case 'avi:jira:deleted:issue':

@@ -4,17 +4,13 @@
 // one ledger key and one `sync_ref` whichever flow sends it: a backfill never repeats what the live flow sent, and the
 // live flow never repeats what a backfill sent.
 import { z } from 'zod';
-import type { BrevoEventKind } from '../../domain/brevo-event';
+import { brevoChangeOf } from '../../domain/brevo-event';
 import type { JiraComment, JiraIssue } from '../../domain/jira';
 import type { BrevoJob } from '../jobs';
 import type { IssueChangeGroup } from '../ports';
 
 /** A Jira event of the issue, as the live trigger would have queued it (without the account). */
 export type PastEvent = Omit<BrevoJob, 'accountId'>;
-
-// The changes that make a `jira_issue_updated` event: the same fields as the live trigger's (entry/jira-events.ts
-// BREVO_UPDATE_FIELDS), the issue fields the Brevo attributes are mapped from.
-const UPDATE_FIELDS = new Set(['summary', 'priority', 'issuetype', 'project']);
 
 /** Jira's times carry an offset (`2026-01-05T10:00:00.000+0000`); events carry ISO-8601 UTC. */
 function isoTime(text: string): string | undefined {
@@ -29,27 +25,15 @@ function inWindow(text: string, since: number): string | undefined {
 
 /** The Brevo events of one changelog entry, by the live trigger's rules; undefined when it makes none. */
 function changeEvent(issue: JiraIssue, group: IssueChangeGroup, eventDate: string): PastEvent | undefined {
-  const status = group.items.find((item) => item.field === 'status');
-  const resolved = group.items.find((item) => item.field === 'resolution' && item.toText);
-  const changes = group.items
-    .filter((item) => UPDATE_FIELDS.has(item.fieldId ?? item.field))
-    .map((item) => ({ field: item.fieldId ?? item.field, from: item.fromText, to: item.toText }));
-  const events: BrevoEventKind[] = [
-    ...(status ? (['statusChanged'] as const) : []),
-    ...(resolved ? (['issueResolved'] as const) : []),
-    ...(changes.length > 0 ? (['issueUpdated'] as const) : []),
-  ];
-  const [first, ...rest] = events;
-  if (first === undefined) return undefined;
+  const change = brevoChangeOf(group.items);
+  if (!change) return undefined;
   return {
     kind: 'brevo',
     issueId: issue.id,
     issueKey: issue.key,
     jiraEventId: `change-${group.id}`,
     eventDate,
-    events: [first, ...rest],
-    ...(status ? { statusChange: { from: status.fromText ?? '', to: status.toText ?? '' } } : {}),
-    ...(changes.length > 0 ? { changes } : {}),
+    ...change,
   };
 }
 
