@@ -2,6 +2,7 @@
 import { cost } from './cost';
 import { inboundBacklog, inboundBacklogDense } from './inbound-backlog';
 import { inboundCycle } from './inbound-cycle';
+import { inboundUneven } from './inbound-uneven';
 import { outboundFanout } from './outbound-fanout';
 import { outboundRequests } from './outbound-requests';
 import type { Benchmark } from './support/benchmark';
@@ -12,5 +13,6 @@ export const BENCHMARKS: readonly Benchmark[] = [
   inboundCycle,
   inboundBacklog,
   inboundBacklogDense,
+  inboundUneven,
   cost,
 ];

@@ -29,7 +29,7 @@ const appMark = z.looseObject({
 const commentProperties = z.looseObject({ properties: z.array(z.unknown()).optional() });
 
 /** How many Jira comments carry each action id (the app's comment property). */
-function commentsPerAction(world: World, issues: readonly IssueRef[]): Map<string, number> {
+export function commentsPerAction(world: World, issues: readonly IssueRef[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const issue of issues) {
     for (const comment of world.jira.admin.comments(issue.id)) {

@@ -6,6 +6,7 @@
 // limit, its credentials, storage) stops the pull, which then resumes from the cursor in the next cycle.
 import { ESCALATION_VALUES } from '../../domain/escalation-request';
 import { startOfMinute } from '../../domain/modification-time';
+import { runPool } from '../../lib/worker-pool';
 import type { Ticket } from '../../domain/ticket';
 import type { PullCursor } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
@@ -92,27 +93,23 @@ export async function pullInstance(
     result.tickets.forEach((ticket) => seen.add(ticket.id));
     const changed = result.tickets.filter((ticket) => !settled.has(ticket));
     changed.forEach((ticket) => processed.add(ticket.id));
-    // A few tickets at a time (each keeps its own actions in order), with the time budget checked before each group:
-    // one page can take longer than the margin. A page left half-way is redone from its start next time; the ledger
-    // makes the tickets already done cost a read, not a write.
-    for (let first = 0; first < changed.length; first += deps.ticketConcurrency) {
-      if (deps.budget.remainingMs() < deps.handoverMarginMs) {
-        await checkpoint(page);
-        return { status: 'handover', tickets: seen.size, pages };
-      }
-      const group = changed.slice(first, first + deps.ticketConcurrency);
-      const startedAt = deps.now();
-      const carryOn = await processGroup(deps, context, group, (ticket) =>
-        settled.add(ticket, startedAt),
-      ).catch(async (error: unknown) => {
-        // The whole instance failed: keep the place, and let the caller report why.
-        await checkpoint(page);
-        throw error;
-      });
-      if (!carryOn) {
-        await checkpoint(page);
-        return { status: 'retry-later', tickets: seen.size, pages };
-      }
+    // A few tickets at a time, each by one worker that keeps its actions in order; the next ticket starts as soon as
+    // any finishes, so a slow ticket holds back no one (lib/worker-pool). The time budget is checked before each
+    // ticket: one page can take longer than the margin. The checkpoint stays at this page until every ticket of it is
+    // done, whatever order they finish in: a page left half-way is redone from its start next time, and the tickets
+    // already done cost nothing (settled) or a read, not a write (the ledger).
+    const run = await runPool(changed, {
+      limit: deps.ticketConcurrency,
+      shouldStart: () => deps.budget.remainingMs() >= deps.handoverMarginMs,
+      work: (ticket) => workOnTicket(deps, context, ticket, (startedAt) => settled.add(ticket, startedAt)),
+    }).catch(async (error: unknown) => {
+      // The whole instance failed: keep the place, and let the caller report why.
+      await checkpoint(page);
+      throw error;
+    });
+    if (run.end !== 'done') {
+      await checkpoint(page);
+      return { status: run.end === 'declined' ? 'handover' : 'retry-later', tickets: seen.size, pages };
     }
     const last = result.tickets.length === 0 || page * deps.pageSize >= result.totalRecords;
     if (last) break;
@@ -131,7 +128,7 @@ export async function pullInstance(
         if (processed.has(ticket.id)) continue;
         processed.add(ticket.id);
         seen.add(ticket.id);
-        if (!(await processGroup(deps, context, [ticket]))) {
+        if (!(await workOnTicket(deps, context, ticket))) {
           return { status: 'retry-later', tickets: seen.size, pages };
         }
       }
@@ -142,30 +139,26 @@ export async function pullInstance(
 }
 
 /**
- * Processes a few tickets at once. A ticket that fails is set aside and retried on its own. Throws when a failure
- * concerns the whole instance; false when a ticket could not be set aside: either way the pull stops at this page.
+ * One ticket, its actions in order. A ticket that fails is set aside and retried on its own. Throws when a failure
+ * concerns the whole instance; false when the ticket could not be set aside: either way the pull stops at this page.
+ * `handled` hears of a ticket done in full, with when its work started (what its read includes: settled-tickets).
  */
-async function processGroup(
+async function workOnTicket(
   deps: InboundDeps,
   context: InstanceContext,
-  group: readonly Ticket[],
-  handled: (ticket: Ticket) => void = () => undefined,
+  ticket: Ticket,
+  handled: (startedAt: Date) => void = () => undefined,
 ): Promise<boolean> {
-  const outcomes = await Promise.allSettled(group.map((ticket) => processTicket(deps, context, ticket)));
-  const instanceFailure = outcomes.find(
-    (outcome) => outcome.status === 'rejected' && failsWholeInstance(outcome.reason),
-  );
-  if (instanceFailure?.status === 'rejected') throw instanceFailure.reason;
-  let carryOn = true;
-  for (const [index, outcome] of outcomes.entries()) {
-    const ticket = group[index];
-    if (!ticket) continue;
-    if (outcome.status === 'fulfilled' && outcome.value === 'ok') {
-      handled(ticket);
-      continue;
+  const startedAt = deps.now();
+  let failure: unknown;
+  try {
+    if ((await processTicket(deps, context, ticket)) === 'ok') {
+      handled(startedAt);
+      return true;
     }
-    const failure: unknown = outcome.status === 'rejected' ? outcome.reason : undefined;
-    if (!(await setTicketAside(deps, context, ticket, failure))) carryOn = false;
+  } catch (error) {
+    if (failsWholeInstance(error)) throw error;
+    failure = error;
   }
-  return carryOn;
+  return setTicketAside(deps, context, ticket, failure);
 }
