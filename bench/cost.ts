@@ -236,11 +236,11 @@ async function run(print: (text: string) => void): Promise<SummaryLine[]> {
           "Comment without link: the trigger reads the issue's links (by-issue index) and, because Brevo may want a",
           '  comment, the configuration; with no active Brevo account and no link it should queue nothing. Jira fires two',
           '  events for a comment (commented, and an issue update without field changes); the update costs nothing.',
-          `Outbound: the goal of ${JIRA_READS_GOAL} Jira read per comment is not met by design: the app reads the comment and the`,
-          '  issue (src/sync/outbound), the issue for its security level (invariant 3: a comment on an issue with a',
-          '  security level is not sent, docs/architecture.md) and its current key, once per comment whatever the',
-          '  number of tickets. Meeting it needs a change in src/ (e.g. the security level from the event, with the',
-          '  comment read kept as the privacy check), not in the benchmark.',
+          'Outbound: one Jira expression (POST /rest/api/3/expression/evaluate, src/jira/comment-expression.ts) answers',
+          "  the comment's visibility and properties and the issue's key and security level (invariant 3: a comment on",
+          '  an issue with a security level is not sent, docs/architecture.md), once per comment whatever the number of',
+          '  tickets; counted as a read (it changes nothing). When Jira will not evaluate it, the comment and the issue',
+          '  are read over REST instead (3 requests; docs/jira-limits.md, "Jira expressions").',
           '  TeamSupport reads: the first comment of the instance reads the action types (GET /properties/actiontypes)',
           '  and caches them for an hour (src/connectors/teamsupport/lookups.ts), so the comments after it should read',
           '  nothing; the comments measured come after it.',
@@ -345,7 +345,7 @@ function outboundLines(o: OutboundFigures): SummaryLine[] {
   return [
     {
       figure: `outbound comment to ${fanOuts} linked tickets: Jira reads per comment`,
-      measured: `${jiraReads.join(' / ')} (the comment, and the issue for its security level)`,
+      measured: `${jiraReads.join(' / ')} (one Jira expression: the comment with its issue's key and security level)`,
       goal: { text: `${JIRA_READS_GOAL}`, met: jiraReads.every((n) => n <= JIRA_READS_GOAL) },
     },
     {

@@ -105,9 +105,9 @@ async function run(print: (text: string) => void): Promise<SummaryLine[]> {
         ],
         rows,
         notes: [
-          'Jira reads 2 / 1: the issue is read beside the comment, for its security level (a comment on an issue with a',
-          '  security level is not sent: invariant 3, fail closed on privacy) and its current key. Both reads run in',
-          '  parallel and once per comment, whatever the number of tickets.',
+          'Jira reads 1 / 1: one Jira expression (POST /rest/api/3/expression/evaluate) answers the comment with its',
+          "  visibility and properties and the issue's key and security level (invariant 3, fail closed on privacy),",
+          '  once per comment, whatever the number of tickets (src/jira/comment-expression.ts).',
           'TS reads 1 / 0: the action-type list (GET /properties/actiontypes), once per invocation, to turn the configured',
           '  action type name into the ActionTypeID that POST /tickets/{id}/actions requires.',
           `KVS minimum = ${FIXED_KVS_MINIMUM} (links of the issue, configuration, token); the measured figure grows with the`,
@@ -148,7 +148,7 @@ async function run(print: (text: string) => void): Promise<SummaryLine[]> {
       },
       {
         figure: `outbound comment to ${fanOuts} linked tickets: Jira reads (minimum 1)`,
-        measured: `${each((cost) => cost.jira.reads + cost.jira.writes)} (comment + issue, for its security level)`,
+        measured: `${each((cost) => cost.jira.reads + cost.jira.writes)} (one expression: the comment and its issue)`,
       },
       {
         figure: `outbound comment to ${fanOuts} linked tickets: TS reads (minimum 0)`,

@@ -89,12 +89,20 @@ export interface JiraTraffic {
   byOperation: Map<string, number>;
 }
 
+/** Jira operations that read although they are POSTs (a JQL search, a count, a Jira expression): they change nothing. */
+const READS_BY_POST = new Set([
+  'searchAndReconsileIssuesUsingJqlPost',
+  'countIssues',
+  'evaluateJSISJiraExpression',
+  'evaluateJiraExpression',
+]);
+
 export function jiraTraffic(
   entries: ReadonlyArray<{ method: string; operationId: string | null }>,
 ): JiraTraffic {
   const traffic: JiraTraffic = { reads: 0, writes: 0, byOperation: new Map() };
   for (const entry of entries) {
-    if (entry.method === 'GET') traffic.reads += 1;
+    if (entry.method === 'GET' || READS_BY_POST.has(entry.operationId ?? '')) traffic.reads += 1;
     else traffic.writes += 1;
     const operation = entry.operationId ?? `${entry.method} (unmatched)`;
     traffic.byOperation.set(operation, (traffic.byOperation.get(operation) ?? 0) + 1);

@@ -4,7 +4,8 @@ import type { JiraComment, JiraIssue } from './jira';
 
 export type PrivacyVerdict = { shareable: true } | { shareable: false; reason: string };
 
-const JSM_PUBLIC_PROPERTY = 'sd.public.comment';
+/** The JSM comment property whose `internal` flag marks an internal note. */
+export const JSM_PUBLIC_PROPERTY = 'sd.public.comment';
 
 function jsmInternalFlag(properties: Record<string, unknown>): boolean | 'unreadable' {
   if (!(JSM_PUBLIC_PROPERTY in properties)) return false;

@@ -5,14 +5,24 @@ import type { z } from 'zod';
 import type { AdfDoc } from '../domain/content';
 import type { JiraComment, JiraField, JiraIssue } from '../domain/jira';
 import { IntegrationError } from '../lib/errors';
+import { logger } from '../lib/logger';
 import type {
+  CommentForSync,
   CreateMetaField,
   IssueChangeGroup,
   JiraPort,
   JiraUserPort,
   RemoteLinkInput,
+  SyncJson,
 } from '../sync/ports';
+import { evaluateCommentForSync } from './comment-expression';
 import type { JiraHttp } from './http';
+import {
+  deleteIssueProperty,
+  getIssueProperty,
+  searchIssuesWithProperty,
+  setIssueProperty,
+} from './issue-properties';
 import {
   changelogPageSchema,
   commentPageSchema,
@@ -180,6 +190,25 @@ export class JiraRest implements JiraPort {
     );
     if (raw === undefined) return undefined;
     return toJiraComment(issueId, parse(commentSchema, raw, 'comment'));
+  }
+
+  async getCommentForSync(issueId: string, commentId: string): Promise<CommentForSync | undefined> {
+    const evaluated = await evaluateCommentForSync(this.http, issueId, commentId);
+    if (evaluated === 'not-understood') {
+      // Still one decision on the same facts, from the two REST reads the expression stands for.
+      logger.warn('Jira did not evaluate the comment expression; reading the comment and the issue instead', {
+        issueId,
+        commentId,
+      });
+      const [comment, issue] = await Promise.all([
+        this.getComment(issueId, commentId),
+        this.getIssue(issueId),
+      ]);
+      return issue && { issue: { key: issue.key, securityLevel: issue.securityLevel }, comment };
+    }
+    if (evaluated === undefined || evaluated.comment !== undefined) return evaluated;
+    // Not among the comments the expression saw: GET comment tells a deleted comment from one it did not match.
+    return { issue: evaluated.issue, comment: await this.getComment(issueId, commentId) };
   }
 
   async listComments(issueId: string): Promise<JiraComment[]> {
@@ -404,6 +433,27 @@ export class JiraRest implements JiraPort {
   ): Promise<{ id: string; key: string } | undefined> {
     // JQL sees the property because manifest.yml indexes it (jira:entityProperty); a value is quoted as a JQL string.
     return this.firstMatch(`issue.property[${key}].${path} = ${JSON.stringify(value)}`);
+  }
+
+  // Issue properties (the JQL-searchable links, sync/links-property.ts): see issue-properties.ts.
+  getIssueProperty(issueId: string, key: string): Promise<{ value: unknown } | undefined> {
+    return getIssueProperty(this.http, issueId, key);
+  }
+
+  setIssueProperty(issueId: string, key: string, value: SyncJson): Promise<void> {
+    return setIssueProperty(this.http, issueId, key, value);
+  }
+
+  deleteIssueProperty(issueId: string, key: string): Promise<void> {
+    return deleteIssueProperty(this.http, issueId, key);
+  }
+
+  searchIssuesWithProperty(
+    jql: string,
+    key: string,
+    page: { nextPageToken?: string; maxResults: number },
+  ): Promise<{ issues: Array<{ id: string; property: unknown }>; nextPageToken?: string }> {
+    return searchIssuesWithProperty(this.http, jql, key, page);
   }
 
   async projectExists(projectKey: string): Promise<boolean> {

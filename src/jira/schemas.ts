@@ -8,14 +8,15 @@ const userSchema = z.looseObject({ accountId: z.string().optional(), displayName
 
 // A visibility we cannot read is treated as restricted (invariant 3), never as public.
 const UNREADABLE_VISIBILITY: CommentVisibility = { type: 'unknown', value: 'unreadable visibility' };
-const visibilitySchema = z.unknown().transform((raw): CommentVisibility | null => {
+function readVisibility(raw: unknown): CommentVisibility | null {
   if (raw === undefined || raw === null) return null;
   const parsed = z
     .looseObject({ type: z.string(), value: z.string().optional(), identifier: z.string().optional() })
     .safeParse(raw);
   if (!parsed.success) return UNREADABLE_VISIBILITY;
   return { type: parsed.data.type, value: parsed.data.value ?? parsed.data.identifier ?? '' };
-});
+}
+const visibilitySchema = z.unknown().transform(readVisibility);
 
 const entityPropertySchema = z.object({ key: z.string(), value: z.unknown() });
 
@@ -183,3 +184,35 @@ export const projectLeadSchema = z.looseObject({
 
 /** GET /rest/api/3/serverInfo: the site's base URL, for links to issues. */
 export const serverInfoSchema = z.looseObject({ baseUrl: z.url() });
+
+/**
+ * The answer of POST /rest/api/3/expression/evaluate to the comment-for-sync expression (jira/comment-expression.ts):
+ * the issue's key and security, and the comment when the app can see it (at most one). Strict where privacy is
+ * decided: an answer that does not state `secured` or a comment's `visibility` is not understood (the adapter then
+ * reads the comment and the issue over REST instead), never taken for public.
+ */
+export const commentForSyncAnswerSchema = z.looseObject({
+  value: z.looseObject({
+    key: z.string(),
+    secured: z.boolean(),
+    securityLevel: z.string().nullable().optional(),
+    comments: z
+      .array(
+        z.looseObject({
+          id: z.union([z.number(), z.string()]).transform(String),
+          accountId: z.string().nullable().optional(),
+          displayName: z.string().nullable().optional(),
+          // Rich text comes back as the ADF document Jira stores (docs/jira-limits.md, "Jira expressions").
+          body: z.looseObject({ type: z.literal('doc'), content: z.array(z.unknown()) }),
+          created: z.string(),
+          updated: z.string(),
+          visibility: z
+            .custom<unknown>((raw) => raw !== undefined, 'the answer does not state the visibility')
+            .transform(readVisibility),
+          jsm: z.unknown(),
+          app: z.unknown(),
+        }),
+      )
+      .max(1),
+  }),
+});

@@ -103,6 +103,16 @@ export class JiraAdmin extends MilestoneSetup {
     deleteComment(this.core, caller, issue, comment);
   }
 
+  /**
+   * Puts the issue under an issue security level, or takes it out (`null`): a setup step, with no changelog or event.
+   * GET issue shows it in the `security` field, Jira expressions as `issue.securityLevel`.
+   */
+  setSecurityLevel(issueRef: string, level: { id: string; name: string; description?: string } | null): void {
+    const issue = visibleIssue(this.core, this.caller('app'), issueRef);
+    if (level === null) issue.values.delete('security');
+    else issue.values.set('security', { ...level });
+  }
+
   setIssueProperty(issueRef: string, key: string, value: Json): void {
     visibleIssue(this.core, this.caller('app'), issueRef).properties.set(key, value);
   }

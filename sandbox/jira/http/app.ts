@@ -1,4 +1,5 @@
 import express, { type Express } from 'express';
+import { expressionRoutes } from '../expressions/route';
 import type { FaultPlan } from '../faults/faults';
 import type { RequestLog } from '../faults/requestLog';
 import { agileSprintRoutes } from '../routes/agileSprints';
@@ -46,6 +47,7 @@ export function createJiraApp(env: HttpEnv, faults: FaultPlan, log: RequestLog):
     assignableUserRoutes,
     versionRoutes,
     agileSprintRoutes,
+    expressionRoutes,
   ]) {
     app.use(routes(env));
   }

@@ -1,13 +1,16 @@
 // Jira comment → one ticket action per linked ticket (docs/product.md, "Actions and comments are kept in step"):
-// re-read the comment, never send what is private or what the app wrote itself, and copy it to each ticket through
-// the copy-once step, marked with the comment id so that a retry finds a copy whose answer was lost.
+// re-read the comment with its issue in one Jira read (JiraPort.getCommentForSync), never send what is private or what
+// the app wrote itself, and copy it to each ticket through the copy-once step, marked with the comment id so that a
+// retry finds a copy whose answer was lost.
 import { commentActionHtml } from '../../domain/attribution';
 import { adfToHtml, adfToPlainText, htmlToPlainText } from '../../domain/content';
 import { appActionOrigin, isAppWrittenComment, startsWithAppHeader } from '../../domain/echo';
-import type { JiraComment, JiraIssue } from '../../domain/jira';
+import type { JiraComment } from '../../domain/jira';
 import { commentPrivacy } from '../../domain/privacy';
+import { whenAndWho } from '../../domain/sync-words';
 import { copyOnce } from '../copy-once';
 import type { CommentJob } from '../jobs';
+import type { CommentForSync } from '../ports';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
 import { forEachTarget, guardTarget, ticketTypeAllowed } from './guard';
 import { copiedToTarget, logForTarget } from './log-entry';
@@ -17,10 +20,9 @@ const OPERATION = 'comment-to-action';
 /** Why the comment must not leave Jira, or undefined when it may. */
 function reasonNotToSend(
   job: CommentJob,
-  comment: JiraComment | undefined,
-  issue: JiraIssue | undefined,
+  read: CommentForSync | undefined,
 ): { level: 'info' | 'warn'; message: string } | undefined {
-  if (!issue) {
+  if (!read) {
     // Jira answers 404 both for a deleted issue and for one the app may no longer browse.
     return {
       level: 'warn',
@@ -29,6 +31,7 @@ function reasonNotToSend(
         'permissions), so the comment was not synced.',
     };
   }
+  const { comment, issue } = read;
   if (!comment) return { level: 'info', message: 'The comment was deleted before it could be synced.' };
   if (job.isEdit) {
     return {
@@ -59,14 +62,14 @@ async function copyToTicket(
       deps,
       target,
       OPERATION,
-      `Comment by ${comment.authorName} added to ticket #${link.ticketNumber}.`,
+      `Comment ${whenAndWho(comment.created, comment.authorName, instance.timeZone)} added to ticket #${link.ticketNumber}.`,
     );
   const result = await copyOnce(
     deps.ledger,
     {
       item: { kind: 'comment', instanceId: instance.id, commentId: comment.id, ticketId: link.ticketId },
       context: { issueId: comment.issueId, ticketId: link.ticketId },
-      describe: `comment ${comment.id} on ticket #${link.ticketNumber}`,
+      describe: `the comment ${whenAndWho(comment.created, comment.authorName, instance.timeZone)} on ticket #${link.ticketNumber}`,
       find: async () =>
         (await tickets.listActions(link.ticketId)).find((action) => {
           const origin = appActionOrigin(htmlToPlainText(action.html));
@@ -108,12 +111,9 @@ export async function syncComment(
   targets: OutboundTarget[],
   finalAttempt: boolean,
 ): Promise<TargetOutcome[]> {
-  // One read of the comment (visibility, properties) and one of the issue (key, security level) serve every target.
+  // One Jira read (the comment's visibility and properties, the issue's key and security level) serves every target.
   // A failed read fails each target inside its guard, so it is retried, and logged with Retry on the last attempt.
-  const read = Promise.all([
-    deps.jira.getComment(job.issueId, job.commentId),
-    deps.jira.getIssue(job.issueId),
-  ]);
+  const read = deps.jira.getCommentForSync(job.issueId, job.commentId);
   read.catch(() => undefined);
   return forEachTarget(deps, targets, (target) => {
     const retryJob = {
@@ -124,9 +124,9 @@ export async function syncComment(
       only: { instanceId: target.instance.id, ticketId: target.link.ticketId },
     };
     return guardTarget(deps, target, { operation: OPERATION, finalAttempt, retryJob }, async () => {
-      const [comment, issue] = await read;
-      const reason = reasonNotToSend(job, comment, issue);
-      if (reason !== undefined || !comment || !issue) {
+      const found = await read;
+      const reason = reasonNotToSend(job, found);
+      if (reason !== undefined || !found?.comment) {
         await logForTarget(
           deps,
           target,
@@ -136,7 +136,7 @@ export async function syncComment(
         );
         return 'skipped';
       }
-      return copyToTicket(deps, target, comment, issue.key);
+      return copyToTicket(deps, target, found.comment, found.issue.key);
     });
   });
 }

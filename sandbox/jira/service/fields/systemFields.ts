@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { DONE_RESOLUTION } from '../resolution';
 import { renderComment } from '../../render/comment';
 import {
@@ -31,6 +32,13 @@ import {
   versionParser,
   versionsParser,
 } from './parsers';
+
+/** An issue's security level as stored in `values` under `security`. */
+export const SecurityLevelJson = z.looseObject({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+});
 
 function systemField(
   id: string,
@@ -211,6 +219,18 @@ export function systemFields(): FieldDefinition[] {
         clauseNames: ['resolutiondate', 'resolved'],
       },
     ),
+    // Issue security: set by admin.setSecurityLevel (a setup step; schemes are not modelled), read-only over REST.
+    systemField('security', 'Security Level', { type: 'securitylevel' }, (issue, core) => {
+      const level = SecurityLevelJson.safeParse(issue.values.get('security'));
+      return level.success
+        ? {
+            self: `${core.baseUrl()}/rest/api/3/securitylevel/${level.data.id}`,
+            id: level.data.id,
+            name: level.data.name,
+            description: level.data.description ?? '',
+          }
+        : null;
+    }),
     systemField(
       'comment',
       'Comment',
