@@ -3,6 +3,7 @@ import { cost } from './cost';
 import { inboundBacklog, inboundBacklogDense } from './inbound-backlog';
 import { inboundCycle } from './inbound-cycle';
 import { inboundUneven } from './inbound-uneven';
+import { latency } from './latency';
 import { outboundFanout } from './outbound-fanout';
 import { outboundRequests } from './outbound-requests';
 import type { Benchmark } from './support/benchmark';
@@ -15,4 +16,5 @@ export const BENCHMARKS: readonly Benchmark[] = [
   inboundBacklogDense,
   inboundUneven,
   cost,
+  latency,
 ];

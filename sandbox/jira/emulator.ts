@@ -9,6 +9,7 @@ import { FaultPlan } from './faults/faults';
 import { IssueWriteLimiter, type WriteLimit } from './faults/issueWriteLimiter';
 import { RequestLog, type RequestCounters, type RequestLogEntry } from './faults/requestLog';
 import { createJiraApp } from './http/app';
+import { PropertyIndex, type EntityPropertyModule } from './jql/propertyIndex';
 import { seedBuiltIns, seedDefaultFixture } from './seed';
 import type { JiraCore } from './service/core';
 import { Clock } from './state/clock';
@@ -30,6 +31,11 @@ export interface JiraEmulatorOptions {
   perIssueWriteLimits?: WriteLimit[];
   /** a site saved by `exportState()`: restored instead of seeding (`seed` is then ignored) */
   state?: Buffer;
+  /**
+   * The app's `jira:entityProperty` modules (as manifest.yml declares them, e.g. sandbox/runtime/entity-properties.ts):
+   * JQL searches only the issue property paths they index, typed and aliased as declared. None by default.
+   */
+  entityProperties?: readonly EntityPropertyModule[];
 }
 
 export interface JiraEmulator {
@@ -70,7 +76,16 @@ export function createJiraCore(options: JiraEmulatorOptions = {}): {
   writeLimiter.setLimits(options.perIssueWriteLimits ?? []);
   const appAccountId = options.appAccountId ?? DEFAULT_APP_ACCOUNT_ID;
   let baseUrl = '';
-  const core: JiraCore = { store, clock, events, writeLimiter, appAccountId, baseUrl: () => baseUrl };
+  const propertyIndex = new PropertyIndex(options.entityProperties);
+  const core: JiraCore = {
+    store,
+    clock,
+    events,
+    writeLimiter,
+    appAccountId,
+    propertyIndex,
+    baseUrl: () => baseUrl,
+  };
 
   const admin = new JiraAdmin(core);
   if (options.state === undefined) {

@@ -123,6 +123,18 @@ describe('sandbox runtime', () => {
     expect(consumerStarts[1]).toBeGreaterThanOrEqual(60_000);
   });
 
+  it('drains only what is due by `until`, leaving later delayed events for the next drain', async () => {
+    const started = sandbox.now();
+    await sandbox.runScheduledTrigger('probe-schedule');
+    await sandbox.drain({ until: started + 30_000 });
+    expect(await sandbox.asInvocation(() => kvs.get('queue:1'))).toBe(1);
+    expect(await sandbox.asInvocation(() => kvs.get('queue:2'))).toBeUndefined();
+    expect(sandbox.queue.pendingCount()).toBe(1);
+    expect(sandbox.now() - started).toBeLessThan(30_000);
+    await sandbox.drain();
+    expect(await sandbox.asInvocation(() => kvs.get('queue:2'))).toBe(1);
+  });
+
   it('retries queue events with the InvocationError delay and retry context, and can redeliver handled events', async () => {
     await sandbox.asInvocation(async () => {
       await new Queue({ key: 'probe-queue' }).push([{ body: { n: 7, failTimes: 2 } }]);

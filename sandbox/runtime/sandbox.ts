@@ -420,10 +420,20 @@ export class Sandbox extends EventEmitter {
   }
 
   /**
+   * When the next waiting event falls due (sandbox time), while none is being handled; undefined otherwise. Lets a
+   * script holding the clock (scripts/screenshots.ts) move it straight to that moment, as drain() does in manual mode.
+   */
+  nextDueWhileIdle(): number | undefined {
+    return this.inFlight.size === 0 ? this.nextDueAt() : undefined;
+  }
+
+  /**
    * Delivers everything pending, including what handlers enqueue while being delivered, until nothing is left.
    * Events due together run concurrently, as on the platform. In manual mode the virtual clock jumps over delays.
+   * `until` (sandbox time, ms): stops once nothing is left that is due by then, so a benchmark can interleave its own
+   * steps (an action written at 12:03) with the app's delayed jobs; the clock stays where the last delivery left it.
    */
-  async drain(options: { maxRounds?: number } = {}): Promise<{ rounds: number }> {
+  async drain(options: { maxRounds?: number; until?: number } = {}): Promise<{ rounds: number }> {
     const maxRounds = options.maxRounds ?? 10_000;
     let rounds = 0;
     for (;;) {
@@ -432,7 +442,7 @@ export class Sandbox extends EventEmitter {
         await Promise.all([...this.inFlight]);
       } else {
         const next = this.nextDueAt();
-        if (next === undefined) return { rounds };
+        if (next === undefined || (options.until !== undefined && next > options.until)) return { rounds };
         const wait = next - this.now();
         if (this.mode === 'manual') advanceSandboxClock(wait);
         else await new Promise((resolve) => setTimeout(resolve, Math.max(0, wait)));

@@ -49,8 +49,8 @@ describe('manifest.yml ↔ src/index.ts', () => {
 
 describe('manifest.yml ↔ the JQL the app runs', () => {
   it('indexes the issue property that finds an escalated issue after a lost answer', () => {
-    // Real Jira answers JQL on an app's issue property only when a jira:entityProperty module indexes it; the Jira
-    // emulator indexes every property, so this test is what keeps the two in step.
+    // Real Jira answers JQL on an app's issue property only when a jira:entityProperty module indexes it; so does the
+    // Jira emulator (given manifest.yml's modules), and this test names the one index a lost answer depends on.
     const modules = z
       .array(
         z.object({

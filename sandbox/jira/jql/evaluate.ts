@@ -1,6 +1,5 @@
 import { can, type JiraCore } from '../service/core';
 import type { Caller } from '../service/issues';
-import type { Json } from '../state/json';
 import { parseJiraDate } from '../state/clock';
 import type { Issue, Project } from '../state/types';
 import type { Clause, Expression, JqlQuery } from './ast';
@@ -16,6 +15,8 @@ import {
   type Predicate,
 } from './membership';
 import { isIssueRange, issueRangeClause } from './issueRange';
+import { propertyClause } from './propertyClause';
+import { ENTITY_PROPERTY } from './propertyIndex';
 import { issueComparator } from './sort';
 import { SPRINT_CLAUSE_NAMES, sprintClause } from './sprints';
 import { resolutionClause, statusCategoryClause } from './workflowState';
@@ -58,38 +59,21 @@ function dateClause(
   };
 }
 
-/** `issue.property[<key>]` or `issue.property[<key>].<dotted path>` */
-const ENTITY_PROPERTY = /^issue\.property\[([^\]]+)\](?:\.(.+))?$/i;
-
-/**
- * The property's values at `path` as strings, the way Jira indexes an entity property: scalars become their text,
- * arrays contribute each element, objects and null index nothing.
- * https://developer.atlassian.com/cloud/jira/platform/jira-entity-properties/
- */
-function propertyValues(value: Json | undefined, path: readonly string[]): string[] {
-  if (value === undefined || value === null) return [];
-  if (Array.isArray(value)) return value.flatMap((item) => propertyValues(item, path));
-  const [head, ...rest] = path;
-  if (head === undefined) return typeof value === 'object' ? [] : [String(value)];
-  if (typeof value !== 'object' || !Object.hasOwn(value, head)) return [];
-  return propertyValues(value[head], rest);
-}
-
-/** `issue.property[key].path = "v"` (and !=, IN, NOT IN, IS [NOT] EMPTY): every property is searchable here. */
-function entityPropertyClause(clause: Clause, key: string, path: string | undefined): Predicate {
-  const steps = path === undefined ? [] : path.split('.');
-  if (steps.some((step) => step === '')) throw unknownField(clause.field);
-  return membership(
-    clause,
-    (operand) => [valueText(operand, clause.field)],
-    (issue) => propertyValues(issue.properties.get(key), steps),
-  );
+/** `issue.property[key].path`: searchable only where the app's jira:entityProperty modules index it. */
+function entityPropertyClause(
+  scope: Scope,
+  clause: Clause,
+  key: string,
+  path: string | undefined,
+): Predicate {
+  if (path?.split('.').some((step) => step === '')) throw unknownField(clause.field);
+  return propertyClause(clause, scope.core.propertyIndex.path(key, path), scope.core.clock.now());
 }
 
 function compileClause(scope: Scope, clause: Clause): Predicate {
   const { core, caller, visibleProjects } = scope;
   const property = ENTITY_PROPERTY.exec(clause.field);
-  if (property?.[1] !== undefined) return entityPropertyClause(clause, property[1], property[2]);
+  if (property?.[1] !== undefined) return entityPropertyClause(scope, clause, property[1], property[2]);
   const field = clause.field.toLowerCase();
   switch (field) {
     case 'project':
@@ -199,9 +183,13 @@ function compileClause(scope: Scope, clause: Clause): Predicate {
       return statusCategoryClause(core, clause);
     case 'resolution':
       return resolutionClause(clause);
-    default:
+    default: {
       if (SPRINT_CLAUSE_NAMES.includes(field)) return sprintClause(core, clause);
+      // An app's search alias for an indexed property path (`supportTickets > 0`).
+      const aliased = core.propertyIndex.alias(clause.field);
+      if (aliased) return propertyClause(clause, aliased, core.clock.now());
       throw unknownField(clause.field);
+    }
   }
 }
 

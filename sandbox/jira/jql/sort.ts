@@ -2,6 +2,8 @@ import type { JiraCore } from '../service/core';
 import type { Issue } from '../state/types';
 import type { SortKey } from './ast';
 import { JqlError } from './errors';
+import { ENTITY_PROPERTY, type IndexedPath } from './propertyIndex';
+import { propertySorter } from './propertyValues';
 
 function stringValue(issue: Issue, fieldId: string): string {
   const value = issue.values.get(fieldId);
@@ -13,7 +15,16 @@ const keyParts = (issue: Issue): [string, number] => {
   return [issue.key.slice(0, dash), Number(issue.key.slice(dash + 1))];
 };
 
+/** An indexed issue property named by its search alias or in full; undefined for any other field. */
+function indexedProperty(core: JiraCore, field: string): IndexedPath | undefined {
+  const property = ENTITY_PROPERTY.exec(field);
+  if (property?.[1] !== undefined) return core.propertyIndex.path(property[1], property[2]);
+  return core.propertyIndex.alias(field);
+}
+
 function sorter(core: JiraCore, key: SortKey): (a: Issue, b: Issue) => number {
+  const property = indexedProperty(core, key.field);
+  if (property) return propertySorter(property, key.direction);
   const ascending: Record<string, (a: Issue, b: Issue) => number> = {
     updated: (a, b) => a.updated - b.updated,
     created: (a, b) => a.created - b.created,

@@ -1,5 +1,6 @@
 import type { EventBus } from '../events/bus';
 import type { IssueWriteLimiter } from '../faults/issueWriteLimiter';
+import type { PropertyIndex } from '../jql/propertyIndex';
 import type { Clock } from '../state/clock';
 import { holdsPermission, type PermissionKey } from '../state/permissions';
 import type { JiraStore } from '../state/store';
@@ -12,6 +13,8 @@ export interface JiraCore {
   events: EventBus;
   writeLimiter: IssueWriteLimiter;
   appAccountId: string;
+  /** the issue property paths JQL can search: the installed app's jira:entityProperty modules */
+  propertyIndex: PropertyIndex;
   baseUrl(): string;
 }
 

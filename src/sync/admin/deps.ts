@@ -2,6 +2,7 @@
 import type { StoredBrevoAccount, StoredInstance } from '../../domain/config';
 import type { Budget } from '../../lib/budget';
 import type { Logger } from '../../lib/logger';
+import type { RepairScope } from '../links-repair/run';
 import type {
   BrevoStatsStore,
   ConfigRepository,
@@ -32,6 +33,8 @@ export interface AdminDeps {
   openEventSink(account: StoredBrevoAccount): Promise<EventSink | undefined>;
   /** the invocation's remaining time, for work that may not finish in one call (deleting many links) */
   budget: Budget;
+  /** queues a run of the links-property repair (sync/links-repair), e.g. for the issues of a deleted instance */
+  repairLinks(scope: RepairScope): Promise<void>;
   now(): Date;
   logger: Logger;
 }
