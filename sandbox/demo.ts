@@ -239,6 +239,17 @@ export async function seedDemo(
     customers: ['Globex Corporation'],
     contacts: ['Hank Scorpio'],
   });
+  // Its history so far, which escalation brings to the new issue as comments (copyEarlierActions, on by default).
+  org.addAction(escalate.ticketId, {
+    actionType: 'Comment',
+    creator: 'Jane Doe',
+    description: '<p>Reproduced with a copy of the customer data: the report query runs for 4 minutes.</p>',
+  });
+  org.addAction(escalate.ticketId, {
+    actionType: 'Comment',
+    creator: 'Jane Doe',
+    description: '<p>Smaller accounts (under 2,000 users) are not affected.</p>',
+  });
   const [first] = issues;
   const [ticketNumber] = linked;
   if (!first || ticketNumber === undefined) throw new Error('demo data incomplete');

@@ -94,9 +94,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // A taken port explains itself (app/ports.ts): which port, the likely cause, and how to start anyway.
   const message = error instanceof Error ? error.message : String(error);
   console.error(`The sandbox could not start: ${message}`);
-  if (/EADDRINUSE/.test(message))
-    console.error('A port is in use: pass --port (and the emulator ports) to pick others.');
   process.exit(1);
 });

@@ -181,3 +181,19 @@ it.each(['jira.state', 'brevo.state'])('refuses a corrupt %s and names it', asyn
     new RegExp(`${path.join(dataDir, name).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: .*--reset`),
   );
 });
+
+it('a second sandbox on the same ports says the port is taken, not the data file, and leaves the data alone', async () => {
+  const ports = { port: await freePort(), jiraPort: await freePort(), teamSupportPort: await freePort() };
+  const first = await startSandboxApp(options(ports));
+  try {
+    const second = startSandboxApp(options({ ...ports, reset: true }));
+    await expect(second).rejects.toThrow(
+      `Port ${ports.port} (the sandbox page) is in use — is another sandbox running?`,
+    );
+    await expect(second).rejects.not.toThrow(/jira\.state|EADDRINUSE/);
+    // --reset did not run: the first sandbox's saved state is still there.
+    expect(readdirSync(dataDir)).toContain('jira.state');
+  } finally {
+    await first.close();
+  }
+});

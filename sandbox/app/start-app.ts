@@ -9,11 +9,13 @@ import { startBrevoEmulator, type BrevoEmulator } from '../brevo';
 import { readSnapshot, writeSnapshotIfChanged } from '../data-folder';
 import { DEMO_BREVO_SEED, seedBrevoDemo, seedDemo } from '../demo';
 import { DEFAULT_FIXTURE, startJiraEmulator, type JiraEmulator } from '../jira';
+import { appEntityProperties } from '../runtime/entity-properties';
 import { createSandbox, type Sandbox, type SandboxLogEntry } from '../runtime/sandbox';
 import { startTeamSupportEmulator, type TeamSupportEmulator } from '../teamsupport';
 import { createConsoleHandler } from '../web/console/console-server';
 import type { Tour } from '../web/console/overview-page';
 import { createUiRequestHandler } from '../web/ui-server';
+import { assertPortsFree, explainListenError, PortInUseError, type SandboxPort } from './ports';
 import { PullClock } from './pull-clock';
 
 /** Forge's scheduled-trigger intervals (docs/forge-platform.md). */
@@ -90,6 +92,14 @@ function readMeta(file: string): Meta | undefined {
 }
 
 export async function startSandboxApp(options: SandboxAppOptions): Promise<SandboxApp> {
+  const ports = {
+    page: { port: options.port, role: 'the sandbox page' },
+    jira: { port: options.jiraPort, role: 'the Jira emulator' },
+    teamSupport: { port: options.teamSupportPort, role: 'the TeamSupport emulator' },
+    brevo: { port: options.brevoPort ?? 0, role: 'the Brevo emulator' },
+  } satisfies Record<string, SandboxPort>;
+  // First of all: a second `npm start` must stop here, before --reset or a restore touches the data folder.
+  await assertPortsFree(Object.values(ports));
   const file = (name: string): string | undefined =>
     options.dataDir === undefined ? undefined : path.join(options.dataDir, name);
   if (options.reset)
@@ -103,8 +113,11 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     brevo: mapDefined(file(FILES.brevo), readSnapshot),
     meta: mapDefined(file(FILES.meta), readMeta),
   };
-  const restoring = <T>(name: string, start: () => Promise<T>): Promise<T> =>
+  // A state file that cannot be restored is named in the error; a port taken meanwhile is not the file's fault.
+  const restoring = <T>(name: string, at: SandboxPort, start: () => Promise<T>): Promise<T> =>
     start().catch((error: unknown) => {
+      const explained = explainListenError(error, at);
+      if (explained instanceof PortInUseError) throw explained;
       throw new Error(`${file(name) ?? name}: ${error instanceof Error ? error.message : String(error)}`);
     });
   // All three or nothing: half a saved sandbox (say, links without the tickets) would only confuse. A folder saved
@@ -112,13 +125,15 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   const restored = saved.jira !== undefined && saved.teamSupport !== undefined && saved.meta !== undefined;
   const brevoRestored = restored && saved.brevo !== undefined;
 
-  const jira = await restoring(FILES.jira, () =>
+  const jira = await restoring(FILES.jira, ports.jira, () =>
     startJiraEmulator({
       port: options.jiraPort,
+      // the issue properties the app's manifest asks Jira to index for JQL
+      entityProperties: appEntityProperties(),
       ...(restored && saved.jira ? { state: saved.jira } : { seed: 'default' }),
     }),
   );
-  const ts = await restoring(FILES.teamSupport, () =>
+  const ts = await restoring(FILES.teamSupport, ports.teamSupport, () =>
     startTeamSupportEmulator({
       port: options.teamSupportPort,
       ...(restored && saved.teamSupport ? { state: saved.teamSupport } : { seed: 'default' }),
@@ -127,7 +142,7 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
     await jira.close();
     throw error;
   });
-  const brevo = await restoring(FILES.brevo, () =>
+  const brevo = await restoring(FILES.brevo, ports.brevo, () =>
     startBrevoEmulator({
       port: options.brevoPort ?? 0,
       ...(brevoRestored && saved.brevo ? { state: saved.brevo } : DEMO_BREVO_SEED),
@@ -225,6 +240,13 @@ export async function startSandboxApp(options: SandboxAppOptions): Promise<Sandb
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, '127.0.0.1', () => resolve());
+  }).catch(async (error: unknown) => {
+    // Taken since the check at the start: close what did start, so the process can exit with the message.
+    consoleHandler.closeStreams();
+    stopEvents();
+    await sandbox.close();
+    await Promise.all([jira.close(), ts.close(), brevo.close()]);
+    throw explainListenError(error, ports.page);
   });
   const { port } = z.object({ port: z.number() }).parse(server.address());
 

@@ -50,6 +50,8 @@ interface SandboxSlot {
   originalFetch: typeof fetch;
   /** how far the sandbox clock runs ahead of real time */
   clockOffsetMs: number;
+  /** set while the clock is held (holdSandboxClock): the time every reading gives */
+  heldAt?: number | undefined;
 }
 
 declare global {
@@ -135,7 +137,7 @@ export function installForgeGlobals(router?: PlatformRouter): void {
 function installSandboxClock(slot: SandboxSlot): void {
   const RealDate = globalThis.Date;
   const realNow = RealDate.now.bind(RealDate);
-  const now = (): number => realNow() + slot.clockOffsetMs;
+  const now = (): number => slot.heldAt ?? realNow() + slot.clockOffsetMs;
   globalThis.Date = new Proxy(RealDate, {
     construct: (target, args, newTarget): object => {
       const made: unknown = Reflect.construct(target, args.length === 0 ? [now()] : args, newTarget);
@@ -155,4 +157,15 @@ function installSandboxClock(slot: SandboxSlot): void {
 export function advanceSandboxClock(ms: number): void {
   const slot = globalThis.__supportTicketSyncSandbox;
   if (slot && ms > 0) slot.clockOffsetMs += ms;
+}
+
+/**
+ * Stops sandbox time at `epochMs` for the rest of the process (timers keep running); called again, moves it there.
+ * For pictures that must come out the same on every run (scripts/screenshots.ts): each step of the demo happens at a
+ * fixed moment, whatever the day and however long the step takes. Events due later wait until the clock is moved.
+ */
+export function holdSandboxClock(epochMs: number): void {
+  const slot = globalThis.__supportTicketSyncSandbox;
+  if (!slot) throw new Error('No sandbox clock: import sandbox/runtime/install-globals first');
+  slot.heldAt = epochMs;
 }

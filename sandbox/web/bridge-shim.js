@@ -9,14 +9,27 @@
 //   invoke          {functionKey, payload, metadata?}        → the resolver's result, via POST /api/invoke
 //   getContext      —                                         → the FullContext object
 //   enableTheming   —                                         → data-theme, data-color-mode (light; dark with
-//                                                               ?theme=dark) and the design-token CSS
+//                                                               ?theme=dark or a context theme.colorMode dark)
+//                                                               and the design-token CSS
 //   navigate        {url, type: 'same-tab'|'new-tab'} or {target, …, type}   (router.navigate / router.open)
 //   getUrl          {target, …}                               → URL string
 //   reload, refresh —                                         → reloads the page
 //   showFlag        {id, title?, description?, type};  closeFlag {id}
 //   on, onPublic    {event, callback} → {unsubscribe};  emit, emitPublic {event, payload}
-//   createHistory, changeWindowTitle, emitReadyEvent, close, submit, onClose, open
+//   openModal       {resource, onClose, size, context, closeOnEscape, closeOnOverlayClick, title, icon}   (Modal.open)
+//                                                             → true; the resource opens in an iframe over the whole
+//                                                               page, with a backdrop, as Jira opens it (below)
+//   close           payload                                   → in a modal: closes it, the opener's onClose(payload)
+//   createHistory, changeWindowTitle, emitReadyEvent, submit, onClose, open
 // Anything else rejects, so an app that starts using a new command fails loudly in the sandbox.
+//
+// Modals (https://developer.atlassian.com/platform/forge/apis-reference/ui-api-bridge/modal/): Jira opens the
+// resource over its whole page, not inside the panel's frame. Here the overlay goes into the topmost page of the same
+// origin (the console's Jira issue page around the panel's iframe, or the panel's own page when it is the top), and
+// its iframe loads the same resource with `?modal=<JSON>`, which ui-server.ts puts at `extension.modal` of the
+// modal's context beside the opener's extension. `view.close(payload)` in the modal posts to the page holding the
+// overlay, which removes it and calls the opener's onClose(payload); Escape and a click on the backdrop close it
+// without a payload unless the options say otherwise.
 
 /**
  * @typedef {{
@@ -115,7 +128,11 @@
 
   function enableTheming() {
     const html = global.document.documentElement;
-    const dark = new URLSearchParams(global.location.search).get('theme') === 'dark';
+    // The colour mode Jira would give: the context's theme (the console's light/dark toggle), or ?theme=dark.
+    const theme = readContext().theme;
+    const dark =
+      new URLSearchParams(global.location.search).get('theme') === 'dark' ||
+      (isRecord(theme) && theme.colorMode === 'dark');
     html.setAttribute('data-theme', THEME_IDS);
     html.setAttribute('data-color-mode', dark ? 'dark' : 'light');
     if (global.document.querySelector('link[data-sandbox-theme]')) return Promise.resolve(undefined);
@@ -218,6 +235,142 @@
     return undefined;
   }
 
+  // ------------------------------------------------------------------ modals
+
+  const MODAL_MESSAGE = 'sandbox-modal';
+  /** The named sizes' width, height and minimum height, as the Modal documentation lists them. */
+  const MODAL_SIZES = {
+    small: ['400px', '20vh', '320px'],
+    medium: ['600px', '40vh', '520px'],
+    large: ['800px', '70vh', '720px'],
+    xlarge: ['968px', '90vh', '0'],
+    max: ['100%', '100%', '0'],
+    fullscreen: ['100vw', '100vh', '0'],
+    resizable: ['600px', '40vh', '520px'],
+  };
+
+  function isModalView() {
+    const extension = readContext().extension;
+    return isRecord(extension) && Object.hasOwn(extension, 'modal') && global.parent !== global.window;
+  }
+
+  /** The page the overlay covers: the topmost one this page may reach (same origin), else this one. */
+  function hostWindow() {
+    /** @type {Window} */
+    let host = global.window;
+    try {
+      while (host.parent !== host && host.parent.document) host = host.parent;
+    } catch {
+      // A parent of another origin: stop below it.
+    }
+    return host;
+  }
+
+  /** @param {unknown} size @returns {string[]} */
+  function modalDimensions(size) {
+    if (isRecord(size) && typeof size.width === 'string') {
+      return [size.width, typeof size.height === 'string' ? size.height : 'auto', '0'];
+    }
+    const named = typeof size === 'string' && Object.hasOwn(MODAL_SIZES, size) ? size : 'medium';
+    return MODAL_SIZES[/** @type {keyof typeof MODAL_SIZES} */ (named)];
+  }
+
+  /** @param {unknown} options */
+  function openModal(options) {
+    if (!isRecord(options)) throw new Error('openModal needs options');
+    if (options.resource !== null && options.resource !== undefined && options.resource !== '') {
+      // The sandbox serves one resource per module: a modal of another resource has no page here.
+      throw new Error('The sandbox opens modals of the current resource only (resource: null)');
+    }
+    /** @type {Listener} */
+    const onClose =
+      typeof options.onClose === 'function' ? /** @type {Listener} */ (options.onClose) : () => undefined;
+    const host = hostWindow();
+    const doc = host.document;
+    const url = new URL(global.location.href);
+    url.searchParams.set('modal', JSON.stringify(options.context === undefined ? {} : options.context));
+    const [width, height, minHeight] = modalDimensions(options.size);
+    const title = text(options.title);
+
+    const backdrop = doc.createElement('div');
+    backdrop.setAttribute('data-sandbox-modal-backdrop', '');
+    backdrop.style.cssText =
+      'position:fixed;inset:0;z-index:10000;display:flex;align-items:flex-start;justify-content:center;' +
+      'padding:min(60px,6vh) 16px;box-sizing:border-box;background:var(--ds-blanket,#050C1F75);';
+    const dialog = doc.createElement('section');
+    dialog.setAttribute('role', 'dialog');
+    dialog.setAttribute('aria-modal', 'true');
+    dialog.setAttribute('aria-label', title || 'App dialog');
+    dialog.setAttribute('data-sandbox-modal', '');
+    dialog.style.cssText =
+      `width:${width};height:${height};min-height:min(${minHeight},100%);max-width:100%;max-height:100%;` +
+      'display:flex;border-radius:12px;overflow:hidden;background:var(--ds-surface-overlay,#FFFFFF);' +
+      'box-shadow:var(--ds-shadow-overlay,0 8px 12px #1E1F2126,0 0 1px #1E1F214f);';
+    const frame = doc.createElement('iframe');
+    frame.src = url.toString();
+    frame.title = title || 'App dialog';
+    frame.style.cssText = 'border:0;width:100%;flex:1;background:transparent;';
+    dialog.appendChild(frame);
+    backdrop.appendChild(dialog);
+
+    // Everything else on the page is out of reach while the modal is open, as behind Jira's modal.
+    const others = Array.from(doc.body.children).filter((element) => !element.hasAttribute('inert'));
+    const returnFocus = doc.activeElement;
+    let open = true;
+    /** @param {unknown} payload */
+    const close = (payload) => {
+      if (!open) return;
+      open = false;
+      host.removeEventListener('message', onMessage);
+      doc.removeEventListener('keydown', onKeydown, true);
+      backdrop.remove();
+      others.forEach((element) => element.removeAttribute('inert'));
+      // An element of the host page's realm, where instanceof HTMLElement of this one does not hold.
+      if (returnFocus && 'focus' in returnFocus) /** @type {HTMLElement} */ (returnFocus).focus();
+      // A copy made in the opener's own realm: the payload crossed frames.
+      onClose(payload === undefined ? undefined : global.structuredClone(payload));
+    };
+    /** @param {MessageEvent} event */
+    const onMessage = (event) => {
+      if (event.source !== frame.contentWindow || !isRecord(event.data)) return;
+      if (event.data.type !== MODAL_MESSAGE) return;
+      if (event.data.action === 'close') close(event.data.payload);
+      if (event.data.action === 'escape' && options.closeOnEscape !== false) close(undefined);
+    };
+    /** @param {KeyboardEvent} event */
+    const onKeydown = (event) => {
+      if (event.key === 'Escape' && options.closeOnEscape !== false) close(undefined);
+    };
+    backdrop.addEventListener('click', (event) => {
+      if (event.target === backdrop && options.closeOnOverlayClick !== false) close(undefined);
+    });
+    host.addEventListener('message', onMessage);
+    doc.addEventListener('keydown', onKeydown, true);
+    others.forEach((element) => element.setAttribute('inert', ''));
+    doc.body.appendChild(backdrop);
+    frame.focus();
+    return true;
+  }
+
+  /** @param {Record<string, unknown>} message */
+  function postToModalHost(message) {
+    global.parent.postMessage({ type: MODAL_MESSAGE, ...message }, global.location.origin);
+  }
+
+  /** view.close(payload): a modal asks the page holding it to close it; other views have nothing to close. */
+  function closeView(/** @type {unknown} */ payload) {
+    if (!isModalView()) return undefined;
+    postToModalHost({ action: 'close', payload });
+    return true;
+  }
+
+  function watchModalEscape() {
+    if (!isModalView()) return;
+    global.document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && !event.defaultPrevented) postToModalHost({ action: 'escape' });
+    });
+  }
+
   // ------------------------------------------------------------------ events and view lifecycle
 
   /** @type {Map<string, Listener[]>} */
@@ -308,12 +461,19 @@
       return undefined;
     },
     emitReadyEvent: () => undefined,
-    close: () => undefined,
+    openModal,
+    close: closeView,
     submit: () => undefined,
     onClose: () => undefined,
     // A panel or admin page has no modal view to open (view.open reports "not openable" on false).
     open: () => false,
   };
+
+  try {
+    watchModalEscape();
+  } catch {
+    // A page without a context fails on its first bridge call instead, with the reason.
+  }
 
   global.__bridge = {
     /** @param {string} cmd @param {unknown} [payload] */

@@ -47,13 +47,22 @@ interface FetchCall {
   init: { method: string; headers: Record<string, string>; body: string };
 }
 
-function loadShim(options: { reply?: Response; search?: string; embedded?: boolean } = {}) {
+function loadShim(
+  options: {
+    reply?: Response;
+    search?: string;
+    embedded?: boolean;
+    context?: Record<string, unknown>;
+    /** the page holding this one (a modal's iframe is in its opener's host page) */
+    parent?: { postMessage: (message: unknown, origin: string) => void };
+  } = {},
+) {
   const calls: FetchCall[] = [];
   const opened: unknown[][] = [];
   const assigned: string[] = [];
   const html = new FakeElement('html');
   const head = new FakeElement('head');
-  const dataBlock = new FakeElement('script', JSON.stringify(CONTEXT));
+  const dataBlock = new FakeElement('script', JSON.stringify(options.context ?? CONTEXT));
   const document = {
     documentElement: html,
     head,
@@ -65,6 +74,7 @@ function loadShim(options: { reply?: Response; search?: string; embedded?: boole
         ? (head.children.find((child) => child.attributes.has('data-sandbox-theme')) ?? null)
         : null,
     createElement: (tag: string) => new FakeElement(tag),
+    addEventListener: () => undefined,
   };
   const window: Record<string, unknown> = {
     document,
@@ -89,6 +99,8 @@ function loadShim(options: { reply?: Response; search?: string; embedded?: boole
     String,
   };
   window.globalThis = window;
+  window.window = window;
+  window.parent = options.parent ?? window;
   vm.runInNewContext(SHIM, window);
   const bridge = z
     .object({
@@ -162,6 +174,15 @@ describe('sandbox bridge shim', () => {
     expect(shim.head.children).toHaveLength(1);
   });
 
+  it("enableTheming follows the context's theme (the console's dark-mode toggle)", async () => {
+    const dark = loadShim({ context: { ...CONTEXT, theme: { colorMode: 'dark' } } });
+    void dark.call('enableTheming');
+    expect(dark.html.getAttribute('data-color-mode')).toBe('dark');
+    const light = loadShim({ context: { ...CONTEXT, theme: { colorMode: 'light' } } });
+    void light.call('enableTheming');
+    expect(light.html.getAttribute('data-color-mode')).toBe('light');
+  });
+
   it('enableTheming defaults to light', async () => {
     const shim = loadShim();
     void shim.call('enableTheming');
@@ -198,6 +219,28 @@ describe('sandbox bridge shim', () => {
     const shim = loadShim();
     await shim.call('changeWindowTitle', 'Sync');
     expect(shim.document.title).toBe('Sync');
+  });
+
+  it('view.close in a modal posts the payload to the page holding it, and nowhere when it is no modal', async () => {
+    const posted: unknown[][] = [];
+    const parent = { postMessage: (message: unknown, origin: string) => posted.push([message, origin]) };
+    const modal = loadShim({
+      context: { ...CONTEXT, extension: { ...CONTEXT.extension, modal: {} } },
+      parent,
+    });
+    expect(await modal.call('close', { unlinked: true })).toBe(true);
+    expect(posted).toEqual([
+      [{ type: 'sandbox-modal', action: 'close', payload: { unlinked: true } }, 'http://127.0.0.1:4000'],
+    ]);
+
+    expect(await loadShim({ parent }).call('close', {})).toBeUndefined();
+    expect(posted).toHaveLength(1);
+  });
+
+  it('opens modals of the current resource only', async () => {
+    await expect(loadShim().call('openModal', { resource: 'other-resource' })).rejects.toThrow(
+      'current resource only',
+    );
   });
 
   it('rejects commands it does not implement', async () => {

@@ -65,6 +65,30 @@ export function issuePanelExtension(query: URLSearchParams): QueryResult {
   };
 }
 
+/** The longest `?modal=` the sandbox takes: a modal's context is a few ids and names, not data. */
+const MODAL_CONTEXT_MAX_LENGTH = 16_384;
+
+/**
+ * A modal's page (`?modal=<JSON>`, written by the bridge shim's openModal): the custom context the opener passed,
+ * which the modal's context carries at `extension.modal` (https://developer.atlassian.com/platform/forge/
+ * apis-reference/ui-api-bridge/modal/). `{ ok: true, modal: undefined }` for a page that is no modal.
+ */
+export function modalContext(
+  query: URLSearchParams,
+): { ok: true; modal: unknown } | { ok: false; message: string } {
+  const text = query.get('modal');
+  if (text === null) return { ok: true, modal: undefined };
+  if (text.length > MODAL_CONTEXT_MAX_LENGTH) {
+    return { ok: false, message: `modal must be at most ${MODAL_CONTEXT_MAX_LENGTH} characters of JSON` };
+  }
+  try {
+    const modal: unknown = JSON.parse(text);
+    return { ok: true, modal };
+  } catch {
+    return { ok: false, message: 'modal must be JSON (the context the opener passed to Modal)' };
+  }
+}
+
 /** JSON that is safe inside a <script> data block: no `</script>` or `<!--` can close it early. */
 function scriptSafeJson(value: unknown): string {
   return JSON.stringify(value)

@@ -98,6 +98,24 @@ describe('startUiServer', () => {
     expect(html.indexOf('id="sandbox-context"')).toBeLessThan(shimAt);
   });
 
+  it("gives the page the console's colour mode (its cookie), unless ?theme= says otherwise", async () => {
+    const themeOf = async (query: string, cookie?: string) => {
+      const response = await fetch(
+        `${server.url}/ui/issue-panel/?issue=10001&key=SUP-12&as=alice${query}`,
+        cookie === undefined ? {} : { headers: { cookie } },
+      );
+      const match = /id="sandbox-context">(.*?)<\/script>/.exec(await response.text());
+      const context = z.object({ theme: z.object({ colorMode: z.string() }) });
+      return context.parse(JSON.parse(match?.[1] ?? '{}')).theme.colorMode;
+    };
+    expect(await themeOf('')).toBe('light');
+    expect(await themeOf('', 'sandbox-color-mode=dark')).toBe('dark');
+    expect(await themeOf('', 'other=1; sandbox-color-mode=dark')).toBe('dark');
+    expect(await themeOf('&theme=light', 'sandbox-color-mode=dark')).toBe('light');
+    expect(await themeOf('&theme=dark')).toBe('dark');
+    expect(await themeOf('', 'sandbox-color-mode=sepia')).toBe('light');
+  });
+
   it('serves the admin page for the manifest adminPage module', async () => {
     const html = await (await get('/ui/admin/?as=alice')).text();
     expect(html).toContain('<title>admin</title>');
@@ -106,6 +124,20 @@ describe('startUiServer', () => {
       accountId: 'alice',
       extension: { type: 'jira:adminPage' },
     });
+  });
+
+  it("serves a modal's page with the opener's extension and the custom context at extension.modal", async () => {
+    const modal = encodeURIComponent(JSON.stringify({ unlink: { ticketNumber: '1234' } }));
+    const html = await (await get(`/ui/issue-panel/?issue=10001&key=SUP-12&as=alice&modal=${modal}`)).text();
+    expect(embeddedContext(html).extension).toEqual({
+      type: 'jira:issuePanel',
+      issue: { id: '10001', key: 'SUP-12', type: 'Task' },
+      project: { key: 'SUP' },
+      modal: { unlink: { ticketNumber: '1234' } },
+    });
+    const broken = await get('/ui/issue-panel/?issue=10001&key=SUP-12&as=alice&modal=%7Bnot-json');
+    expect(broken.status).toBe(400);
+    expect(await broken.text()).toContain('modal must be JSON');
   });
 
   it('keeps the embedded context from closing its script element', async () => {

@@ -5,6 +5,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Sandbox } from '../runtime/sandbox';
+import { colorModeOf, type ColorMode } from './console/color-mode';
 import { fromOtherOrigin, readBodyText } from './request';
 import { contentTypeOf, readFileIfPresent, resolveInside } from './static-files';
 import { themeCss } from './theme-css';
@@ -14,6 +15,7 @@ import {
   injectSandbox,
   issuePanelExtension,
   messagePage,
+  modalContext,
   type QueryResult,
   type UiSurface,
 } from './ui-pages';
@@ -141,17 +143,25 @@ export function createUiRequestHandler(options: UiServerOptions): UiRequestHandl
     },
   ];
 
-  async function servePage(res: http.ServerResponse, surface: Surface, query: URLSearchParams) {
+  async function servePage(
+    res: http.ServerResponse,
+    surface: Surface,
+    query: URLSearchParams,
+    chosenMode: ColorMode,
+  ) {
     if (surface.moduleKey === undefined) {
       sendPage(res, 404, messagePage('No such module', [`manifest.yml declares no ${surface.kind} module.`]));
       return;
     }
     const accountId = query.get('as') ?? options.defaultAccountId;
     const extension = surface.extension(query);
-    if (accountId === undefined || accountId === '' || !extension.ok) {
+    // A modal opened by the page (bridge shim, openModal) is the same resource with its opener's custom context.
+    const modal = modalContext(query);
+    if (accountId === undefined || accountId === '' || !extension.ok || !modal.ok) {
       const problems = [
         ...(accountId ? [] : ['as (the viewing account id) is required']),
         ...(extension.ok ? [] : [extension.message]),
+        ...(modal.ok ? [] : [modal.message]),
       ];
       sendPage(res, 400, messagePage('Missing page parameters', [...problems, `Use ${surface.usage}`]));
       return;
@@ -173,8 +183,11 @@ export function createUiRequestHandler(options: UiServerOptions): UiRequestHandl
       accountId,
       cloudId: sandbox.cloudId,
       siteUrl,
-      colorMode: query.get('theme') === 'dark' ? 'dark' : 'light',
-      extension: extension.extension,
+      // ?theme= on the URL first, else the console's light/dark toggle (console/color-mode.ts).
+      colorMode:
+        query.get('theme') === 'dark' ? 'dark' : query.get('theme') === 'light' ? 'light' : chosenMode,
+      extension:
+        modal.modal === undefined ? extension.extension : { ...extension.extension, modal: modal.modal },
     });
     sendPage(res, 200, injectSandbox(index.toString('utf8'), context));
   }
@@ -263,7 +276,7 @@ export function createUiRequestHandler(options: UiServerOptions): UiRequestHandl
         return true;
       }
       if (url.pathname === `${prefix}/` || url.pathname === `${prefix}/index.html`) {
-        await servePage(res, surface, url.searchParams);
+        await servePage(res, surface, url.searchParams, colorModeOf(req));
         return true;
       }
       if (url.pathname.startsWith(`${prefix}/`)) {

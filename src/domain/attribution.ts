@@ -57,6 +57,11 @@ export function linkedNote(issueKey: string, issueUrl: string | undefined): stri
   return `This ticket was linked to Jira issue ${issueUrl ? `${issueKey} (${issueUrl})` : issueKey}.`;
 }
 
+/** The note an unlink made in the Jira issue panel leaves on the ticket, as linking leaves one. */
+export function unlinkedNote(issueKey: string): string {
+  return `This ticket was unlinked from Jira issue ${issueKey}: comments and status changes no longer sync.`;
+}
+
 /** UTC, minute precision: TeamSupport dates carry no more (docs/teamsupport-api.md §11). */
 function minuteUtc(date: Date): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;

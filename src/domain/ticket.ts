@@ -69,4 +69,6 @@ export interface ConnectionCheck {
   name: string;
   ok: boolean;
   message: string;
+  /** the check did not run (an earlier one failed): neither passed nor failed, and counted apart (issue 20) */
+  notChecked?: true;
 }

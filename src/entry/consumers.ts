@@ -12,6 +12,8 @@ import { brevoDeps, flushUsage, inboundDeps, outboundDeps } from './compose';
 import { forgeJobQueues } from './job-queues';
 import { milestoneJobSchema } from '../sync/milestones/jobs';
 import { milestoneWorker, runReleaseNote } from './milestone-jobs';
+import { linksRepairJobSchema } from '../sync/links-repair/jobs';
+import { linksRepairWorker } from './links-repair';
 
 const asyncEventSchema = z.looseObject({
   body: z.unknown(),
@@ -54,6 +56,11 @@ async function runOutbound(rawEvent: unknown): Promise<InvocationError | undefin
       (finalAttempt) => runBrevoAccountJob(accountJob.data, { finalAttempt }),
       event.data.retryContext?.retryCount ?? 0,
     );
+  }
+  // The links-property repair: pages of issues and links, each job resuming from the run's stored point.
+  const repairJob = linksRepairJobSchema.safeParse(event.success ? event.data.body : undefined);
+  if (event.success && repairJob.success) {
+    return linksRepairWorker(repairJob.data, event.data.retryContext?.retryCount ?? 0);
   }
   // Releases and sprints: pages of a milestone's issues, for tickets or a Brevo account (sync/milestones).
   const milestoneJob = milestoneJobSchema.safeParse(event.success ? event.data.body : undefined);

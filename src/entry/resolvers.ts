@@ -21,6 +21,7 @@ import { getLinkedTickets } from '../sync/panel/get-linked-tickets';
 import { linkTicket } from '../sync/panel/link-ticket';
 import { listInstances } from '../sync/panel/list-instances';
 import { retrySyncItem } from '../sync/panel/retry-item';
+import { searchTickets } from '../sync/panel/search-tickets';
 import { syncNow } from '../sync/panel/sync-now';
 import { unlinkTicket } from '../sync/panel/unlink-ticket';
 import { withBackfill } from './brevo-account-jobs';
@@ -50,6 +51,7 @@ const panel: Surface<PanelDeps, PanelCall> = {
     getLinkedTickets: (deps, call) => getLinkedTickets(withHotTickets(deps), call),
     linkTicket,
     unlinkTicket,
+    searchTickets,
     listInstances,
     // The sync flows' ports and the queues ride beside the panel's own (entry/panel-sync-deps.ts).
     syncNow: (deps, call) => syncNow(withSyncNow(deps), call),

@@ -6,6 +6,7 @@ import type { AdminDeps } from '../sync/admin/deps';
 import type { PanelDeps } from '../sync/panel/deps';
 import { COPY_ONCE_OPTIONS, platform, type Platform } from './compose';
 import { forgeJobQueues } from './job-queues';
+import { startLinksRepair } from './links-repair';
 
 // Someone is waiting on the panel: one quick retry of a blip, and no request left hanging for long. A ticket system
 // that cannot answer in time shows as a notice, and the next open tries again.
@@ -46,6 +47,7 @@ export function adminDeps(p: Platform = platform()): AdminDeps {
       return apiKey ? createBrevo(account, apiKey, p.budget) : undefined;
     },
     budget: p.budget,
+    repairLinks: startLinksRepair,
     now: () => new Date(),
     logger: logger.child({ module: 'admin-page' }),
   };

@@ -6,6 +6,7 @@ import {
   redact,
   redactText,
   registerSecret,
+  withSecretScope,
   type LogLevel,
 } from './logger';
 
@@ -33,9 +34,23 @@ describe('redactText', () => {
 
   it('masks a secret that contains another registered secret as a whole', () => {
     const secrets = new SecretRegistry();
-    secrets.register('abcd');
-    secrets.register('xxabcdxx');
-    expect(redactText('xxabcdxx', secrets)).toBe(REDACTED);
+    secrets.register('abcd-1234');
+    secrets.register('xx-abcd-1234-xx');
+    expect(redactText('xx-abcd-1234-xx and abcd-1234', secrets)).toBe(`${REDACTED} and ${REDACTED}`);
+  });
+
+  it('masks whole tokens only, so the words around a secret stay readable (issue 20)', () => {
+    const secrets = new SecretRegistry();
+    secrets.register('tok');
+    secrets.register('s3cr3t-value');
+    // "tok" inside "token" is not the secret: the message stays as written, not "API [REDACTED]en".
+    expect(redactText('check the API token', secrets)).toBe('check the API token');
+    expect(redactText('sent tok, then "tok" and tok.', secrets)).toBe(
+      `sent ${REDACTED}, then "${REDACTED}" and ${REDACTED}.`,
+    );
+    expect(redactText('x=s3cr3t-value&y; s3cr3t-values; as3cr3t-value', secrets)).toBe(
+      `x=${REDACTED}&y; s3cr3t-values; as3cr3t-value`,
+    );
   });
 
   it.each([
@@ -140,16 +155,53 @@ describe('createLogger', () => {
     expect(lines.map((l) => l.line).join('\n')).not.toContain('8f2c0d3e-1111-2222-3333-444455556666');
   });
 
-  it('masks secrets registered with the process-wide registry in the default logger', () => {
-    const spy = jest.spyOn(console, 'info').mockImplementation(() => undefined);
-    try {
-      registerSecret('process-wide-secret-9876');
-      createLogger().info('using process-wide-secret-9876');
-      expect(spy).toHaveBeenCalledTimes(1);
-      expect(String(spy.mock.calls[0]?.[0])).toContain(REDACTED);
-      expect(String(spy.mock.calls[0]?.[0])).not.toContain('process-wide-secret-9876');
-    } finally {
-      spy.mockRestore();
-    }
+  it('masks the secrets of the invocation it writes in, in the default logger', async () => {
+    const { lines, sink } = capture();
+    const log = createLogger({ sink });
+    await withSecretScope(async () => {
+      registerSecret('invocation-secret-9876');
+      await Promise.resolve();
+      log.info('using invocation-secret-9876');
+    })();
+    expect(lines.map((l) => l.line).join('\n')).toContain(REDACTED);
+    expect(lines.map((l) => l.line).join('\n')).not.toContain('invocation-secret-9876');
+  });
+});
+
+describe('withSecretScope', () => {
+  it('keeps concurrent invocations apart and forgets a secret when its invocation ends', async () => {
+    const { lines, sink } = capture();
+    const log = createLogger({ sink });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const first = withSecretScope(async () => {
+      registerSecret('first-secret-1111');
+      await gate;
+      log.info('first sees first-secret-1111 and second-secret-2222');
+    });
+    const second = withSecretScope(async () => {
+      registerSecret('second-secret-2222');
+      await gate;
+      log.info('second sees first-secret-1111 and second-secret-2222');
+    });
+    const both = Promise.all([first(), second()]);
+    release();
+    await both;
+    expect(lines.map((l) => JSON.parse(l.line) as unknown)).toEqual([
+      expect.objectContaining({ message: `first sees ${REDACTED} and second-secret-2222` }),
+      expect.objectContaining({ message: `second sees first-secret-1111 and ${REDACTED}` }),
+    ]);
+    // Nothing process-wide: outside any invocation, and in the next one, the old secrets are not remembered.
+    registerSecret('outside-secret-3333');
+    log.info('after first-secret-1111 outside-secret-3333');
+    await withSecretScope(async () => {
+      log.info('next first-secret-1111');
+    })();
+    expect(lines.slice(2).map((l) => JSON.parse(l.line) as unknown)).toEqual([
+      expect.objectContaining({ message: 'after first-secret-1111 outside-secret-3333' }),
+      expect.objectContaining({ message: 'next first-secret-1111' }),
+    ]);
   });
 });

@@ -38,6 +38,20 @@ const PAGE_RESERVE_MS = 3_000;
 const MAX_CREATE_ROUNDS = 3;
 
 const IdText = z.string().min(1).max(128);
+/** A ticket with more failing items than this forgets the oldest: those errors are resolved by hand (Retry). */
+const MAX_OPEN_ERRORS = 20;
+
+/** The link's open-error items after an outcome (issue 20): a failed item is added, a resolved one dropped. */
+function openErrorsAfter(current: Link, outcome: LinkSyncOutcome): Pick<Link, 'openErrors'> {
+  let items = current.openErrors ?? [];
+  if (outcome.error !== undefined && outcome.errorItem !== undefined && !items.includes(outcome.errorItem)) {
+    items = [...items, outcome.errorItem].slice(-MAX_OPEN_ERRORS);
+  }
+  if (outcome.error === undefined && outcome.resolvedItem !== undefined) {
+    items = items.filter((item) => item !== outcome.resolvedItem);
+  }
+  return items.length === 0 ? {} : { openErrors: items };
+}
 
 const LinkSchema: z.ZodType<Link> = z.object({
   instanceId: IdText,
@@ -52,6 +66,8 @@ const LinkSchema: z.ZodType<Link> = z.object({
   actionsReadAt: Timestamp.optional(),
   copiedUpTo: Timestamp.optional(),
   copiedUpToIds: z.array(z.string().min(1).max(32)).max(500).optional(),
+  openErrors: z.array(z.string().min(1).max(1_000)).max(MAX_OPEN_ERRORS).optional(),
+  copiesEarlierActions: z.boolean().optional(),
 });
 
 const NewLinkSchema = z.object({
@@ -60,6 +76,11 @@ const NewLinkSchema = z.object({
   ticketNumber: z.string().trim().min(1).max(128),
   issueId: IdText,
   issueKey: z.string().trim().min(1).max(255),
+  // only `true` is stored: a link without it copies what comes after it, as links always did
+  copiesEarlierActions: z
+    .boolean()
+    .optional()
+    .transform((copies) => (copies === true ? true : undefined)),
 });
 
 function query(index: 'by-issue' | 'by-instance', partition: string): PageQuery {
@@ -98,12 +119,20 @@ function asRead(link: Link) {
 /** The link after a sync with this outcome: success clears the error; an error keeps the last success. */
 function afterSync(current: Link, outcome: LinkSyncOutcome): Link {
   const at = outcome.at.toISOString();
+  const { openErrors: _open, ...unchanged } = current;
+  const openErrors = openErrorsAfter(current, outcome);
   if (outcome.error !== undefined) {
-    return { ...current, lastError: redactText(outcome.error).slice(0, MAX_ERROR_LENGTH), lastErrorAt: at };
+    return {
+      ...unchanged,
+      ...openErrors,
+      lastError: redactText(outcome.error).slice(0, MAX_ERROR_LENGTH),
+      lastErrorAt: at,
+    };
   }
-  const { lastError: _error, lastErrorAt: _errorAt, ...rest } = current;
+  const { lastError: _error, lastErrorAt: _errorAt, ...rest } = unchanged;
   return {
     ...rest,
+    ...openErrors,
     lastSyncAt: at,
     ...(outcome.actionsReadAt === undefined ? {} : { actionsReadAt: outcome.actionsReadAt.toISOString() }),
     ...(outcome.copiedUpTo === undefined ? {} : { copiedUpTo: outcome.copiedUpTo.toISOString() }),
@@ -121,7 +150,12 @@ export class KvsLinkRepository implements LinkRepository {
   async create(input: NewLink): Promise<CreateLinkResult> {
     const fields = NewLinkSchema.parse(input);
     const key = linkKey(fields.instanceId, fields.ticketId);
-    const link: Link = { ...fields, linkedAt: this.clock().toISOString() };
+    const { copiesEarlierActions, ...identity } = fields;
+    const link: Link = {
+      ...identity,
+      linkedAt: this.clock().toISOString(),
+      ...(copiesEarlierActions ? { copiesEarlierActions } : {}),
+    };
     for (let round = 1; round <= MAX_CREATE_ROUNDS; round++) {
       if (await createIfAbsent(LINK_ENTITY, key, link, 'creating a link')) return { status: 'created', link };
       const raw = await this.getRaw(key);

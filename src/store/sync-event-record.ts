@@ -56,6 +56,13 @@ export const NewSyncEventSchema = z.object({
   outcome: Outcome.optional(),
 });
 
+/**
+ * Present only on an error that is not resolved yet (open or retried): the `unresolved-errors` indexes (manifest.yml)
+ * hold just those entries, so the errors report pages through open errors only, never thinned by a filter, and an
+ * error fixed by a later run leaves it when it is resolved (issue 20).
+ */
+export const UNRESOLVED_ERROR = 'error';
+
 /** The stored value (the id is the item key). */
 export const SyncEventRecordSchema = z.object({
   time: Timestamp,
@@ -71,11 +78,13 @@ export const SyncEventRecordSchema = z.object({
   outcome: Outcome.optional(),
   status: Status,
   statusChangedAt: Timestamp.optional(),
+  unresolved: z.literal(UNRESOLVED_ERROR).optional(),
 });
 export type SyncEventRecord = z.output<typeof SyncEventRecordSchema>;
 
 export function toSyncEvent(id: string, record: SyncEventRecord): SyncEvent {
-  return { id, ...record };
+  const { unresolved: _unresolved, ...event } = record;
+  return { id, ...event };
 }
 
 /** The payload as plain JSON (undefined properties dropped, dates as strings); undefined when it is not JSON at all. */

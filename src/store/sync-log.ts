@@ -8,8 +8,12 @@
 // afford every cycle.
 //
 // Logging must never break the flow that logs: append() reports its own failure on the console and returns undefined.
+//
+// The errors report lists errors not yet resolved, through indexes of their own (`unresolved-errors`): an error is
+// resolved when a later run of the same item succeeds (resolveItem, issue 20) and then leaves the report.
 import { FilterConditions, Filter, kvs, Sort, WhereConditions } from '@forge/kvs';
 import { z } from 'zod';
+import { sameSyncItem, syncItemOf, type SyncItem } from '../domain/sync-item';
 import { unlimitedBudget, type Budget } from '../lib/budget';
 import { IntegrationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
@@ -38,6 +42,7 @@ import {
   SyncEventIdSchema,
   SyncEventRecordSchema,
   toSyncEvent,
+  UNRESOLVED_ERROR,
   type SyncEventRecord,
 } from './sync-event-record';
 import type { Clock } from './time';
@@ -52,6 +57,7 @@ const QuerySchema = z.object({
   instanceId: z.string().min(1).max(128).optional(),
   level: z.enum(['info', 'warn', 'error']).optional(),
   ticketId: z.string().min(1).max(128).optional(),
+  unresolved: z.boolean().optional(),
   limit: z
     .number()
     .int()
@@ -63,6 +69,16 @@ type Query = z.output<typeof QuerySchema>;
 
 /** Each combination of filters has its own index, so a page is never thinned out by filtering. */
 function indexFor(query: Query): { name: string; partition?: string[] } {
+  if (query.unresolved === true) {
+    if (query.ticketId !== undefined || (query.level !== undefined && query.level !== 'error')) {
+      throw new IntegrationError('validation', 'Only errors are unresolved, by instance or all together.', {
+        system: STORAGE_SYSTEM,
+      });
+    }
+    return query.instanceId === undefined
+      ? { name: 'unresolved-errors', partition: [UNRESOLVED_ERROR] }
+      : { name: 'unresolved-errors-by-instance', partition: [query.instanceId, UNRESOLVED_ERROR] };
+  }
   if (query.ticketId !== undefined) {
     if (query.instanceId === undefined || query.level !== undefined) {
       throw new IntegrationError('validation', 'A ticket is looked up within its instance, at every level.', {
@@ -87,6 +103,23 @@ function newestFirst(index: { name: string; partition?: string[] }, limit: numbe
       .index(index.name, index.partition === undefined ? undefined : { partition: index.partition })
       .sort(Sort.DESC)
       .limit(limit);
+    return (cursor === undefined ? builder : builder.cursor(cursor)).getMany();
+  };
+}
+
+/**
+ * A ticket's unresolved errors, newest first. Filtered rather than indexed: it runs only when an error of the item is
+ * known to be open (the link says so), and a ticket's entries are a few pages at most (prune keeps 1,000 an instance).
+ */
+function unresolvedOfTicket(instanceId: string, ticketId: string): PageQuery {
+  return (cursor) => {
+    const builder = kvs
+      .entity<SyncEventRecord>(SYNC_EVENT_ENTITY)
+      .query()
+      .index('by-ticket', { partition: [instanceId, ticketId] })
+      .filters(new Filter<SyncEventRecord>().and('unresolved', FilterConditions.exists()))
+      .sort(Sort.DESC)
+      .limit(MAX_PAGE_SIZE);
     return (cursor === undefined ? builder : builder.cursor(cursor)).getMany();
   };
 }
@@ -178,6 +211,7 @@ export class KvsSyncLog implements SyncLog {
       ...(retry !== undefined && retryFits ? { retry } : {}),
       time: now.toISOString(),
       status: 'open',
+      ...(fields.level === 'error' ? { unresolved: UNRESOLVED_ERROR } : {}),
     };
     return { id: newSyncEventId(now), record };
   }
@@ -217,6 +251,33 @@ export class KvsSyncLog implements SyncLog {
 
   markResolved(id: string): Promise<SyncEventChange> {
     return this.changeStatus(id, ['open', 'retried'], 'resolved');
+  }
+
+  async resolveItem(item: SyncItem): Promise<number> {
+    const operation = 'resolving the errors a later run fixed';
+    let resolved = 0;
+    let cursor: string | undefined;
+    do {
+      const page = await fetchPage(operation, unresolvedOfTicket(item.instanceId, item.ticketId), cursor);
+      const entries = parseResults(SyncEventRecordSchema, page.results, SYNC_EVENT_ENTITY, this.logger).map(
+        (r) => toSyncEvent(r.key, r.value),
+      );
+      for (const entry of entries) {
+        const about = syncItemOf(entry);
+        if (about === undefined || !sameSyncItem(about, item)) continue;
+        if ((await this.markResolved(entry.id)) === 'changed') resolved += 1;
+      }
+      cursor = page.cursor;
+    } while (cursor !== undefined);
+    if (resolved > 0) {
+      this.logger.info('A later run fixed what failed: its errors are resolved', {
+        instanceId: item.instanceId,
+        ticketId: item.ticketId,
+        operation: item.operation,
+        resolved,
+      });
+    }
+    return resolved;
   }
 
   async prune(
@@ -268,7 +329,13 @@ export class KvsSyncLog implements SyncLog {
     if (record === undefined) return 'not-found';
     if (!from.includes(record.status)) return 'unchanged';
     const now = this.clock();
-    const updated: SyncEventRecord = { ...record, status: to, statusChangedAt: now.toISOString() };
+    // A resolved error leaves the errors report's indexes with its `unresolved` attribute.
+    const { unresolved: _unresolved, ...rest } = record;
+    const updated: SyncEventRecord = {
+      ...(to === 'resolved' ? rest : record),
+      status: to,
+      statusChangedAt: now.toISOString(),
+    };
     // A write without a TTL would keep the entry for good; keep the expiry it was created with.
     const secondsLeft = Math.max(
       60,

@@ -3,6 +3,7 @@
 import type { AdfDoc } from '../domain/content';
 import type { JiraComment, JiraField, JiraIssue } from '../domain/jira';
 import type { ConnectionCheck, NewAction, Ticket, TicketAction, TicketFieldChange } from '../domain/ticket';
+import type { SyncItem } from '../domain/sync-item';
 import type {
   BrevoAccountView,
   ConfigDocument,
@@ -48,6 +49,12 @@ export interface TicketSystem {
   /** one page of tickets modified strictly after `since` (UTC); pages are not in modification order */
   listTicketsModifiedSince(since: Date, page: { pageNumber: number; pageSize: number }): Promise<TicketPage>;
   findTicketsByField(field: string, value: string): Promise<Ticket[]>;
+  /**
+   * Up to `limit` tickets whose subject contains every word of `words` (ignoring case), newest first: the issue
+   * panel's search. Bounded: it reads at most two pages of the ticket system's list, so a common word finds the newest
+   * and the oldest matches, not every one.
+   */
+  searchTickets(words: string, limit: number): Promise<Ticket[]>;
   listActions(ticketId: string): Promise<TicketAction[]>;
   createAction(ticketId: string, action: NewAction): Promise<TicketAction>;
   /** sets the status by name within the ticket's type */
@@ -97,12 +104,42 @@ export interface IssueChangeGroup {
   items: Array<{ field: string; fieldId: string | null; fromText: string | null; toText: string | null }>;
 }
 
+/**
+ * An issue's entity properties, as the app: the JQL-searchable copy of its links (sync/links-property.ts). A missing
+ * issue reads as a missing property; removing a missing property is not an error.
+ */
+export interface IssuePropertyPort {
+  /** undefined when the issue has no such property (or no longer exists) */
+  getIssueProperty(issueId: string, key: string): Promise<{ value: unknown } | undefined>;
+  /** creates or replaces the whole value (idempotent: writing it again changes nothing) */
+  setIssueProperty(issueId: string, key: string, value: SyncJson): Promise<void>;
+  deleteIssueProperty(issueId: string, key: string): Promise<void>;
+  /** one page of the issues matching `jql`, each with the value of its property `key` (undefined when absent) */
+  searchIssuesWithProperty(
+    jql: string,
+    key: string,
+    page: { nextPageToken?: string; maxResults: number },
+  ): Promise<{ issues: Array<{ id: string; property: unknown }>; nextPageToken?: string }>;
+}
+
+/** A comment about to leave Jira, with what the privacy and echo checks need of its issue (JiraPort.getCommentForSync). */
+export interface CommentForSync {
+  issue: Pick<JiraIssue, 'key' | 'securityLevel'>;
+  comment: JiraComment | undefined;
+}
+
 /** Jira as the app itself (asApp): reads for sync decisions, and writes whose events must not echo back. */
-export interface JiraPort {
+export interface JiraPort extends IssuePropertyPort {
   /** undefined when the issue does not exist (or was deleted) */
   getIssue(issueIdOrKey: string, extraFieldIds?: readonly string[]): Promise<JiraIssue | undefined>;
   /** re-reads a comment with its visibility and properties; undefined when it is gone */
   getComment(issueId: string, commentId: string): Promise<JiraComment | undefined>;
+  /**
+   * What sending a comment out of Jira needs, in one read: the issue's key and security level, and the comment with
+   * its visibility and properties (`comment` undefined when it is gone). Undefined when the issue does not exist or
+   * the app may not browse it.
+   */
+  getCommentForSync(issueId: string, commentId: string): Promise<CommentForSync | undefined>;
   addComment(
     issueId: string,
     body: AdfDoc,
@@ -272,9 +309,20 @@ export interface Link {
   copiedUpTo?: string;
   /** the actions handled in copiedUpTo's minute (dates have minute precision, so the minute alone cannot tell) */
   copiedUpToIds?: string[];
+  /**
+   * the items of this ticket whose errors are open (domain/sync-item.ts syncItemKey), so that a later success of one
+   * resolves its sync-log errors, and a success with nothing open costs nothing (issue 20)
+   */
+  openErrors?: string[];
+  /**
+   * the ticket's actions from before the link are copied too, oldest first (docs/product.md, "Linking tickets to
+   * issues"); set once, when the link is made, so a retry of the making cannot change what is copied
+   */
+  copiesEarlierActions?: boolean;
 }
 
-export type NewLink = Pick<Link, 'instanceId' | 'ticketId' | 'ticketNumber' | 'issueId' | 'issueKey'>;
+export type NewLink = Pick<Link, 'instanceId' | 'ticketId' | 'ticketNumber' | 'issueId' | 'issueKey'> &
+  Pick<Link, 'copiesEarlierActions'>;
 export type LinkRef = Pick<Link, 'instanceId' | 'ticketId' | 'issueId'>;
 
 export type CreateLinkResult =
@@ -294,6 +342,10 @@ export interface LinkPage {
 export interface LinkSyncOutcome {
   at: Date;
   error?: string;
+  /** with `error`: the item that failed, remembered in openErrors (syncItemKey) */
+  errorItem?: string;
+  /** on success: an item whose errors were resolved, forgotten from openErrors (syncItemKey) */
+  resolvedItem?: string;
   /** after a pull that handled every action: when they were read, and the newest one's creation time */
   actionsReadAt?: Date;
   copiedUpTo?: Date;
@@ -480,6 +532,8 @@ export interface SyncEventQuery {
   level?: SyncLevel;
   /** one ticket's entries (with `instanceId`; not combined with `level`): the issue panel's per-link health */
   ticketId?: string;
+  /** errors not resolved yet (open or retried): the errors report (level 'error' or none; not with `ticketId`) */
+  unresolved?: boolean;
   /** 1–100, default 50 */
   limit?: number;
   cursor?: string;
@@ -507,6 +561,12 @@ export interface SyncLog {
   markRetried(id: string): Promise<SyncEventChange>;
   /** open or retried → resolved */
   markResolved(id: string): Promise<SyncEventChange>;
+  /**
+   * Resolves every unresolved error about `item` (domain/sync-item.ts: same instance, ticket, operation and source):
+   * a later run of the item succeeded. Reads the ticket's unresolved entries, so call it only when an error of the
+   * item is known to be open (Link.openErrors); answers how many were resolved.
+   */
+  resolveItem(item: SyncItem): Promise<number>;
   /** keeps the newest `keep` entries of an instance (default 1,000) and removes the rest */
   prune(
     instanceId: string,

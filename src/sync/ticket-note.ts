@@ -59,3 +59,8 @@ export async function addTicketNote(
 export function linkNoteId(link: { issueId: string; linkedAt: string }): string {
   return `linked:${link.issueId}:${Date.parse(link.linkedAt).toString(36)}`;
 }
+
+/** The note id of ending one link: one note per link, however often the unlink is retried. */
+export function unlinkNoteId(link: { issueId: string; linkedAt: string }): string {
+  return `unlinked:${link.issueId}:${Date.parse(link.linkedAt).toString(36)}`;
+}

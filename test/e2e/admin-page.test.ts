@@ -2,7 +2,7 @@
 // saveInstance validates with the real src/domain/config rules).
 import type { Browser, Locator, Page } from 'playwright-core';
 import { z } from 'zod';
-import { syncLog } from '../fixtures/ui-app/src/data';
+import { INSTANCES, syncLog } from '../fixtures/ui-app/src/data';
 import { collectPageProblems, launchChromium, screenshot, watchEgress, type EgressReport } from './browser';
 import { startUiEnvironment, type UiEnvironment } from './ui-fixture';
 
@@ -166,16 +166,19 @@ it('says under Sync behaviour that restricted Jira projects send the app no chan
   expect(problems).toEqual([]);
 });
 
-it('tests the connection and lists every check with pass or fail', async () => {
+it('tests the connection and counts failed, passed and not checked apart, each with its own icon', async () => {
   await openAdmin();
   await page.getByRole('button', { name: 'Test connection of Support US' }).click();
   const dialog = page.getByRole('dialog', { name: 'Connection test: Support US' });
-  await dialog.getByText('2 of 3 checks failed').waitFor();
+  // A check that did not run is not a failure (issue 20).
+  await dialog.getByText('1 check failed, 1 passed, 1 not checked').waitFor();
   const checks = dialog.getByTestId('connection-checks').getByRole('listitem');
   expect(await checks.count()).toBe(3);
   await checks.nth(0).getByRole('img', { name: 'Passed' }).waitFor();
   await checks.nth(1).getByRole('img', { name: 'Failed' }).waitFor();
   await checks.nth(1).getByText('No API token is stored').waitFor();
+  await checks.nth(2).getByRole('img', { name: 'Not checked' }).waitFor();
+  expect(await dialog.getByRole('img', { name: 'Failed' }).count()).toBe(1);
   await screenshot(page, 'admin-test-connection', { fullPage: false });
 });
 
@@ -198,6 +201,9 @@ it('shows the sync log as one filterable, paged table', async () => {
   expect(await rows.count()).toBe(50);
   await page.getByText('Showing the newest 50 entries').waitFor();
   const first = page.getByTestId('sync-event-evt-000');
+  // Operations in words, not their ids (issue 20).
+  await first.getByText('Jira comment → ticket action').waitFor();
+  expect(await page.getByText('comment-to-action', { exact: true }).count()).toBe(0);
   expect(await first.getByRole('link', { name: /SUP-1/ }).getAttribute('href')).toBe(
     'https://sandbox.atlassian.net/browse/SUP-1',
   );
@@ -243,6 +249,81 @@ it('shows the errors report and retries an open entry once', async () => {
     .array(z.object({ id: z.string(), status: z.string() }))
     .parse(await env.getFixture('fixture:sync-log'));
   expect(log.find((event) => event.id === 'evt-000')?.status).toBe('retried');
+  expect(problems).toEqual([]);
+});
+
+it('keeps an error a later run fixed out of the errors report, and shows it resolved in the log', async () => {
+  const entries = syncLog().map((event) =>
+    event.id === 'evt-000'
+      ? { ...event, status: 'resolved', statusChangedAt: new Date().toISOString() }
+      : event,
+  );
+  await env.setFixture('fixture:sync-log', entries);
+  await openAdmin();
+  await page.getByRole('tab', { name: 'Sync errors' }).click();
+  await page.getByTestId('sync-event-evt-007').waitFor();
+  expect(await page.getByTestId('sync-event-evt-000').count()).toBe(0);
+
+  await page.getByRole('tab', { name: 'Sync log' }).click();
+  await page.getByTestId('sync-event-evt-000').getByText('Resolved').waitFor();
+  expect(problems).toEqual([]);
+});
+
+it('drops the warning of an old address once the instance is renamed and its address corrected', async () => {
+  // Saved by an older build, before the address rule: its lists cannot be read.
+  const beta = {
+    ...INSTANCES[0],
+    id: 'ts-beta',
+    name: 'Beta',
+    baseUrl: 'https://beta.example.com',
+    correlationField: undefined,
+  };
+  await env.setFixture('fixture:instances', [...INSTANCES, beta]);
+  await openAdmin();
+  await page.getByRole('button', { name: 'Edit Beta' }).click();
+  const warning = page.getByText(/The lists of Beta could not be read: .*beta\.example\.com/);
+  await warning.waitFor();
+
+  await page.getByLabel('Name', { exact: true }).fill('Gamma');
+  await page.getByLabel('Server address').fill('https://gamma.teamsupport.com');
+  // A changed address needs the token again.
+  await page.getByLabel('Replace token').fill('gamma-token-1234');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await page.getByRole('heading', { name: 'Gamma' }).waitFor();
+  await warning.waitFor({ state: 'detached' });
+  expect(await page.getByText('TeamSupport values could not be loaded').count()).toBe(0);
+  expect(problems).toEqual([]);
+});
+
+it('gives each section its own heading and keeps Save in view on a long page', async () => {
+  await openAdmin();
+  await page.getByRole('button', { name: 'Edit Support EU' }).click();
+  const form = page.getByRole('form', { name: 'Instance settings' });
+  // The correlation field has a section of its own, not a row under the status mappings.
+  const correlation = form.getByRole('region', { name: 'Correlation field' });
+  await correlation.getByLabel('Correlation field').waitFor({ state: 'attached' });
+  expect(await form.getByRole('region', { name: 'Mappings' }).getByLabel('Correlation field').count()).toBe(
+    0,
+  );
+
+  const save = page.getByRole('button', { name: 'Save', exact: true });
+  const inView = async () => {
+    const box = await save.boundingBox();
+    return box !== null && box.y >= 0 && box.y + box.height <= 900;
+  };
+  expect(await inView()).toBe(true);
+  const height = await page.evaluate('document.documentElement.scrollHeight');
+  expect(height).toBeGreaterThan(1800);
+  // The page's own list of sections takes the admin to any of them; Save stays in view wherever they are.
+  await page
+    .getByRole('navigation', { name: 'Sections of the settings' })
+    .getByRole('button', { name: 'Releases' })
+    .click();
+  await page.waitForFunction('window.scrollY > 500');
+  expect(await inView()).toBe(true);
+  await screenshot(page, 'admin-editor-sections', { fullPage: false });
+  await page.evaluate('window.scrollTo(0, 0)');
+  expect(await inView()).toBe(true);
   expect(problems).toEqual([]);
 });
 

@@ -94,14 +94,19 @@ it('follows the dark theme when the host asks for it', async () => {
 it('links a ticket by its number typed as "#1250", from the keyboard', async () => {
   await openPanel();
   await row('1234').waitFor();
-  const field = page.getByLabel('Ticket number');
-  await field.focus();
+  const toggle = page.getByRole('button', { name: 'Link a ticket' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  const field = page.getByLabel('Ticket number or subject');
+  await page.locator('#link-ticket-number:focus').waitFor();
   await page.keyboard.type('#1250');
   await page.keyboard.press('Enter');
   await row('1250').waitFor();
   await expectText(row('1250'), 'Invoice PDF shows the wrong VAT rate');
   await page.getByRole('status').filter({ hasText: 'Ticket #1250 linked.' }).waitFor({ state: 'attached' });
-  expect(await field.inputValue()).toBe('');
+  // The form folds back into its button, which keeps the focus.
+  await field.waitFor({ state: 'detached' });
+  await page.locator('button:focus', { hasText: 'Link a ticket' }).waitFor();
   expect(await linkedTicketNumbers()).toEqual(['1234', '1250', '1301']);
   await screenshot(page, 'issue-panel-linked');
   expect(problems).toEqual([]);
@@ -110,7 +115,8 @@ it('links a ticket by its number typed as "#1250", from the keyboard', async () 
 it('shows TICKET_NOT_FOUND inline on the ticket number field, and nothing is linked', async () => {
   await openPanel();
   await row('1234').waitFor();
-  const field = page.getByLabel('Ticket number');
+  await page.getByRole('button', { name: 'Link a ticket' }).click();
+  const field = page.getByLabel('Ticket number or subject');
   await field.fill('9999');
   await page.getByRole('button', { name: 'Link ticket', exact: true }).click();
   const message = page.getByText('There is no ticket #9999. Check the number in TeamSupport and try again.');
@@ -132,36 +138,99 @@ it.each([
 ])('explains why ticket %s cannot be linked', async (ticket, text) => {
   await openPanel();
   await row('1234').waitFor();
-  await page.getByLabel('Ticket number').fill(ticket);
+  await page.getByRole('button', { name: 'Link a ticket' }).click();
+  await page.getByLabel('Ticket number or subject').fill(ticket);
   await page.getByRole('button', { name: 'Link ticket', exact: true }).click();
   await page.getByText(text).waitFor();
 });
 
-it('unlinks only after confirmation', async () => {
+it('unlinks only after confirmation, in a modal over the whole page (Forge bridge Modal)', async () => {
   await openPanel();
   await row('1234').waitFor();
   await page.getByRole('button', { name: 'Unlink ticket #1234' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Unlink ticket #1234?' });
+  // The host's modal: a dialog with a backdrop covering the page, holding the panel's resource in its own frame.
+  const dialog = page.getByRole('dialog');
   await dialog.waitFor();
-  await expectText(dialog, 'stop syncing between SUP-1 and ticket #1234');
+  const modal = page.frameLocator('[data-sandbox-modal] iframe');
+  await modal.getByRole('heading', { name: 'Unlink ticket #1234?' }).waitFor();
+  await expectText(modal.locator('body'), 'stop syncing between SUP-1 and ticket #1234');
+  const backdrop = await page.locator('[data-sandbox-modal-backdrop]').boundingBox();
+  expect(backdrop).toMatchObject({ x: 0, y: 0, width: PANEL_WIDTH, height: 720 });
   await screenshot(page, 'issue-panel-unlink-confirmation', { fullPage: false });
 
-  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await modal.getByRole('button', { name: 'Cancel' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  expect(await linkedTicketNumbers()).toEqual(['1234', '1301']);
+
+  // Escape closes it too, without unlinking.
+  await page.getByRole('button', { name: 'Unlink ticket #1234' }).click();
+  await modal.getByRole('button', { name: 'Cancel' }).waitFor();
+  await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
   expect(await linkedTicketNumbers()).toEqual(['1234', '1301']);
 
   await page.getByRole('button', { name: 'Unlink ticket #1234' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Unlink', exact: true }).click();
+  await modal.getByRole('button', { name: 'Unlink', exact: true }).click();
+  await dialog.waitFor({ state: 'detached' });
   await row('1234').waitFor({ state: 'detached' });
   expect(await linkedTicketNumbers()).toEqual(['1301']);
   await expectText(page.locator('body'), '1 linked ticket');
+  await page.getByRole('status').filter({ hasText: 'Ticket #1234 unlinked.' }).waitFor({ state: 'attached' });
   expect(problems).toEqual([]);
+});
+
+it('folds the link form into a button while tickets are listed, and names the unlink column', async () => {
+  await openPanel();
+  await row('1234').waitFor();
+  expect(await page.getByLabel('Ticket number or subject').count()).toBe(0);
+  await page.getByRole('columnheader', { name: 'Actions' }).waitFor({ state: 'attached' });
+  await screenshot(page, 'issue-panel-folded-form');
+
+  await page.getByRole('button', { name: 'Link a ticket' }).click();
+  await page.getByLabel('Ticket number or subject').waitFor();
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'Link a ticket' }).waitFor();
+  expect(await page.getByLabel('Ticket number or subject').count()).toBe(0);
+});
+
+it('finds a ticket by words of its subject as the agent types, and links the one picked', async () => {
+  await openPanel();
+  await row('1234').waitFor();
+  await page.getByRole('button', { name: 'Link a ticket' }).click();
+  await page.getByLabel('Ticket number or subject').pressSequentially('vat invoice', { delay: 30 });
+  const result = page.getByTestId('search-result-1250');
+  await result.waitFor();
+  await expectText(result, 'Invoice PDF shows the wrong VAT rate');
+  await expectText(result, 'Waiting on Engineering · Bug');
+  await page.getByRole('status').filter({ hasText: '1 ticket found' }).waitFor();
+  await screenshot(page, 'issue-panel-search');
+
+  await result.click();
+  await row('1250').waitFor();
+  expect(await linkedTicketNumbers()).toEqual(['1234', '1250', '1301']);
+  expect(problems).toEqual([]);
+});
+
+it('asks for a number or words when "abc" finds nothing, instead of looking up ticket #abc', async () => {
+  await openPanel();
+  await row('1234').waitFor();
+  await page.getByRole('button', { name: 'Link a ticket' }).click();
+  const field = page.getByLabel('Ticket number or subject');
+  await field.fill('abc');
+  await page.getByText('No ticket in Support EU matches "abc".').waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByText('Enter a ticket number, like 1234, or words from its subject.').waitFor();
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  expect(await page.getByText('There is no ticket #abc').count()).toBe(0);
+  expect(await linkedTicketNumbers()).toEqual(['1234', '1301']);
 });
 
 it('explains how to link when the issue has no tickets', async () => {
   await openPanel('issue=10009&key=DEV-9&as=alice');
   await page.getByText('No linked tickets').waitFor();
-  await page.getByText(/Link a TeamSupport ticket by its number/).waitFor();
+  await page.getByText(/Link a TeamSupport ticket by its number or subject/).waitFor();
+  // Nothing is listed: the form is open, ready to type into.
+  await page.getByLabel('Ticket number or subject').waitFor();
   await screenshot(page, 'issue-panel-empty');
 });
 
@@ -193,6 +262,7 @@ it('offers an instance picker only when several instances are active', async () 
     settings.data.instances.map((instance) => ({ ...instance, active: true })),
   );
   await page.reload();
+  await page.getByRole('button', { name: 'Link a ticket' }).click();
   await page.getByLabel('TeamSupport instance').waitFor();
   await screenshot(page, 'issue-panel-instance-picker');
 });

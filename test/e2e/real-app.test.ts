@@ -46,13 +46,19 @@ it('the issue panel lists a linked ticket, links another by number and unlinks o
   );
   await page.getByTestId(`ticket-${linked.ticketNumber}`).getByText('Card declined at checkout').waitFor();
 
-  await page.getByLabel('Ticket number').fill(`#${other.ticketNumber}`);
+  // Tickets are listed, so the link form is folded into its button.
+  await page.getByRole('button', { name: 'Link a ticket' }).click();
+  await page.getByLabel('Ticket number or subject').fill(`#${other.ticketNumber}`);
   await page.getByRole('button', { name: 'Link ticket', exact: true }).click();
   await page.getByTestId(`ticket-${other.ticketNumber}`).getByText('Refund button does nothing').waitFor();
   await screenshot(page, 'real-issue-panel');
 
   await page.getByRole('button', { name: `Unlink ticket #${linked.ticketNumber}` }).click();
-  await page.getByRole('dialog').getByRole('button', { name: 'Unlink', exact: true }).click();
+  // The confirmation is a page-level modal (Forge bridge Modal) holding the panel's resource in its own frame.
+  await page
+    .frameLocator('[data-sandbox-modal] iframe')
+    .getByRole('button', { name: 'Unlink', exact: true })
+    .click();
   await page.getByTestId(`ticket-${linked.ticketNumber}`).waitFor({ state: 'detached' });
   const links = await world.run(() => world.store.links.listByIssue(issue.id));
   expect(links.map((link) => link.ticketNumber)).toEqual([String(other.ticketNumber)]);

@@ -1,13 +1,15 @@
-// The `npm start` sandbox in a browser, the way a new user takes the five-minute tour: a Jira comment becomes a
-// ticket action, an agent's action comes back as a Jira comment after "Run the pull now", a transition changes the
-// ticket's status, and a ticket asking for a NEW issue gets one, linked. Screenshots go to test/artifacts.
-import { mkdtempSync, rmSync } from 'node:fs';
+// The README's walkthrough, followed literally on a clean sandbox (a new, empty data folder, as on a fresh clone):
+// readme-walkthrough.ts reads the numbered steps from README.md and performs each one by its number, using only the
+// names and addresses the step itself gives, so the README, the console's overview and this test cannot drift. Then
+// the panel's "Sync now" on the same sandbox. Screenshots of the walk go to test/artifacts.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startSandboxApp, type SandboxApp } from '../../sandbox/app/start-app';
 import { DEFAULT_FIXTURE } from '../../sandbox/jira';
-import { collectPageProblems, launchChromium, screenshot } from './browser';
+import { ARTIFACTS_DIR, collectPageProblems, launchChromium, screenshot } from './browser';
+import { readmeSteps, takeReadmeWalkthrough } from './readme-walkthrough';
 import { assertUiBuilt } from './ui-fixture';
 
 let browser: Browser;
@@ -51,84 +53,22 @@ function tour() {
   return tour;
 }
 
-/** Waits until the live page shows `text` in `selector` (the console refreshes itself when something changes). */
-async function waitForText(selector: string, text: string | RegExp): Promise<void> {
-  await page.locator(selector).filter({ hasText: text }).first().waitFor({ timeout: 20_000 });
-}
-
-it('walks the sync loop: comment → action, action → comment, transition → status, NEW → linked issue', async () => {
-  const { issueKey, ticketNumber, escalateTicketNumber, correlationField } = tour();
-
-  // The overview explains the tour and links to the demo issue.
-  await page.goto(`${app.url}/`);
-  await page.getByRole('heading', { name: 'Five-minute tour' }).waitFor();
-  await screenshot(page, 'sandbox-overview');
-  await page.getByRole('link', { name: issueKey }).first().click();
-
-  // 1. A Jira comment reaches the linked ticket as an action.
-  await page.getByTestId('issue-summary').waitFor();
-  const panel = page.frameLocator('#issue-panel');
-  await panel.getByTestId(`ticket-${ticketNumber}`).waitFor();
-  await page.getByLabel('Add a comment').fill('We found the cause: the export buffer is capped at 2 GB.');
-  await page.getByRole('button', { name: 'Save comment' }).click();
-  await page.getByTestId('notice').getByText('Comment added.').waitFor();
-  await screenshot(page, 'sandbox-jira-issue');
-
-  await page.goto(`${app.url}/teamsupport/tickets/${ticketNumber}`);
-  await waitForText('[data-testid="action"]', 'the export buffer is capped at 2 GB');
-  await screenshot(page, 'sandbox-ticket');
-
-  // 2. An agent's action comes back to Jira after the pull.
-  await page.getByLabel('Add an action').fill('The customer confirms: files of 1.9 GB export fine.');
-  await page.getByLabel('Agent').selectOption('Jane Doe');
-  await page.getByLabel('Action type').selectOption('Comment');
-  await page.getByRole('button', { name: 'Add action' }).click();
-  await page.getByTestId('notice').getByText('Action added.').waitFor();
-  await page.getByRole('button', { name: 'Run the pull now' }).click();
-  await page.getByTestId('notice').getByText('The scheduled pull ran.').waitFor();
-  await page.goto(`${app.url}/jira/browse/${issueKey}`);
-  await waitForText('[data-testid="comment"]', 'files of 1.9 GB export fine');
-  await screenshot(page, 'sandbox-jira-issue-after-pull', { fullPage: false });
-
-  // 3. A transition to Done closes the ticket (the demo maps Done → Closed).
-  await page.getByRole('button', { name: 'Done', exact: true }).click();
-  await page.getByTestId('issue-status').getByText('Done').waitFor();
-  await page.goto(`${app.url}/teamsupport/tickets/${ticketNumber}`);
-  await waitForText('[data-testid="ticket-status"]', 'Closed');
-
-  // 4. Asking for a NEW issue creates one, links it, and writes its key back.
-  await page.goto(`${app.url}/teamsupport/tickets/${escalateTicketNumber}`);
-  const field = page.locator(`#field-${correlationField}`);
-  await field.fill('NEW');
-  await page
-    .getByRole('button', { name: /^Save / })
-    .first()
-    .click();
-  await page.getByTestId('notice').getByText(`${correlationField} saved.`).waitFor();
-  await page.getByRole('button', { name: 'Run the pull now' }).click();
-  await page.getByTestId('notice').getByText('The scheduled pull ran.').waitFor();
-  const newKey = await field.inputValue();
-  expect(newKey).toMatch(/^[A-Z]+-\d+$/);
-  await page.getByRole('link', { name: `open ${newKey}` }).click();
-  await page
-    .getByTestId('issue-summary')
-    .getByText('Reports time out for accounts with 10,000 users')
-    .waitFor();
-  await page.frameLocator('#issue-panel').getByTestId(`ticket-${escalateTicketNumber}`).waitFor();
-  await screenshot(page, 'sandbox-new-issue');
-
-  // The event log shows what happened, and the request counters per target.
-  await page.goto(`${app.url}/events`);
-  await page.getByRole('heading', { name: 'Requests by target' }).waitFor();
-  await waitForText('[data-testid="counter-row"]', /TeamSupport API/);
-  await waitForText('[data-testid="event"]', /pull-tickets/);
-  await screenshot(page, 'sandbox-events', { fullPage: false });
-
-  await page.goto(`${app.url}/admin`);
-  await page.frameLocator('iframe.admin-frame').getByText('Acme Support').first().waitFor();
-  await screenshot(page, 'sandbox-admin', { fullPage: false });
+it("takes every step of the README's walkthrough, literally, on a fresh sandbox", async () => {
+  // A clean clone's first `npm start`: nothing restored, the demo seeded and pulled once.
+  expect(app.restored).toBe(false);
+  const taken = await takeReadmeWalkthrough(page, app, {
+    picture: async (name, target) => {
+      if ('goto' in target) {
+        await screenshot(target, `walkthrough-${name}`, { fullPage: false });
+        return;
+      }
+      mkdirSync(ARTIFACTS_DIR, { recursive: true });
+      await target.screenshot({ path: path.join(ARTIFACTS_DIR, `walkthrough-${name}.png`) });
+    },
+  });
+  expect(taken).toEqual(readmeSteps().map((step) => step.number));
   expect(problems).toEqual([]);
-});
+}, 180_000);
 
 it('"Sync now" on the panel copies at once and names a skipped restricted comment in words', async () => {
   const { issueKey, ticketNumber } = tour();
@@ -158,6 +98,9 @@ it('"Sync now" on the panel copies at once and names a skipped restricted commen
     .waitFor({ timeout: 20_000 });
   await screenshot(page, 'sandbox-panel-sync-now', { fullPage: false });
   await page.reload();
-  await waitForText('[data-testid="comment"]', 'the nightly export also fails');
+  await page
+    .getByTestId('comment')
+    .filter({ hasText: 'the nightly export also fails' })
+    .waitFor({ timeout: 20_000 });
   expect(problems).toEqual([]);
 });

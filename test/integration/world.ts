@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { createStore, type Store } from '../../src/store';
 import type { Link, SyncEvent } from '../../src/sync/ports';
 import { platformFetch } from '../../sandbox/runtime/globals';
+import { appEntityProperties } from '../../sandbox/runtime/entity-properties';
 
 export const users = DEFAULT_FIXTURE.users;
 
@@ -95,7 +96,8 @@ export interface WorldOptions {
 }
 
 export async function createWorld(options: WorldOptions = {}): Promise<World> {
-  const jira = await startJiraEmulator({ seed: 'default' });
+  // Jira indexes the issue properties the app's manifest declares (jira:entityProperty), and only those.
+  const jira = await startJiraEmulator({ seed: 'default', entityProperties: appEntityProperties() });
   const ts = await startTeamSupportEmulator({ seed: 'default', ...options.teamSupport });
   const brevo = await startBrevoEmulator({ seed: 'default', ...options.brevo });
   // The instance calls https://sandbox.teamsupport.com, which the sandbox routes to the emulator.

@@ -76,6 +76,33 @@ it('serves every page under a strict content security policy', async () => {
   expect((await get('/brevo/contacts/alice@example.com')).status).toBe(404);
 });
 
+it('switches to dark mode and back with the header toggle, remembered in a cookie for every page', async () => {
+  const toggle = (mode: string) =>
+    fetch(`${app.url}/actions/color-mode`, {
+      method: 'POST',
+      body: new URLSearchParams({ mode, back: '/jira' }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      redirect: 'manual',
+    });
+  const light = (await get('/jira')).text;
+  expect(light).toContain('<html lang="en" data-color-mode="light">');
+  expect(light).toMatch(/name="mode"\s+value="dark"\s+aria-pressed="false"/);
+
+  const toDark = await toggle('dark');
+  expect(toDark.status).toBe(303);
+  expect(toDark.headers.get('location')).toBe('/jira');
+  const cookie = toDark.headers.get('set-cookie') ?? '';
+  expect(cookie).toMatch(/^sandbox-color-mode=dark; Path=\/; Max-Age=\d+; SameSite=Strict$/);
+  const dark = await (await fetch(`${app.url}/`, { headers: { cookie: cookie.split(';')[0] ?? '' } })).text();
+  expect(dark).toContain('<html lang="en" data-color-mode="dark">');
+  expect(dark).toMatch(/name="mode"\s+value="light"\s+aria-pressed="true"/);
+
+  expect((await toggle('light')).headers.get('set-cookie')).toMatch(/^sandbox-color-mode=light;/);
+  const refused = await toggle('sepia');
+  expect(refused.status).toBe(400);
+  expect(refused.headers.get('set-cookie')).toBeNull();
+});
+
 it('adds a restricted comment as the user, which the app does not copy to the ticket', async () => {
   const { issueKey, ticketNumber } = tour();
   const before = app.ts.org().actions(ticketNumber).length;

@@ -7,12 +7,14 @@ import path from 'node:path';
 import { z } from 'zod';
 import { fromOtherOrigin, readBodyText } from '../request';
 import { brevoContactPage, brevoPage, findContact } from './brevo-pages';
+import { colorModeCookie, colorModeOf, parseColorModeForm, type ColorMode } from './color-mode';
 import { NoSuchAction, performAction } from './console-actions';
 import { eventsPage, countersTable } from './events-page';
 import { html, type Html } from './html';
 import { issueListPage, issuePage } from './jira-pages';
 import { page, type PageChrome, type Section } from './layout';
 import { overviewPage } from './overview-page';
+import { readReadmeWalkthrough } from './readme-walkthrough';
 import type { ConsoleDeps } from './console-deps';
 import { ISSUE_KEY, safeBack } from './paths';
 import { ticketListPage, ticketPage } from './teamsupport-pages';
@@ -69,9 +71,10 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
   // The app's requests are counted under the host it calls: the sandbox's own TeamSupport name, Brevo's API host.
   const hosts = { teamSupport: new URL(deps.ts.appUrl).host, brevo: new URL(deps.brevo.appUrl).host };
 
-  function chrome(query: URLSearchParams): PageChrome {
+  function chrome(query: URLSearchParams, colorMode: ColorMode): PageChrome {
     const notice = query.get('notice');
     return {
+      colorMode,
       nextPullAt: deps.pull.nextPullAt,
       pullEverySeconds: Math.round(deps.pull.intervalMs / 1000),
       notice: notice
@@ -116,6 +119,8 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
           functions,
           counters: counters(),
           dataDir: deps.dataDir,
+          // Read on every visit, so an edited README shows at once.
+          walkthrough: readReadmeWalkthrough(),
         }),
       };
     }
@@ -214,6 +219,14 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
     }
     const form = await readForm(req);
     const referer = safeBack(form.back ?? pathOf(req.headers.referer), '/');
+    if (url.pathname === '/actions/color-mode') {
+      // Only the browser's cookie changes: nothing in the sandbox does, so no notice and no live refresh.
+      const mode = parseColorModeForm(form);
+      if (mode === undefined)
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' }).end('mode must be light or dark');
+      else res.writeHead(303, { location: referer, 'set-cookie': colorModeCookie(mode) }).end();
+      return;
+    }
     try {
       const done = await performAction(deps, url, form);
       deps.changed();
@@ -287,7 +300,7 @@ export function createConsoleHandler(deps: ConsoleDeps): ConsoleHandler {
       page({
         title: rendered.title,
         section: rendered.section,
-        chrome: chrome(url.searchParams),
+        chrome: chrome(url.searchParams, colorModeOf(req)),
         body: rendered.body,
         path: url.pathname,
       }),

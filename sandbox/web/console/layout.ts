@@ -1,5 +1,6 @@
 // The sandbox console's page shell: navigation, the scheduled-pull clock with its "Run the pull now" button, and the
 // live script. Plain server-rendered HTML: the console is a local tool, and it must keep working with no build step.
+import type { ColorMode } from './color-mode';
 import { html, type Html } from './html';
 
 export type Section = 'overview' | 'jira' | 'teamsupport' | 'brevo' | 'admin' | 'events';
@@ -10,6 +11,8 @@ export interface PageChrome {
   pullEverySeconds: number;
   /** a one-line confirmation or error from the last form post */
   notice?: { kind: 'success' | 'error'; text: string } | undefined;
+  /** the header toggle's choice (color-mode.ts); light when left out */
+  colorMode?: ColorMode | undefined;
 }
 
 const NAV: { section: Section; href: string; label: string }[] = [
@@ -44,8 +47,9 @@ export function page(input: {
         ${chrome.notice.text}
       </p>`
     : '';
+  const dark = chrome.colorMode === 'dark';
   return html`<!doctype html>
-    <html lang="en">
+    <html lang="en" data-color-mode="${dark ? 'dark' : 'light'}">
       <head>
         <meta charset="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -68,6 +72,18 @@ export function page(input: {
               ></span
             >
             <button type="submit">Run the pull now</button>
+          </form>
+          <form class="color-mode" method="post" action="/actions/color-mode">
+            <input type="hidden" name="back" value="${input.path}" />
+            <button
+              type="submit"
+              name="mode"
+              value="${dark ? 'light' : 'dark'}"
+              aria-pressed="${dark ? 'true' : 'false'}"
+              title="Dark mode for the console and the app's pages, as a Jira user's theme setting would give"
+            >
+              Dark mode
+            </button>
           </form>
         </header>
         <main>${notice} ${input.body}</main>

@@ -28,6 +28,40 @@ const quoted = (names: readonly string[]): string =>
 
 const pass = (name: string, message: string): ConnectionCheck => ({ name, ok: true, message });
 const fail = (name: string, message: string): ConnectionCheck => ({ name, ok: false, message });
+/** A check that did not run because an earlier one failed: the admin fixes that one first (issue 20). */
+const notChecked = (name: string, reason: string): ConnectionCheck => ({
+  name,
+  ok: false,
+  notChecked: true,
+  message: `Not checked: ${reason}.`,
+});
+
+/** The checks after the first two, in order. */
+const SETTINGS_CHECKS = [
+  CHECK_NAMES.commentActionType,
+  CHECK_NAMES.ticketTypes,
+  CHECK_NAMES.statuses,
+  CHECK_NAMES.correlationField,
+] as const;
+
+/**
+ * What an admin reads when the address is outside the app's egress (manifest.yml permissions.external.fetch.backend,
+ * `https://*.teamsupport.com`): what to enter, not how to change the manifest, which a Jira admin cannot do.
+ */
+export const ADDRESS_NOT_CALLABLE =
+  'This address is not one the app may call: use your TeamSupport address, https://<name>.teamsupport.com.';
+
+/**
+ * The whole list for an address the app may not call: one failed line, every other line not checked. Nothing was sent,
+ * so nothing is claimed about the server.
+ */
+export function addressNotCallableChecks(): ConnectionCheck[] {
+  const reason = 'the app may not call this address';
+  return [
+    fail(CHECK_NAMES.reachable, ADDRESS_NOT_CALLABLE),
+    ...[CHECK_NAMES.credentials, ...SETTINGS_CHECKS].map((name) => notChecked(name, reason)),
+  ];
+}
 
 /** The first two lines from the first request: did the server answer, and did it accept the credentials? */
 function accessChecks(error: unknown, client: TeamSupportClient): ConnectionCheck[] {
@@ -40,17 +74,14 @@ function accessChecks(error: unknown, client: TeamSupportClient): ConnectionChec
   }
   if (error instanceof EgressBlockedError) {
     // Nothing reached TeamSupport: the address is one the app may never call, whatever the server would say.
-    return [
-      fail(CHECK_NAMES.reachable, error.message),
-      fail(CHECK_NAMES.credentials, 'Not checked: the app may not call this address.'),
-    ];
+    return addressNotCallableChecks().slice(0, 2);
   }
   const message = describeError(error);
   const answered = isIntegrationError(error) && ['auth', 'permission', 'rate-limited'].includes(error.kind);
   if (!answered) {
     return [
       fail(CHECK_NAMES.reachable, message),
-      fail(CHECK_NAMES.credentials, 'Not checked: the server did not answer as TeamSupport.'),
+      notChecked(CHECK_NAMES.credentials, 'the server did not answer as TeamSupport'),
     ];
   }
   return [
@@ -203,16 +234,7 @@ export async function checkConnection(
   }
   const access = accessChecks(accessError, deps.client);
   if (accessError !== undefined) {
-    const reason = 'Not checked: fix the connection first.';
-    return [
-      ...access,
-      ...[
-        CHECK_NAMES.commentActionType,
-        CHECK_NAMES.ticketTypes,
-        CHECK_NAMES.statuses,
-        CHECK_NAMES.correlationField,
-      ].map((name) => fail(name, reason)),
-    ];
+    return [...access, ...SETTINGS_CHECKS.map((name) => notChecked(name, 'fix the connection first'))];
   }
   return [
     ...access,

@@ -6,7 +6,7 @@ export {
   type TeamSupportOptions,
 } from './teamsupport';
 export { FIELD_SEARCH_PAGE_SIZE } from './ticketLists';
-export { CHECK_NAMES } from './connectionCheck';
+export { ADDRESS_NOT_CALLABLE, addressNotCallableChecks, CHECK_NAMES } from './connectionCheck';
 export type { LookupCache } from './lookups';
 export { EgressBlockedError, MissingTicketError } from './failures';
 export { STANDARD_TICKET_FIELDS, type StandardTicketField } from './fieldChanges';

@@ -34,6 +34,7 @@ import {
 } from './mapping';
 import { orgSchemas, parseWire, type OrgSchemas, type WireAction, type WireTicket } from './schemas';
 import { TicketLists } from './ticketLists';
+import { searchTicketsByName } from './ticketSearch';
 
 export type TeamSupportInstance = Pick<StoredInstance, 'baseUrl' | 'organizationId' | 'timeZone'>;
 
@@ -132,6 +133,10 @@ class TeamSupportTicketSystem implements TicketSystem {
 
   async findTicketsByField(field: string, value: string): Promise<Ticket[]> {
     return (await this.ticketLists.withFieldValue(field, value)).map(toTicket);
+  }
+
+  async searchTickets(words: string, limit: number): Promise<Ticket[]> {
+    return (await searchTicketsByName(this.ticketLists, words, limit)).map(toTicket);
   }
 
   async listActions(ticketId: string): Promise<TicketAction[]> {

@@ -7,6 +7,7 @@ import { nameKey } from './duplicates';
 import { InstanceIdSchema } from './instance-id';
 import { issuesFromZodError } from './issues';
 import type { Validation } from './instance-input';
+import { MIN_SECRET_LENGTH } from './secret-length';
 import type { InstanceView } from './stored-instance';
 import { TimestampSchema } from './timestamp';
 
@@ -21,6 +22,10 @@ export const BrevoApiKeySchema = z
     error: `API key is empty: paste a key from ${KEY_SOURCE}, or leave the field out to keep the stored one.`,
     abort: true,
   })
+  .min(
+    MIN_SECRET_LENGTH,
+    `API key is too short (under ${MIN_SECRET_LENGTH} characters): copy the whole key from ${KEY_SOURCE}.`,
+  )
   .max(
     API_KEY_MAX_LENGTH,
     `API key is too long (over ${API_KEY_MAX_LENGTH} characters): copy it again from ${KEY_SOURCE}.`,

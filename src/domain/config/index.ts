@@ -72,4 +72,9 @@ export {
   INSTANCE_NAME_MAX_LENGTH,
   dailyRequestLimitOf,
 } from './teamsupport-settings';
+export {
+  DEFAULT_COPY_EARLIER_ACTIONS,
+  copyEarlierActionsOf,
+  type CopyEarlierActions,
+} from './copy-earlier-actions';
 export { DEFAULT_TIME_ZONE, isKnownTimeZone } from './time-zone';

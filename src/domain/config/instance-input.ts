@@ -5,6 +5,7 @@ import { whenParsed } from './cross-field';
 import { nameKey } from './duplicates';
 import { InstanceIdSchema } from './instance-id';
 import { instanceKindError } from './instance-kind';
+import { MIN_SECRET_LENGTH } from './secret-length';
 import { issuesFromZodError, type ConfigIssue } from './issues';
 import { teamSupportSettingsRules, teamSupportSettingsShape } from './teamsupport-settings';
 
@@ -15,9 +16,13 @@ const TOKEN_SOURCE = 'TeamSupport Admin → Integration → TeamSupport API';
 export const ApiTokenSchema = z
   .string({ error: 'API token must be text.' })
   .trim()
+  .min(1, {
+    error: `API token is empty: paste the token from ${TOKEN_SOURCE}, or leave the field out to keep the stored one.`,
+    abort: true,
+  })
   .min(
-    1,
-    `API token is empty: paste the token from ${TOKEN_SOURCE}, or leave the field out to keep the stored one.`,
+    MIN_SECRET_LENGTH,
+    `API token is too short (under ${MIN_SECRET_LENGTH} characters): copy the whole token from ${TOKEN_SOURCE}.`,
   )
   .max(
     API_TOKEN_MAX_LENGTH,

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { BaseUrlSchema } from './base-url';
 import { CorrelationFieldSchema } from './correlation-field';
+import { CopyEarlierActionsSchema } from './copy-earlier-actions';
 import { whenParsed } from './cross-field';
 import {
   FieldMappingsSchema,
@@ -115,6 +116,9 @@ export const teamSupportSettingsShape = {
   hotWindowMinutes: wholeNumber('Hot window', 1, 60).optional(),
   hotCheckSeconds: wholeNumber('Hot check interval', 30, 60).optional(),
   hotTicketCap: wholeNumber('Hot tickets at a time', 0, 50).optional(),
+  // Whether a ticket's actions from before it was linked reach the issue (docs/product.md, "Linking tickets to
+  // issues"); unset reads as on for escalation, off for linking (copy-earlier-actions.ts).
+  copyEarlierActions: CopyEarlierActionsSchema,
 };
 
 /** A whole number within bounds, with a message naming the setting. */

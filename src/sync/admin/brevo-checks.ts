@@ -139,8 +139,8 @@ async function brevoChecks(
   account: StoredBrevoAccount,
 ): Promise<{ checks: ConnectionCheck[]; missing: string[] }> {
   const skipped = (reason: string): ConnectionCheck[] => [
-    { name: BREVO_CHECK.lists, ok: false, message: `Not checked: ${reason}.` },
-    { name: BREVO_CHECK.attributes, ok: false, message: `Not checked: ${reason}.` },
+    { name: BREVO_CHECK.lists, ok: false, notChecked: true, message: `Not checked: ${reason}.` },
+    { name: BREVO_CHECK.attributes, ok: false, notChecked: true, message: `Not checked: ${reason}.` },
   ];
   let sink: EventSink | undefined;
   try {

@@ -40,7 +40,9 @@ export function retrySyncEvent(deps: AdminDeps, call: AdminCall): Promise<Envelo
     const retry = syncRetrySchema.safeParse(entry.retry);
     if (!retry.success) return fail('NOT_RETRYABLE', 'This entry has nothing that can be re-run.');
     if (entry.status === 'retried') return fail('ALREADY_RETRIED', ALREADY_RETRIED);
-    if (entry.status === 'resolved') return fail('NOT_RETRYABLE', 'This entry was resolved already.');
+    if (entry.status === 'resolved') {
+      return fail('NOT_RETRYABLE', 'A later run of this item went through: there is nothing left to retry.');
+    }
 
     const marked = await deps.log.markRetried(id);
     if (marked === 'not-found') return fail('NOT_FOUND', 'This log entry no longer exists.');

@@ -1,8 +1,10 @@
 // testConnection: one line per check, in the order an admin fixes things. The ticket system checks what the settings
 // name (comment action type, ticket types, statuses of the status mappings, correlation field); a missing token is a
 // line of its own, since nothing else can be checked without it. A Brevo account runs its own checklist
-// (brevo-checks.ts) and also names the mapped attributes Brevo lacks.
-import type { StoredInstance } from '../../domain/config';
+// (brevo-checks.ts) and also names the mapped attributes Brevo lacks. An address the app may not call (one saved
+// before the address rule) is one failed line with what to enter, and no request is sent (issue 20).
+import { addressNotCallableChecks } from '../../connectors/teamsupport';
+import { isTeamSupportHost, type StoredInstance } from '../../domain/config';
 import type { ConnectionCheck } from '../../domain/ticket';
 import { ok, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
@@ -24,7 +26,18 @@ export function expectationsOf(instance: StoredInstance): ConnectionExpectations
   };
 }
 
+/** Whether the saved address is one the manifest's egress lets the app call (domain/config/base-url.ts). */
+function mayCall(baseUrl: string): boolean {
+  try {
+    const url = new URL(baseUrl);
+    return url.protocol === 'https:' && url.port === '' && isTeamSupportHost(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
 async function runChecks(deps: AdminDeps, instance: StoredInstance): Promise<ConnectionCheck[]> {
+  if (!mayCall(instance.baseUrl)) return addressNotCallableChecks();
   try {
     const tickets = await deps.openTicketSystem(instance);
     if (!tickets) {

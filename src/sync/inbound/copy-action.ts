@@ -8,7 +8,10 @@ import { docOf, htmlToAdf, htmlToPlainText, splitAdfForComments } from '../../do
 import { APP_COMMENT_PROPERTY, appActionOrigin, appCommentProperty } from '../../domain/echo';
 import type { Ticket, TicketAction } from '../../domain/ticket';
 import { describeError, IntegrationError } from '../../lib/errors';
+import { syncItemKey, syncItemOf } from '../../domain/sync-item';
+import { actionWords, whenAndWho } from '../../domain/sync-words';
 import { copyOnce } from '../copy-once';
+import { resolveFixedErrors } from '../resolve-errors';
 import type { Link, PreparedWrite } from '../ports';
 import type { InboundDeps, InstanceContext } from './deps';
 import { logTicket } from './log';
@@ -101,7 +104,7 @@ async function copyParts(
       {
         item: { kind: 'action', instanceId: instance.id, actionId: partId },
         context: { issueId: link.issueId, ticketId: ticket.id },
-        describe: `action ${action.id} of ticket #${ticket.number} on ${link.issueKey}`,
+        describe: `the action ${whenAndWho(action.dateCreated, action.creatorName, instance.timeZone)} of ticket #${ticket.number} on ${link.issueKey}`,
         find: () =>
           deps.jira.findCommentWithProperty(
             link.issueId,
@@ -133,13 +136,18 @@ async function copyParts(
   return { written, finished };
 }
 
-/** The sync-log message of the actions a read of one ticket copied. */
-export function copiedMessage(actions: readonly TicketAction[], issueKey: string): string {
-  const what = (action: TicketAction) =>
-    `${action.actionType ?? 'Action'} by ${action.creatorName ?? 'an agent'}`;
+/**
+ * The sync-log message of the actions a read of one ticket copied, each by its date and author (domain/sync-words.ts,
+ * issue 20), in the organization's time zone: "Action of 3 Dec 14:05 CET by Ann Agent added to SUP-1 as a comment."
+ */
+export function copiedMessage(actions: readonly TicketAction[], issueKey: string, timeZone?: string): string {
   const [only] = actions;
-  if (actions.length === 1 && only) return `${what(only)} added to ${issueKey} as a comment.`;
-  return `${actions.length} actions added to ${issueKey} as comments: ${actions.map(what).join('; ')}.`;
+  if (actions.length === 1 && only)
+    return `${actionWords(only, timeZone)} added to ${issueKey} as a comment.`;
+  const each = actions.map((action) =>
+    whenAndWho(action.dateCreated, action.creatorName, timeZone).replace(/^of /, ''),
+  );
+  return `${actions.length} actions added to ${issueKey} as comments, of ${each.join('; ')}.`;
 }
 
 /**
@@ -155,28 +163,36 @@ export async function copyActionToIssue(
   alongside?: () => readonly PreparedWrite[],
 ): Promise<ActionCopy> {
   const { instance } = context;
+  const retry = {
+    kind: 'inbound',
+    payload: { kind: 'retry-action', instanceId: instance.id, ticketId: ticket.id, actionId: action.id },
+  };
+  // The item an error of this action names: a later copy (or a finding that it was copied) resolves that error.
+  const item = syncItemOf({ instanceId: instance.id, ticketId: ticket.id, operation: OPERATION, retry });
   try {
     if (await skipOwnAction(deps, instance.id, link, action)) return { status: 'done' };
     await context.pacer.take();
     const copied = await copyParts(deps, context, ticket, link, action, alongside);
     if (copied === 'busy') return { status: 'transient' };
+    await resolveFixedErrors(deps, item, link);
     return copied.written ? { status: 'copied', finished: copied.finished } : { status: 'done' };
   } catch (error) {
     // Retryable (including an unknown outcome): the pull sets the ticket aside and retries it (sync/inbound/set-aside).
     if (error instanceof IntegrationError && error.retryable) throw error;
-    await deps.links.recordSync(link, { at: deps.now(), error: describeError(error) });
+    await deps.links.recordSync(link, {
+      at: deps.now(),
+      error: describeError(error),
+      ...(item === undefined ? {} : { errorItem: syncItemKey(item) }),
+    });
     await logTicket(deps, context, {
       level: 'error',
       operation: OPERATION,
-      message: `An action of ticket #${ticket.number} could not be added to ${link.issueKey}: ${describeError(error)}`,
+      message: `The action ${whenAndWho(action.dateCreated, action.creatorName, instance.timeZone)} on ticket #${ticket.number} could not be added to ${link.issueKey}: ${describeError(error)}`,
       ticketId: ticket.id,
       ticketNumber: ticket.number,
       issueId: link.issueId,
       issueKey: link.issueKey,
-      retry: {
-        kind: 'inbound',
-        payload: { kind: 'retry-action', instanceId: instance.id, ticketId: ticket.id, actionId: action.id },
-      },
+      retry,
     });
     return { status: 'failed' };
   }
@@ -194,7 +210,7 @@ export function copiedLogEntry(
     instanceId: context.instance.id,
     level: 'info',
     operation: OPERATION,
-    message: copiedMessage(actions, link.issueKey),
+    message: copiedMessage(actions, link.issueKey, context.instance.timeZone),
     ticketId: ticket.id,
     ticketNumber: ticket.number,
     issueId: link.issueId,

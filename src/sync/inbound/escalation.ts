@@ -14,11 +14,15 @@ import { mayLinkIssueKey } from '../../domain/linkable-project';
 import { issueTypeFor } from '../../domain/type-mapping';
 import { describeError, IntegrationError } from '../../lib/errors';
 import { copyOnce, type CopyOnceResult } from '../copy-once';
+import { refreshLinksProperty } from '../links-property';
 import { ticketRemoteLink } from '../remote-link';
+import { resolveFixedErrors } from '../resolve-errors';
+import { syncItemOf } from '../../domain/sync-item';
 import { addTicketNote, linkNoteId } from '../ticket-note';
 import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
 import { logTicket } from './log';
 import { escalationRequest } from '../../domain/escalation-request';
+import { copyEarlierActionsOf } from '../../domain/config';
 
 const OPERATION = 'ticket-to-issue';
 // Fields Jira fills itself or that the app always sets.
@@ -94,12 +98,16 @@ async function finish(
   created: boolean,
 ): Promise<ItemOutcome> {
   const { instance, tickets } = context;
+  // A new issue starts with the ticket's history, an existing one gets it only when the admin asked (the option is
+  // read once, here: the link keeps it, so a retried finish copies the same actions, each once).
+  const copy = copyEarlierActionsOf(instance);
   const linked = await deps.links.create({
     instanceId: instance.id,
     ticketId: ticket.id,
     ticketNumber: ticket.number,
     issueId: issue.id,
     issueKey: issue.key,
+    copiesEarlierActions: created ? copy.onEscalation : copy.onLink,
   });
   if (linked.status === 'ticket-linked-elsewhere' && linked.link.issueId !== issue.id) {
     return fail(
@@ -109,6 +117,8 @@ async function finish(
       `the ticket is already linked to ${linked.link.issueKey}; unlink it first.`,
     );
   }
+  // The issue's JQL fields name the ticket from now on (sync/links-property.ts); a failure there never fails the link.
+  await refreshLinksProperty(deps, issue, { made: linked.link });
   await deps.jira.upsertRemoteLink(
     issue.id,
     ticketRemoteLink(instance.id, ticket, tickets.ticketUrl(ticket)),
@@ -135,6 +145,18 @@ async function finish(
       issueId: issue.id,
       issueKey: issue.key,
     });
+    // What failed before (the field named NOPE-999, a project not allowed…) is fixed now: its errors leave the
+    // errors report (issue 20). No link existed when it failed, so the ticket's unresolved errors are read, once.
+    const retry = {
+      kind: 'inbound',
+      payload: { kind: 'retry-ticket', instanceId: instance.id, ticketId: ticket.id },
+    };
+    await resolveFixedErrors(
+      deps,
+      syncItemOf({ instanceId: instance.id, ticketId: ticket.id, operation: OPERATION, retry }),
+      undefined,
+      true,
+    );
   }
   return 'ok';
 }

@@ -12,6 +12,8 @@ import { logTicket } from './log';
 import { processTicket } from './process-ticket';
 import { pullInstance, type PullOutcome } from './pull';
 import { PULL_TICKET_OPERATION } from './set-aside';
+import { syncItemOf } from '../../domain/sync-item';
+import { resolveFixedErrors } from '../resolve-errors';
 
 export type InboundResult =
   | { status: 'done' }
@@ -99,7 +101,20 @@ async function retryItem(
     const outcome = await work();
     if (outcome === 'gone')
       return { status: 'skipped', reason: 'the ticket, its link or the action no longer exists' };
-    if (outcome === 'ok') return { status: 'done' };
+    if (outcome === 'ok') {
+      // A set-aside or given-up item that got through now: its pull-ticket errors leave the errors report (issue 20).
+      const retry = { kind: 'inbound', payload: job };
+      const item = syncItemOf({
+        instanceId: job.instanceId,
+        ticketId: job.ticketId,
+        operation: PULL_TICKET_OPERATION,
+        retry,
+      });
+      const link = await deps.links.getByTicket(job.instanceId, job.ticketId).catch(() => undefined);
+      // Rare (only after a failure), and a retry given up below leaves no mark on the link: always look.
+      await resolveFixedErrors(deps, item, link, true);
+      return { status: 'done' };
+    }
     reason = 'another sync of the same item was still running';
   } catch (error) {
     if (!(error instanceof IntegrationError && error.retryable)) throw error;

@@ -2,6 +2,7 @@
 // own through the inbound queue with back-off (entry/consumers), and given up with an error and Retry after a bounded
 // number of attempts (sync/inbound/execute). Only a failure of the whole instance stops the pull instead.
 import { describeError, IntegrationError, STORAGE_SYSTEM } from '../../lib/errors';
+import { syncItemKey, syncItemOf } from '../../domain/sync-item';
 import type { InboundDeps, InstanceContext } from './deps';
 import { logTicket } from './log';
 
@@ -34,8 +35,18 @@ export async function setTicketAside(
   }
   if (failure === undefined) return true;
   const message = describeError(failure);
+  const retry = { kind: 'inbound', payload: job };
+  // The link remembers the failing item, so the retry that gets through resolves this entry (sync/resolve-errors.ts).
+  const item = syncItemOf({
+    instanceId: context.instance.id,
+    ticketId: ticket.id,
+    operation: PULL_TICKET_OPERATION,
+    retry,
+  });
+  const errorItem = item === undefined ? {} : { errorItem: syncItemKey(item) };
   const link = await deps.links.getByTicket(context.instance.id, ticket.id).catch(() => undefined);
-  if (link) await deps.links.recordSync(link, { at: deps.now(), error: message }).catch(() => false);
+  if (link)
+    await deps.links.recordSync(link, { at: deps.now(), error: message, ...errorItem }).catch(() => false);
   await logTicket(deps, context, {
     level: 'error',
     operation: PULL_TICKET_OPERATION,
@@ -43,7 +54,7 @@ export async function setTicketAside(
     ticketId: ticket.id,
     ticketNumber: ticket.number,
     ...(link ? { issueId: link.issueId, issueKey: link.issueKey } : {}),
-    retry: { kind: 'inbound', payload: job },
+    retry,
   });
   return true;
 }

@@ -1,6 +1,6 @@
 // Which of a linked ticket's actions go to Jira, and when they need reading at all: not the description, not what the
 // app wrote (ledger), only the configured action types, and only what was added since the last read that handled
-// everything (older history stays in the ticket). A ticket listed again by an overlapping pull window costs no read
+// everything (older history stays in the ticket, unless the link copies earlier actions). A ticket listed again by an overlapping pull window costs no read
 // unless it changed after that read; a read that copies actions stores the link's new state and its sync-log entry
 // with the last copy, in one storage request (docs/reliability.md, "What a copy costs").
 import { readIncludesChange, startOfMinute } from '../../domain/modification-time';
@@ -28,9 +28,12 @@ export function actionsToPull(
   pullActionTypes: 'all' | string[],
 ): TicketAction[] {
   // TeamSupport dates have minute precision: an action from the minute of linking (or of the newest action handled)
-  // counts as after it, unless the link names it as handled.
+  // counts as after it, unless the link names it as handled. A link that copies earlier actions starts at the
+  // ticket's first action instead (docs/product.md, "Linking tickets to issues"); each is still copied once, by the
+  // copy-once step.
   const handled = handledUpTo(link);
-  const floor = Math.max(startOfMinute(Date.parse(link.linkedAt)), handled.minute);
+  const start = link.copiesEarlierActions === true ? 0 : startOfMinute(Date.parse(link.linkedAt));
+  const floor = Math.max(start, handled.minute);
   const done = new Set(handled.minute === floor ? handled.ids : []);
   return actions
     .filter((a) => a.systemKind !== 'description')

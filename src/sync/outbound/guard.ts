@@ -6,6 +6,8 @@ import { describeError, IntegrationError } from '../../lib/errors';
 import type { SyncJson } from '../ports';
 import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
 import { sameName } from '../../domain/names';
+import { syncItemKey, syncItemOf } from '../../domain/sync-item';
+import { resolveFixedErrors } from '../resolve-errors';
 
 export interface GuardContext {
   operation: string;
@@ -21,13 +23,27 @@ export async function guardTarget(
   context: GuardContext,
   work: () => Promise<TargetOutcome>,
 ): Promise<TargetOutcome> {
+  // The item this target's work is, as its error entry names it: a later run that gets through resolves the error.
+  const retry = { kind: 'outbound', payload: context.retryJob };
+  const item = syncItemOf({
+    instanceId: target.instance.id,
+    ticketId: target.link.ticketId,
+    operation: context.operation,
+    retry,
+  });
   try {
-    return await work();
+    const outcome = await work();
+    if (outcome === 'sent' || outcome === 'skipped') await resolveFixedErrors(deps, item, target.link);
+    return outcome;
   } catch (error) {
     const transient = error instanceof IntegrationError && error.retryable;
     if (transient && !context.finalAttempt) return 'transient';
     const message = describeError(error);
-    await deps.links.recordSync(target.link, { at: new Date(), error: message });
+    await deps.links.recordSync(target.link, {
+      at: new Date(),
+      error: message,
+      ...(item === undefined ? {} : { errorItem: syncItemKey(item) }),
+    });
     await deps.log.append({
       level: 'error',
       instanceId: target.instance.id,
@@ -37,7 +53,7 @@ export async function guardTarget(
       ticketNumber: target.link.ticketNumber,
       operation: context.operation,
       message: transient ? `Gave up after repeated failures: ${message}` : message,
-      retry: { kind: 'outbound', payload: context.retryJob },
+      retry,
     });
     return 'failed';
   }

@@ -2,6 +2,7 @@
 // sync log holds for that ticket on this issue (a skipped comment, a status without a match, a failed copy), with the
 // entry's id when it can be retried from the panel. One small query per link, all at once, on the log's `by-ticket`
 // index (manifest.yml); a log that cannot be read leaves the rows without health, never fails the panel.
+import { operationName } from '../../domain/sync-operation';
 import { describeError } from '../../lib/errors';
 import type { Link, SyncEvent } from '../ports';
 import type { PanelDeps } from './deps';
@@ -39,7 +40,8 @@ export function problemWords(entry: Pick<SyncEvent, 'operation' | 'message' | 't
   if (noMatch?.[2] !== undefined) {
     return `Status ${noMatch[2]} has no TeamSupport match: note added, the ticket stays "${noMatch[3] ?? ''}"`;
   }
-  return `${day}: ${entry.message}`;
+  // What was being done, in the same words as the admin page's sync log (domain/sync-operation.ts).
+  return `${day}, ${operationName(entry.operation)}: ${entry.message}`;
 }
 
 function isProblemOf(link: Link, entry: SyncEvent): entry is SyncEvent & { level: 'warn' | 'error' } {

@@ -1,6 +1,7 @@
 // What makes a new link visible on both sides: a remote link on the Jira issue (Jira's own "web links", one per ticket,
-// found again by its global id) and an internal note on the ticket, added once through the ticket-note step (the same
-// note id as a link made from the ticket side), so the inbound pull never copies it back to Jira (invariant 2).
+// found again by its global id), an internal note on the ticket, added once through the ticket-note step (the same
+// note id as a link made from the ticket side), so the inbound pull never copies it back to Jira (invariant 2), and the
+// issue key in the ticket's correlation field, as a link made from the ticket side has it (correlation-mark.ts).
 import type { StoredInstance } from '../../domain/config';
 import { linkedNote } from '../../domain/attribution';
 import type { Ticket } from '../../domain/ticket';
@@ -9,6 +10,7 @@ import { redactText } from '../../lib/logger';
 import type { Link, TicketSystem } from '../ports';
 import { ticketRemoteLink } from '../remote-link';
 import { addTicketNote, linkNoteId } from '../ticket-note';
+import { writeCorrelationField } from './correlation-mark';
 import type { PanelCall, PanelDeps } from './deps';
 
 export const LINK_OPERATION = 'link-ticket';
@@ -45,12 +47,13 @@ async function addNote(deps: PanelDeps, context: NewLinkContext): Promise<void> 
   );
 }
 
-/** Adds both marks at once; returns one sentence per mark that could not be added (empty when all went well). */
+/** Adds the marks at once; returns one sentence per mark that could not be added (empty when all went well). */
 export async function addLinkMarks(deps: PanelDeps, context: NewLinkContext): Promise<string[]> {
   const { instance, ticket, link, call } = context;
-  const [remote, note] = await Promise.allSettled([
+  const [remote, note, field] = await Promise.allSettled([
     deps.jira.upsertRemoteLink(call.issue.id, ticketRemoteLink(instance.id, ticket, context.url)),
     addNote(deps, context),
+    writeCorrelationField(instance, context.tickets, ticket, call.issue.key),
   ]);
   const problems: string[] = [];
   if (remote.status === 'rejected') {
@@ -61,6 +64,12 @@ export async function addLinkMarks(deps: PanelDeps, context: NewLinkContext): Pr
   if (note.status === 'rejected') {
     problems.push(
       `The note about the link could not be added to the ticket: ${redactText(describeError(note.reason))}`,
+    );
+  }
+  if (field.status === 'rejected') {
+    problems.push(
+      `The issue key could not be written to the ticket's ${instance.correlationField ?? 'correlation'} field: ` +
+        redactText(describeError(field.reason)),
     );
   }
   const entry = {

@@ -1,10 +1,12 @@
-// linkTicket: links an existing ticket, as the user typed its number, to the issue the panel is open on.
-// Order: checks that change nothing (caller, instance, ticket) → the link itself (atomic; the ticket can belong to one
-// issue per instance) → what shows the link on both sides (Jira remote link, a note on the ticket). Once the link is
-// stored it stays: when a side effect fails, the answer still carries the link, plus `warnings`, and the link's
-// lastError and a sync-log entry say what is missing, so nothing is left half done silently.
+// linkTicket: links an existing ticket, as the user typed its number (or picked it from searchTickets), to the issue
+// the panel is open on. Order: checks that change nothing (caller, instance, ticket) → the link itself (atomic; the
+// ticket can belong to one issue per instance; whether it copies the ticket's earlier actions is the instance's
+// option, fixed on the link) → what shows the link on both sides (Jira remote link, a note on the ticket, the issue
+// key in the ticket's correlation field: link-marks.ts). Once the link is stored it stays: when a side effect fails,
+// the answer still carries the link, plus `warnings`, and the link's lastError and a sync-log entry say what is
+// missing, so nothing is left half done silently.
 import { z } from 'zod';
-import type { StoredInstance } from '../../domain/config';
+import { copyEarlierActionsOf, type StoredInstance } from '../../domain/config';
 import { InstanceIdParamSchema } from '../../domain/ids';
 import type { Ticket } from '../../domain/ticket';
 import { fail, ok, parseInput, type Envelope, type Failure } from '../../lib/envelope';
@@ -12,15 +14,25 @@ import type { Link } from '../ports';
 import { checkIssueAccess } from './access';
 import type { PanelCall, PanelDeps } from './deps';
 import { addLinkMarks } from './link-marks';
+import { refreshLinksProperty } from '../links-property';
+import { openInstance } from './open-instance';
 import { summarise, toLinkedTicket, type LinkedTicket } from './linked-ticket';
 import { cacheTickets, readCachedTickets } from './ticket-cache';
 import { sameName } from '../../domain/names';
 
+/** What a link needs typed; the panel's form says the same before it sends anything. */
+export const TICKET_NUMBER_MESSAGE = 'Enter a ticket number, like 1234, or words from its subject.';
+
 export const linkTicketPayload = z.object({
   instanceId: InstanceIdParamSchema,
-  ticket: z
-    .union([z.string(), z.number().int().nonnegative().transform(String)])
-    .pipe(z.string().trim().min(1, 'Enter a ticket number, e.g. 12345 or #12345.').max(32)),
+  ticket: z.union([z.string(), z.number().int().nonnegative().transform(String)]).pipe(
+    z
+      .string()
+      .trim()
+      .min(1, TICKET_NUMBER_MESSAGE)
+      // Words go to searchTickets; a link names one ticket, by number (or id) only.
+      .regex(/^#?\s*\d{1,10}$/, TICKET_NUMBER_MESSAGE),
+  ),
 });
 
 export interface LinkResult {
@@ -72,23 +84,9 @@ export async function linkTicket(deps: PanelDeps, call: PanelCall): Promise<Enve
   const input = parseInput(linkTicketPayload, call.payload);
   if (!input.ok) return input;
 
-  const config = await deps.config.read();
-  if (!config.ok) return fail('CONFIG_UNAVAILABLE', config.error.message);
-  const instance = config.document.instances.find((candidate) => candidate.id === input.value.instanceId);
-  if (!instance) return fail('NOT_FOUND', 'This TeamSupport instance no longer exists; reload the panel.');
-  if (!instance.active) {
-    return fail(
-      'INSTANCE_INACTIVE',
-      `Synchronization is turned off for ${instance.name}; ask a Jira administrator to turn it on.`,
-    );
-  }
-  const tickets = await deps.openTicketSystem(instance);
-  if (!tickets) {
-    return fail(
-      'NO_CREDENTIALS',
-      `${instance.name} has no API token; ask a Jira administrator to enter one in the app's settings.`,
-    );
-  }
+  const opened = await openInstance(deps, input.value.instanceId);
+  if (!opened.ok) return opened;
+  const { instance, tickets } = opened;
   const ticket = await tickets.getTicket(input.value.ticket);
   if (!ticket) {
     return fail('TICKET_NOT_FOUND', `There is no ticket ${input.value.ticket} in ${instance.name}.`, {
@@ -102,9 +100,12 @@ export async function linkTicket(deps: PanelDeps, call: PanelCall): Promise<Enve
     ticketNumber: ticket.number,
     issueId: call.issue.id,
     issueKey: call.issue.key,
+    copiesEarlierActions: copyEarlierActionsOf(instance).onLink,
   });
   if (created.status !== 'created') return alreadyLinked(deps, call, ticket, created.link);
 
+  // The issue's JQL fields name the ticket from now on (sync/links-property.ts); a failure there never fails the link.
+  await refreshLinksProperty(deps, call.issue, { made: created.link });
   const url = tickets.ticketUrl(ticket);
   const problems = await addLinkMarks(deps, { call, instance, tickets, ticket, link: created.link, url });
   let link = created.link;

@@ -36,6 +36,14 @@ export const InstanceViewSchema = z.object({
   releaseStatus: z.string().optional(),
   /** the organization's 24-hour TeamSupport limit; absent means 5,000 */
   dailyRequestLimit: z.number().optional(),
+  /** whether a ticket's earlier actions reach the issue it joins; absent means the backend's defaults */
+  copyEarlierActions: z
+    .object({ onEscalation: z.boolean().default(true), onLink: z.boolean().default(false) })
+    .optional(),
+  /** Faster sync (settings/editor/faster-sync.ts); absent means the backend's defaults */
+  hotWindowMinutes: z.number().optional(),
+  hotCheckSeconds: z.number().optional(),
+  hotTicketCap: z.number().optional(),
   hasToken: z.boolean(),
   updatedAt: z.string().optional(),
   /** getSettings only: the requests the app metered in the last 24 hours */
@@ -84,6 +92,12 @@ export interface InstanceInput {
   releaseStatus: string;
   /** the organization's 24-hour TeamSupport limit; left out means 5,000, `null` is text that is no number */
   dailyRequestLimit?: number | null;
+  /** a ticket's actions from before it joined the issue are copied too: on escalation, on linking */
+  copyEarlierActions: { onEscalation: boolean; onLink: boolean };
+  /** Faster sync: left out means the default, `null` is text that is no whole number (the backend names the rule) */
+  hotWindowMinutes?: number | null;
+  hotCheckSeconds?: number | null;
+  hotTicketCap?: number | null;
 }
 
 const strings = z.array(z.string()).default([]);
@@ -110,7 +124,13 @@ export const MappingOptionsSchema = z.object({
 
 export type MappingOptions = z.infer<typeof MappingOptionsSchema>;
 
-export const ConnectionCheckSchema = z.object({ name: z.string(), ok: z.boolean(), message: z.string() });
+export const ConnectionCheckSchema = z.object({
+  name: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  /** the check did not run because an earlier one failed (neither passed nor failed) */
+  notChecked: z.boolean().optional(),
+});
 export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
 
 export const SyncLevelSchema = z.enum(['info', 'warn', 'error']);
@@ -128,6 +148,8 @@ export const SyncEventSchema = z.object({
   ticketNumber: z.string().optional(),
   ticketUrl: z.string().optional(),
   operation: z.string(),
+  /** the operation in words (src/domain/sync-operation.ts); absent from older backends */
+  operationName: z.string().optional(),
   message: z.string(),
   retry: z.object({ kind: z.string(), payload: z.unknown() }).optional(),
   status: z.enum(['open', 'retried', 'resolved']),
@@ -139,6 +161,8 @@ export type SyncEvent = z.infer<typeof SyncEventSchema>;
 export interface SyncLogQuery {
   instanceId?: string;
   level?: SyncLevel;
+  /** the errors report: errors no later run fixed yet */
+  unresolved?: boolean;
   limit?: number;
   cursor?: string;
 }

@@ -1,4 +1,5 @@
-// The issue panel: the tickets linked to this issue, a way to link one more, and a way to unlink.
+// The issue panel: the tickets linked to this issue, a way to link one more, and a way to unlink (confirmed in a
+// page-level modal, unlink-modal.ts).
 import Button from '@atlaskit/button/default/button';
 import IconButton from '@atlaskit/button/icon/button';
 import Heading from '@atlaskit/heading';
@@ -11,12 +12,12 @@ import { ErrorPanel } from '../../shared/ErrorPanel';
 import { loadAppContext, type AppContext } from '../../shared/forge-context';
 import { useNow } from '../../shared/use-now';
 import { retrySyncItem, syncNow, type LinkedTicket } from './api';
+import { openUnlinkModal, type UnlinkModalResult } from './unlink-modal';
 import { syncSummary } from './sync-summary';
 import { LINK_FIELD_ID, LinkTicketForm } from './components/LinkTicketForm';
 import { LoadingTickets } from './components/LoadingTickets';
 import { NoTickets } from './components/NoTickets';
 import { TicketTable } from './components/TicketTable';
-import { UnlinkDialog } from './components/UnlinkDialog';
 import { LinkAvailability } from './components/LinkAvailability';
 import { useLinkedTickets } from './use-linked-tickets';
 
@@ -27,9 +28,9 @@ function countLabel(count: number): string {
 }
 
 export function App() {
-  const { data, reload, link, unlink } = useLinkedTickets();
+  const { data, reload, link, forget } = useLinkedTickets();
   const [context, setContext] = useState<AppContext | undefined>();
-  const [unlinking, setUnlinking] = useState<LinkedTicket | undefined>();
+  const [unlinked, setUnlinked] = useState<{ ticketNumber: string; warnings: string[] } | undefined>();
   const [announcement, setAnnouncement] = useState('');
   const summary = useRef<HTMLDivElement>(null);
   const now = useNow();
@@ -50,6 +51,29 @@ export function App() {
   useEffect(() => {
     loadAppContext().then(setContext, (cause: unknown) => console.error('getContext failed', cause));
   }, []);
+
+  function afterUnlinkModal(ticket: LinkedTicket, result: UnlinkModalResult | undefined) {
+    if (result) {
+      forget(ticket);
+      setUnlinked(
+        result.warnings.length > 0
+          ? { ticketNumber: ticket.ticketNumber, warnings: result.warnings }
+          : undefined,
+      );
+      setAnnouncement(`Ticket #${ticket.ticketNumber} unlinked.`);
+    }
+    // The row (and its unlink button) may be gone: continue from the list's summary, or the link form.
+    (summary.current ?? document.getElementById(LINK_FIELD_ID))?.focus();
+  }
+
+  function confirmUnlink(ticket: LinkedTicket) {
+    openUnlinkModal(ticket, context?.issue?.key, (result) => afterUnlinkModal(ticket, result)).catch(
+      (cause: unknown) => {
+        console.error('The unlink confirmation could not open', cause);
+        setAnnouncement('The unlink confirmation could not open. Reload the page and try again.');
+      },
+    );
+  }
 
   const locale = context?.locale ?? 'en';
   const activeInstances = data.phase === 'ready' ? data.instances.filter((instance) => instance.active) : [];
@@ -129,7 +153,7 @@ export function App() {
                 }
                 now={now}
                 locale={locale}
-                onUnlink={setUnlinking}
+                onUnlink={confirmUnlink}
                 onRetry={(problem) => retrySyncItem(problem.entryId)}
               />
             ) : (
@@ -138,37 +162,39 @@ export function App() {
           </Stack>
         ) : null}
 
-        {data.phase === 'ready' ? (
+        {unlinked ? (
+          <SectionMessage
+            appearance="warning"
+            title={`Ticket #${unlinked.ticketNumber} is unlinked, with problems`}
+            testId="unlink-warnings"
+          >
+            <Stack space="space.050">
+              {unlinked.warnings.map((warning) => (
+                <Text as="p" key={warning}>
+                  {warning}
+                </Text>
+              ))}
+            </Stack>
+          </SectionMessage>
+        ) : null}
+
+        {data.phase === 'ready' && activeInstances.length > 0 ? (
+          <LinkTicketForm
+            instances={activeInstances}
+            collapsible={data.tickets.length > 0}
+            onLink={link}
+            onLinked={(ticket) => setAnnouncement(`Ticket #${ticket.ticketNumber} linked.`)}
+          />
+        ) : null}
+        {data.phase === 'ready' && activeInstances.length === 0 ? (
           <Stack space="space.100">
             <Heading size="xsmall" as="h3">
               Link a ticket
             </Heading>
-            {activeInstances.length > 0 ? (
-              <LinkTicketForm
-                instances={activeInstances}
-                onLink={link}
-                onLinked={(ticket) => setAnnouncement(`Ticket #${ticket.ticketNumber} linked.`)}
-              />
-            ) : (
-              <LinkAvailability instances={data.instances} error={data.instancesError} />
-            )}
+            <LinkAvailability instances={data.instances} error={data.instancesError} />
           </Stack>
         ) : null}
       </Stack>
-
-      {unlinking ? (
-        <UnlinkDialog
-          ticket={unlinking}
-          issueKey={context?.issue?.key}
-          onConfirm={unlink}
-          onClose={(unlinked) => {
-            if (unlinked) setAnnouncement(`Ticket #${unlinking.ticketNumber} unlinked.`);
-            setUnlinking(undefined);
-            // The row (and its unlink button) may be gone: continue from the list's summary, or the link form.
-            (summary.current ?? document.getElementById(LINK_FIELD_ID))?.focus();
-          }}
-        />
-      ) : null}
       <Announcer message={announcement} />
     </Box>
   );

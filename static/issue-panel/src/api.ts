@@ -92,6 +92,35 @@ export function linkTicket(instanceId: string, ticket: string) {
   return callResolver('linkTicket', { instanceId, ticket }, LinkResultSchema);
 }
 
+const UnlinkResultSchema = z.object({
+  /** what failed around an unlink that was made anyway (the Jira remote link, the note on the ticket) */
+  warnings: z.array(z.string()).optional(),
+});
+
+export type UnlinkResult = z.infer<typeof UnlinkResultSchema>;
+
 export function unlinkTicket(instanceId: string, ticketId: string) {
-  return callResolver('unlinkTicket', { instanceId, ticketId }, z.object({}));
+  return callResolver('unlinkTicket', { instanceId, ticketId }, UnlinkResultSchema);
+}
+
+export const TicketMatchSchema = z.object({
+  ticketId: z.string(),
+  ticketNumber: z.string(),
+  name: z.string(),
+  status: z.string(),
+  isClosed: z.boolean(),
+  ticketType: z.string(),
+  /** linked to this issue already */
+  linkedHere: z.boolean(),
+});
+
+export type TicketMatch = z.infer<typeof TicketMatchSchema>;
+
+/** Tickets by number, or by words of their subject (newest first, at most 10, only types the instance syncs). */
+export function searchTickets(instanceId: string, query: string) {
+  return callResolver(
+    'searchTickets',
+    { instanceId, query },
+    z.object({ tickets: z.array(TicketMatchSchema) }),
+  );
 }

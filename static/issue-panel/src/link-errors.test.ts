@@ -22,6 +22,15 @@ describe('linkErrorMessage', () => {
     expect(linkErrorMessage(error(code), '12', 'Support EU')).toBe(message);
   });
 
+  it("gives the backend's words for the field of an INVALID_INPUT", () => {
+    const invalid = error('INVALID_INPUT', {
+      issues: [{ path: 'ticket', message: 'Enter a ticket number, like 1234, or words from its subject.' }],
+    });
+    expect(linkErrorMessage(invalid, 'abc', undefined)).toBe(
+      'Enter a ticket number, like 1234, or words from its subject.',
+    );
+  });
+
   it('names the instance only when there is a choice of instances', () => {
     expect(linkErrorMessage(error('TICKET_NOT_FOUND'), '12', undefined)).toBe(
       'There is no ticket #12. Check the number in TeamSupport and try again.',

@@ -1,6 +1,6 @@
 // Human messages for the error codes linkTicket can return. The backend message stays the fallback: it knows cases
 // this table does not.
-import type { ResolverError } from '../../shared/envelope';
+import { fieldIssuesOf, type ResolverError } from '../../shared/envelope';
 
 export function linkErrorMessage(
   error: ResolverError,
@@ -20,6 +20,9 @@ export function linkErrorMessage(
       return `Sync is turned off for ${instanceName ?? 'this TeamSupport instance'}. Ask a Jira administrator to activate it in the app's settings.`;
     case 'FORBIDDEN':
       return "You don't have permission to link tickets to this issue.";
+    case 'INVALID_INPUT':
+      // The backend's words for the field (e.g. "Enter a ticket number, like 1234, …"), not the generic summary.
+      return fieldIssuesOf(error)[0]?.message ?? error.message;
     case 'UPSTREAM_ERROR':
       return 'TeamSupport could not be reached, so the ticket was not linked. Try again in a moment.';
     default:

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ticketReference } from './ticket-number';
+import { searchable, ticketReference, typedTicket } from './ticket-number';
 
 describe('ticketReference', () => {
   it.each([
@@ -13,7 +13,28 @@ describe('ticketReference', () => {
     expect(ticketReference(typed)).toBe(expected);
   });
 
-  it.each(['', '   ', '#', ' # '])('%j is nothing to link', (typed) => {
+  it.each(['', '   ', '#', ' # ', 'abc', '12a', 'invoice 1234'])('%j is no ticket number', (typed) => {
     expect(ticketReference(typed)).toBeUndefined();
+  });
+});
+
+describe('typedTicket', () => {
+  it.each([
+    ['#1250', { kind: 'number', number: '1250' }],
+    ['abc', { kind: 'words', words: 'abc' }],
+    ['  invoice VAT ', { kind: 'words', words: 'invoice VAT' }],
+    ['# vat', { kind: 'words', words: 'vat' }],
+    [' # ', { kind: 'empty' }],
+  ])('%j → %j', (typed, expected) => {
+    expect(typedTicket(typed)).toEqual(expected);
+  });
+
+  it.each([
+    ['1', true],
+    ['ab', true],
+    ['a', false],
+    ['', false],
+  ])('%j is searchable: %s', (typed, expected) => {
+    expect(searchable(typedTicket(typed))).toBe(expected);
   });
 });

@@ -1,15 +1,9 @@
 // The panel's data: the links and the instances a ticket can be linked from, loaded together, with link and
-// unlink applied to the list as soon as the backend confirms them (no reload, so the table does not flicker).
+// unlink applied to the list as soon as the backend confirms them (no reload, so the table does not flicker). The unlink
+// itself runs in the confirmation modal (unlink-modal.ts); the panel only forgets the row it reports unlinked.
 import { useCallback, useEffect, useState } from 'react';
 import type { ResolverError } from '../../shared/envelope';
-import {
-  getLinkedTickets,
-  linkTicket,
-  listInstances,
-  unlinkTicket,
-  type InstanceSummary,
-  type LinkedTicket,
-} from './api';
+import { getLinkedTickets, linkTicket, listInstances, type InstanceSummary, type LinkedTicket } from './api';
 import { ticketKey } from './ticket-key';
 
 export type PanelData =
@@ -65,20 +59,17 @@ export function useLinkedTickets() {
     return { ok: true, ticket: linked, warnings: result.data.warnings ?? [] };
   }, []);
 
-  const unlink = useCallback(async (ticket: LinkedTicket) => {
-    const result = await unlinkTicket(ticket.instanceId, ticket.ticketId);
-    if (result.ok) {
-      setData((current) =>
-        current.phase === 'ready'
-          ? {
-              ...current,
-              tickets: current.tickets.filter((other) => ticketKey(other) !== ticketKey(ticket)),
-            }
-          : current,
-      );
-    }
-    return result;
+  /** Drops the row of a ticket the confirmation modal unlinked. */
+  const forget = useCallback((ticket: LinkedTicket) => {
+    setData((current) =>
+      current.phase === 'ready'
+        ? {
+            ...current,
+            tickets: current.tickets.filter((other) => ticketKey(other) !== ticketKey(ticket)),
+          }
+        : current,
+    );
   }, []);
 
-  return { data, reload: load, link, unlink };
+  return { data, reload: load, link, forget };
 }

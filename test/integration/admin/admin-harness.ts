@@ -17,7 +17,14 @@ export const instanceViewSchema = z.looseObject({
 export const settingsSchema = z.strictObject({ instances: z.array(instanceViewSchema) });
 export const savedSchema = z.strictObject({ instance: instanceViewSchema });
 export const checksSchema = z.strictObject({
-  checks: z.array(z.strictObject({ name: z.string(), ok: z.boolean(), message: z.string() })),
+  checks: z.array(
+    z.strictObject({
+      name: z.string(),
+      ok: z.boolean(),
+      message: z.string(),
+      notChecked: z.literal(true).optional(),
+    }),
+  ),
 });
 
 /** A complete InstanceInput for the seeded TeamSupport org (token included). */

@@ -19,7 +19,12 @@ const accountViewSchema = z.looseObject({
 const savedSchema = z.strictObject({ instance: accountViewSchema });
 const anyViewSchema = z.looseObject({ id: z.string(), kind: z.string(), name: z.string() });
 const settingsSchema = z.strictObject({ instances: z.array(anyViewSchema) });
-const checkSchema = z.strictObject({ name: z.string(), ok: z.boolean(), message: z.string() });
+const checkSchema = z.strictObject({
+  name: z.string(),
+  ok: z.boolean(),
+  message: z.string(),
+  notChecked: z.literal(true).optional(),
+});
 const reportSchema = z.strictObject({ checks: z.array(checkSchema), missingAttributes: z.array(z.string()) });
 const issuesSchema = z.object({ issues: z.array(z.object({ path: z.string(), message: z.string() })) });
 

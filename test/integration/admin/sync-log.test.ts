@@ -56,6 +56,7 @@ describe('admin page: getSyncLog and retrySyncEvent', () => {
     );
 
     expect(await world.admin('retrySyncEvent', { id: entry.id })).toEqual({ ok: true, data: {} });
+    expect((await log({ level: 'error' })).entries.find((e) => e.id === entry.id)?.status).toBe('retried');
     await world.sandbox.drain();
 
     expect(world.appActions(ticket.ticketId)).toEqual([
@@ -64,11 +65,12 @@ describe('admin page: getSyncLog and retrySyncEvent', () => {
         description: expect.stringContaining('Please reach the customer'),
       }),
     ]);
+    // The retried item went through: its error is resolved (issue 20), and there is nothing left to retry.
     const retried = (await log({ level: 'error' })).entries.find((e) => e.id === entry.id);
-    expect(retried?.status).toBe('retried');
+    expect(retried?.status).toBe('resolved');
 
     const second = errorOf(await world.admin('retrySyncEvent', { id: entry.id }));
-    expect(second.code).toBe('ALREADY_RETRIED');
+    expect(second.code).toBe('NOT_RETRYABLE');
     // Even a redelivery of the retried job adds nothing.
     world.sandbox.redeliverCompleted();
     await world.sandbox.drain();
@@ -114,7 +116,8 @@ describe('admin page: getSyncLog and retrySyncEvent', () => {
     expect(await world.admin('retrySyncEvent', { id: failed?.id })).toEqual({ ok: true, data: {} });
     await world.sandbox.drain();
     expect(world.jira.admin.comments(issue.id)).toHaveLength(1);
-    expect(errorOf(await world.admin('retrySyncEvent', { id: failed?.id })).code).toBe('ALREADY_RETRIED');
+    // Resolved by the retry that went through (issue 20): nothing left to retry.
+    expect(errorOf(await world.admin('retrySyncEvent', { id: failed?.id })).code).toBe('NOT_RETRYABLE');
     // A later cycle sees the action again and leaves it alone.
     world.sandbox.advanceClock(5 * 60_000);
     await world.sandbox.runScheduledTrigger('pull-tickets');

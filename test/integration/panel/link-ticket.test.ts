@@ -137,7 +137,7 @@ describe('issue panel: linkTicket and unlinkTicket', () => {
   it.each([
     ['an unknown instance', { instanceId: 'no-such-instance', ticket: '1' }, 'NOT_FOUND'],
     ['a blank ticket', { ticket: '   ' }, 'INVALID_INPUT'],
-    ['text that is no ticket number', { ticket: 'abc' }, 'TICKET_NOT_FOUND'],
+    ['text that is no ticket number (words go to searchTickets)', { ticket: 'abc' }, 'INVALID_INPUT'],
     ['a ticket number that does not exist', { ticket: '#999999' }, 'TICKET_NOT_FOUND'],
   ])('refuses %s with nothing stored', async (_name, payload, code) => {
     const issue = world.createIssue();

@@ -293,8 +293,8 @@ describe('config repository', () => {
   it('deletes an instance with its token, watermark and all of its 1,000+ links, leaving other instances alone', async () => {
     const store = ctx.store;
     await ctx.run(async () => {
-      saved(await store.config.saveInstance(instanceInput({ name: 'Support A', apiToken: 'token-a' })));
-      saved(await store.config.saveInstance(instanceInput({ name: 'Support B', apiToken: 'token-b' })));
+      saved(await store.config.saveInstance(instanceInput({ name: 'Support A', apiToken: 'token-aaa' })));
+      saved(await store.config.saveInstance(instanceInput({ name: 'Support B', apiToken: 'token-bbb' })));
       await store.cursors.save('inst-1', { watermark: '2025-03-01T08:00:00.000Z' });
       await store.cursors.save('inst-2', { watermark: '2025-03-01T08:00:00.000Z' });
     });
@@ -333,7 +333,7 @@ describe('config repository', () => {
     }));
     expect(after.views.ok && after.views.instances.map((i) => i.id)).toEqual(['inst-2']);
     expect(after.secretA).toBeUndefined();
-    expect(after.secretB).toBe('token-b');
+    expect(after.secretB).toBe('token-bbb');
     expect(after.cursorA).toBeUndefined();
     expect(after.cursorB).toEqual({ watermark: '2025-03-01T08:00:00.000Z' });
     expect(after.linksA).toBe(0);

@@ -1,5 +1,5 @@
 import { kvs } from '@forge/kvs';
-import { registerSecret } from '../../../src/lib/logger';
+import { registerSecret, withSecretScope } from '../../../src/lib/logger';
 import { MAX_RETRY_PAYLOAD_BYTES } from '../../../src/store';
 import type { NewSyncEvent, SyncEvent, SyncEventQuery, SyncLevel } from '../../../src/sync/ports';
 import { useStore, type StoreContext } from './store-harness';
@@ -215,16 +215,75 @@ describe('sync log', () => {
   });
 
   it('stores small, clean JSON: blank fields dropped, long text cut, secrets masked', async () => {
-    registerSecret('tok-sync-log-5566');
-    const entry = await appended(ctx, {
-      issueKey: '  ',
-      message: `failed with tok-sync-log-5566 ${'y'.repeat(5_000)}`,
-      retry: { kind: 'comment', payload: { at: '2025-03-01', list: [1, 2] } },
-    });
+    // Secrets are remembered per invocation (lib/logger withSecretScope), as every handler runs.
+    const entry = await withSecretScope(async () => {
+      registerSecret('tok-sync-log-5566');
+      return appended(ctx, {
+        issueKey: '  ',
+        message: `failed with tok-sync-log-5566 ${'y'.repeat(5_000)}`,
+        retry: { kind: 'comment', payload: { at: '2025-03-01', list: [1, 2] } },
+      });
+    })();
     expect(entry).not.toHaveProperty('issueKey');
     expect(entry.message).not.toContain('tok-sync-log-5566');
     expect(entry.message.length).toBe(2_000);
     expect(await ctx.run(() => ctx.store.syncLog.get(entry.id))).toEqual(entry);
+  });
+});
+
+describe('sync log: errors a later run fixed (issue 20)', () => {
+  const ctx = useStore();
+  const outbound = (commentId: string) => ({
+    kind: 'outbound',
+    payload: { kind: 'comment', issueId: '10042', commentId, isEdit: false },
+  });
+
+  it('lists unresolved errors only in the errors report, and drops an error once it is resolved', async () => {
+    const open = await appended(ctx, { retry: outbound('1') });
+    const retried = await appended(ctx, { retry: outbound('2') });
+    const resolved = await appended(ctx, { retry: outbound('3') });
+    await appended(ctx, { level: 'warn', retry: undefined });
+    await appended(ctx, { level: 'error', instanceId: 'inst-2', retry: undefined });
+    await ctx.run(() => ctx.store.syncLog.markRetried(retried.id));
+    await ctx.run(() => ctx.store.syncLog.markResolved(resolved.id));
+
+    const report = await readAll(ctx, { unresolved: true, instanceId: 'inst-1' });
+    expect(report.entries.map((e) => e.id).sort()).toEqual([open.id, retried.id].sort());
+    expect((await readAll(ctx, { unresolved: true })).entries).toHaveLength(3);
+    // The log keeps every entry; the resolved one says so, and carries nothing of the report's index.
+    const all = await readAll(ctx, { instanceId: 'inst-1', level: 'error' });
+    expect(all.entries.find((e) => e.id === resolved.id)).toEqual({
+      ...resolved,
+      status: 'resolved',
+      statusChangedAt: expect.any(String) as unknown,
+    });
+    expect(
+      await ctx
+        .run(() => ctx.store.syncLog.list({ unresolved: true, level: 'warn' }))
+        .catch((e: unknown) => e),
+    ).toBeInstanceOf(Error);
+  });
+
+  it('resolves the errors of one item, open or retried, and no other', async () => {
+    const first = await appended(ctx, { retry: outbound('1') });
+    const again = await appended(ctx, { retry: outbound('1') });
+    const other = await appended(ctx, { retry: outbound('2') });
+    const otherTicket = await appended(ctx, { ticketId: '999', retry: outbound('1') });
+    await ctx.run(() => ctx.store.syncLog.markRetried(again.id));
+
+    const resolved = await ctx.run(() =>
+      ctx.store.syncLog.resolveItem({
+        instanceId: 'inst-1',
+        ticketId: '745895',
+        operation: 'comment-to-action',
+        sourceId: '1',
+      }),
+    );
+
+    expect(resolved).toBe(2);
+    const status = async (id: string) => (await ctx.run(() => ctx.store.syncLog.get(id)))?.status;
+    expect([await status(first.id), await status(again.id)]).toEqual(['resolved', 'resolved']);
+    expect([await status(other.id), await status(otherTicket.id)]).toEqual(['open', 'open']);
   });
 });
 

@@ -1,7 +1,9 @@
-// "Test connection": runs the backend's checks against the saved settings and lists each with pass or fail. The result
-// is also handed back (`onChecked`), so a Brevo account's editor can offer to create the attributes found missing.
+// "Test connection": runs the backend's checks against the saved settings and lists each as passed, failed or not
+// checked (a check that did not run because an earlier one failed has its own neutral icon and count, issue 20). The
+// result is also handed back (`onChecked`), so a Brevo account's editor can offer to create the attributes found missing.
 import Button from '@atlaskit/button/default/button';
 import CheckCircleIcon from '@atlaskit/icon/core/check-circle';
+import NotCheckedIcon from '@atlaskit/icon/core/check-circle-unchecked';
 import CrossCircleIcon from '@atlaskit/icon/core/cross-circle';
 import Modal, { ModalBody, ModalFooter, ModalHeader, ModalTitle } from '@atlaskit/modal-dialog';
 import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
@@ -11,18 +13,26 @@ import { token } from '@atlaskit/tokens';
 import { useEffect, useState } from 'react';
 import type { Envelope } from '../../../shared/envelope';
 import { testConnection, type ConnectionCheck, type ConnectionTest } from '../api';
+import { connectionSummary, outcomeOf } from './connection-summary';
 
 const iconStyles = xcss({ flexShrink: 0, paddingBlockStart: 'space.025' });
+
+function OutcomeIcon({ check }: { check: ConnectionCheck }) {
+  switch (outcomeOf(check)) {
+    case 'passed':
+      return <CheckCircleIcon label="Passed" color={token('color.icon.success')} />;
+    case 'failed':
+      return <CrossCircleIcon label="Failed" color={token('color.icon.danger')} />;
+    case 'not-checked':
+      return <NotCheckedIcon label="Not checked" color={token('color.icon.subtlest')} />;
+  }
+}
 
 function CheckRow({ check }: { check: ConnectionCheck }) {
   return (
     <Inline as="li" space="space.100" alignBlock="start">
       <Box xcss={iconStyles}>
-        {check.ok ? (
-          <CheckCircleIcon label="Passed" color={token('color.icon.success')} />
-        ) : (
-          <CrossCircleIcon label="Failed" color={token('color.icon.danger')} />
-        )}
+        <OutcomeIcon check={check} />
       </Box>
       <Stack space="space.025">
         <Text weight="semibold">{check.name}</Text>
@@ -56,7 +66,7 @@ export function TestConnectionModal({
     // Only a new instance runs the test again; onChecked is a callback of the page and may change on every render.
   }, [instance.id]);
 
-  const failed = result?.ok ? result.data.checks.filter((check) => !check.ok).length : 0;
+  const summary = connectionSummary(result?.ok ? result.data.checks : []);
   return (
     <Modal onClose={onClose} width="medium">
       <ModalHeader hasCloseButton>
@@ -75,16 +85,9 @@ export function TestConnectionModal({
         ) : result.ok ? (
           <Stack space="space.200">
             <div role="status">
-              <SectionMessage
-                appearance={failed === 0 ? 'success' : 'error'}
-                title={
-                  failed === 0
-                    ? 'All checks passed'
-                    : `${failed} of ${result.data.checks.length} checks failed`
-                }
-              >
+              <SectionMessage appearance={summary.allPassed ? 'success' : 'error'} title={summary.title}>
                 <Text as="p">
-                  {failed === 0
+                  {summary.allPassed
                     ? 'You can turn on synchronization for this instance.'
                     : 'Fix the settings below, save, and test again.'}
                 </Text>

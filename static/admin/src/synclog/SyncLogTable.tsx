@@ -25,7 +25,6 @@ interface SyncLogTableProps {
   onRetry: (entry: SyncEvent) => Promise<Envelope<unknown>>;
 }
 
-const codeStyles = xcss({ font: 'font.code', overflowWrap: 'anywhere' });
 const messageStyles = xcss({ overflowWrap: 'anywhere' });
 
 const head = {
@@ -81,11 +80,12 @@ export function SyncLogTable(props: SyncLogTableProps) {
         content: entry.issueKey ? external(issueUrl(siteUrl, entry.issueKey), entry.issueKey) : null,
       },
       { key: 'ticket', content: ticketCell(entry) },
+      // In words (src/domain/sync-operation.ts); the id stays available as a tooltip for support conversations.
       {
         key: 'operation',
         content: (
-          <Box as="span" xcss={codeStyles}>
-            {entry.operation}
+          <Box as="span" xcss={messageStyles}>
+            <span title={entry.operation}>{entry.operationName ?? entry.operation}</span>
           </Box>
         ),
       },

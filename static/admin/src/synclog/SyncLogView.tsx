@@ -1,5 +1,5 @@
 // The sync log ("CRM Sync Logs") and the errors report ("CRM Sync Errors") are one view: the errors report is the log
-// fixed to level "error".
+// fixed to errors that no later run fixed yet (an error resolved by a later run leaves it, issue 20).
 import Button from '@atlaskit/button/default/button';
 import IconButton from '@atlaskit/button/icon/button';
 import { Label } from '@atlaskit/form';
@@ -37,6 +37,7 @@ export function SyncLogView({ instances, errorsOnly, siteUrl, locale, timeZone }
   const { state, reload, loadMore, retry } = useSyncLog({
     instanceId: instanceId === ALL ? undefined : instanceId,
     level: errorsOnly ? 'error' : level === ALL ? undefined : level,
+    unresolved: errorsOnly,
   });
   const now = useNow();
 

@@ -9,6 +9,8 @@ export const PAGE_SIZE = 50;
 export interface SyncLogFilters {
   instanceId: string | undefined;
   level: SyncLevel | undefined;
+  /** the errors report: only errors no later run fixed yet (issue 20) */
+  unresolved?: boolean;
 }
 
 export interface SyncLogState {
@@ -26,7 +28,7 @@ export function useSyncLog(filters: SyncLogFilters) {
     error: undefined,
   });
   const generation = useRef(0);
-  const { instanceId, level } = filters;
+  const { instanceId, level, unresolved } = filters;
 
   const fetchPage = useCallback(
     async (cursor: string | undefined) => {
@@ -35,6 +37,7 @@ export function useSyncLog(filters: SyncLogFilters) {
       const result = await getSyncLog({
         ...(instanceId ? { instanceId } : {}),
         ...(level ? { level } : {}),
+        ...(unresolved ? { unresolved } : {}),
         limit: PAGE_SIZE,
         ...(cursor ? { cursor } : {}),
       });
@@ -50,7 +53,7 @@ export function useSyncLog(filters: SyncLogFilters) {
           : { ...current, loading: undefined, error: result.error },
       );
     },
-    [instanceId, level],
+    [instanceId, level, unresolved],
   );
 
   const reload = useCallback(() => {

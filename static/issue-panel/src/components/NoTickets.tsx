@@ -19,8 +19,8 @@ export function NoTickets({ canLink }: { canLink: boolean }) {
         <Text weight="semibold">No linked tickets</Text>
         <Text size="small" color="color.text.subtle">
           {canLink
-            ? 'Link a TeamSupport ticket by its number below. Comments, status and mapped fields then stay in sync between the ticket and this issue.'
-            : 'Link a TeamSupport ticket by its number once a Jira administrator has connected a TeamSupport instance in the app settings.'}
+            ? 'Link a TeamSupport ticket by its number or subject below. Comments, status and mapped fields then stay in sync between the ticket and this issue.'
+            : 'Link a TeamSupport ticket by its number or subject once a Jira administrator has connected a TeamSupport instance in the app settings.'}
         </Text>
       </Stack>
     </Box>

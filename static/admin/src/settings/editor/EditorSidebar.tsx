@@ -7,6 +7,7 @@ import { Box, Inline, Stack, Text, xcss } from '@atlaskit/primitives';
 import { formatRelativeTime } from '../../../../shared/relative-time';
 import { useNow } from '../../../../shared/use-now';
 import type { AnyInstanceView } from '../../api';
+import { fasterSyncSummary } from './faster-sync';
 
 const cardStyles = xcss({
   padding: 'space.200',
@@ -54,6 +55,11 @@ export function EditorSidebar({
                 {secretStored ? 'Set' : 'Not set'}
               </Lozenge>
             </Fact>
+            {saved.kind === 'teamsupport' ? (
+              <Fact label="Faster sync">
+                <Text>{fasterSyncSummary(saved)}</Text>
+              </Fact>
+            ) : null}
             {saved.updatedAt ? (
               <Fact label="Last saved">
                 <Text>{formatRelativeTime(saved.updatedAt, now)}</Text>

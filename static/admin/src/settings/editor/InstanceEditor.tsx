@@ -1,6 +1,11 @@
 // Adds or edits one instance: every setting of the InstanceInput contract, grouped as in TeamSupport's own Jira
 // settings. Validation is the backend's: a refused save comes back as INVALID_INPUT with one message per field path,
 // shown next to the field and listed in a summary; nothing is stored until every problem is fixed.
+//
+// Layout (issue 20): one page of sections, each with its own heading, an "On this page" list beside them, and a Save
+// bar that stays at the bottom of the view. Not one tab per section: the error summary after a refused save links to
+// fields in any section, and an admin reviews the whole instance before turning sync on; both want every field on one
+// page, as Jira's own long admin forms keep them, with the actions always in reach.
 import Button from '@atlaskit/button/default/button';
 import Heading from '@atlaskit/heading';
 import ArrowLeftIcon from '@atlaskit/icon/core/arrow-left';
@@ -11,13 +16,17 @@ import { fieldIssuesOf, type FieldIssue, type ResolverError } from '../../../../
 import { ErrorPanel } from '../../../../shared/ErrorPanel';
 import { saveInstance, type AnyInstanceView, type InstanceView } from '../../api';
 import { ConnectionSection } from './ConnectionSection';
+import { CorrelationSection } from './CorrelationSection';
 import { draftFromView, emptyDraft, toInstanceInput, type InstanceDraft } from './draft';
 import { EditorSidebar } from './EditorSidebar';
 import { ErrorSummary } from './ErrorSummary';
+import { FasterSyncSection } from './FasterSyncSection';
 import type { StaleIssues } from './issues';
 import { MappingsSection } from './MappingsSection';
 import { ProjectsSection } from './ProjectsSection';
+import { PushHintSection } from './PushHintSection';
 import { ReleasesSection } from './ReleasesSection';
+import { SectionNav } from './SectionNav';
 import { SyncSection } from './SyncSection';
 import { TicketTypesSection } from './TicketTypesSection';
 import { useMappingOptions } from './use-mapping-options';
@@ -39,8 +48,13 @@ const sidebarStyles = xcss({
   alignSelf: 'start',
   [media.above.md]: { position: 'sticky', insetBlockStart: 'space.300' },
 });
+// The Save bar sticks to the bottom of the view while the form is longer than the screen.
 const footerStyles = xcss({
-  paddingBlockStart: 'space.200',
+  position: 'sticky',
+  insetBlockEnd: 'space.0',
+  zIndex: 'card',
+  paddingBlock: 'space.150',
+  backgroundColor: 'elevation.surface',
   borderBlockStartWidth: 'border.width',
   borderBlockStartStyle: 'solid',
   borderBlockStartColor: 'color.border',
@@ -56,7 +70,9 @@ export function InstanceEditor({ instance, onSaved, onClose, onTest }: InstanceE
   const [saving, setSaving] = useState(false);
   const summary = useRef<HTMLDivElement>(null);
   const [refusals, setRefusals] = useState(0);
-  const options = useMappingOptions(saved?.id);
+  // Read again after every save: a corrected address must not keep the old address's warning (issue 20).
+  const options = useMappingOptions(saved?.id, saved?.updatedAt);
+  const form = useRef<HTMLFormElement>(null);
 
   // After a refused save, focus moves to the summary in the same commit that shows it.
   useLayoutEffect(() => {
@@ -127,14 +143,17 @@ export function InstanceEditor({ instance, onSaved, onClose, onTest }: InstanceE
             </div>
           ) : null}
           {issues.length > 0 ? <ErrorSummary ref={summary} issues={issues} /> : null}
-          <form onSubmit={(event) => void save(event)} noValidate aria-label="Instance settings">
+          <form ref={form} onSubmit={(event) => void save(event)} noValidate aria-label="Instance settings">
             <ConnectionSection {...sectionProps} />
             <SyncSection {...sectionProps} />
             <TicketTypesSection {...sectionProps} />
             <ProjectsSection {...sectionProps} />
             <MappingsSection {...sectionProps} />
+            <CorrelationSection {...sectionProps} />
             <ReleasesSection {...sectionProps} />
-            <Box xcss={footerStyles}>
+            <FasterSyncSection {...sectionProps} />
+            <PushHintSection instanceId={saved?.id} />
+            <Box xcss={footerStyles} testId="save-bar">
               <Inline space="space.100">
                 <Button type="submit" appearance="primary" isLoading={saving}>
                   Save
@@ -147,7 +166,10 @@ export function InstanceEditor({ instance, onSaved, onClose, onTest }: InstanceE
           </form>
         </Stack>
         <Box xcss={sidebarStyles}>
-          <EditorSidebar saved={saved} onTest={onTest} />
+          <Stack space="space.300">
+            <EditorSidebar saved={saved} onTest={onTest} />
+            <SectionNav form={form} version={saved?.id} />
+          </Stack>
         </Box>
       </Box>
     </Stack>

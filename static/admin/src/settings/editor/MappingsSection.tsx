@@ -1,12 +1,11 @@
-// Mappings: fields, ticket types and statuses whose names differ between the two systems, and the correlation field.
+// Mappings: fields, ticket types and statuses whose names differ between the two systems. (The correlation field has a
+// section of its own, CorrelationSection.)
 import SectionMessage from '@atlaskit/section-message';
 import { Stack, Text } from '@atlaskit/primitives';
 import type { MappingOptions } from '../../api';
 import { newRowKey, type FieldMappingRow, type StatusMappingRow, type TypeMappingRow } from './draft';
-import { FieldRow } from './FieldRow';
-import { messagesAt, under } from './issues';
 import { MappingRows } from './MappingRows';
-import { Picker, textOptions, type PickerOption } from './Picker';
+import { textOptions, type PickerOption } from './Picker';
 import { Section, SubHeading, type SectionProps } from './section';
 
 function jiraFieldOptions(options: MappingOptions | undefined): PickerOption[] {
@@ -113,24 +112,6 @@ export function MappingsSection({ draft, change, issues, options }: SectionProps
           onChange={(statusMappings, stale) => change({ statusMappings }, stale)}
         />
       </Stack>
-      <FieldRow
-        path="correlationField"
-        label="Correlation field"
-        helper='API name of a ticket custom field holding the Jira issue key (e.g. JiraIssueKey). Agents enter an issue key to link that issue, or "NEW" to ask for a new one.'
-        messages={messagesAt(issues, 'correlationField')}
-      >
-        {(control) => (
-          <Picker
-            inputId={control.id}
-            options={textOptions(ticket?.customFields ?? [])}
-            value={draft.correlationField}
-            onChange={(correlationField) => change({ correlationField }, under('correlationField'))}
-            isInvalid={control.isInvalid}
-            describedBy={control.describedBy}
-            isClearable
-          />
-        )}
-      </FieldRow>
     </Section>
   );
 }

@@ -105,6 +105,29 @@ export function SyncSection({ draft, change, issues, options }: SectionProps) {
           change({ includeNonRequiredFields }, under('includeNonRequiredFields'))
         }
       />
+      <ToggleRow
+        path="copyEarlierActions.onEscalation"
+        label="Copy a ticket's earlier actions to a new issue"
+        helper="When a ticket asks for a new issue, its actions so far become comments on the issue too, oldest first. Off: only what happens after."
+        checked={draft.copyEarlierActions.onEscalation}
+        messages={messagesAt(issues, 'copyEarlierActions.onEscalation')}
+        onChange={(onEscalation) =>
+          change(
+            { copyEarlierActions: { ...draft.copyEarlierActions, onEscalation } },
+            under('copyEarlierActions'),
+          )
+        }
+      />
+      <ToggleRow
+        path="copyEarlierActions.onLink"
+        label="Copy a ticket's earlier actions when it is linked to an existing issue"
+        helper="From the issue panel or the correlation field. Off: the issue gets only what happens after the link."
+        checked={draft.copyEarlierActions.onLink}
+        messages={messagesAt(issues, 'copyEarlierActions.onLink')}
+        onChange={(onLink) =>
+          change({ copyEarlierActions: { ...draft.copyEarlierActions, onLink } }, under('copyEarlierActions'))
+        }
+      />
       <RestrictedProjectsNote />
     </Section>
   );

@@ -76,7 +76,7 @@ describe('toInstanceInput', () => {
       name: 'New',
       baseUrl: 'https://app.teamsupport.com',
       organizationId: '42',
-      apiToken: 't',
+      apiToken: 'token-12345',
     };
     const input = toInstanceInput(draft);
     expect(input).not.toHaveProperty('id');
@@ -188,6 +188,17 @@ describe('tokenNeededBecause', () => {
       issues: [
         { path: 'apiToken', message: `Enter the API token again: ${tokenNeededBecause(draft) ?? ''}.` },
       ],
+    });
+  });
+
+  it('keeps the earlier-actions switches through an edit: on for escalation, off for linking unless set', () => {
+    expect(draftFromView(view).copyEarlierActions).toEqual({ onEscalation: true, onLink: false });
+    const draft = {
+      ...draftFromView({ ...view, copyEarlierActions: { onEscalation: false, onLink: true } }),
+    };
+    expect(validateInstanceInput(toInstanceInput(draft), [], { tokenRequired: false })).toMatchObject({
+      ok: true,
+      value: { copyEarlierActions: { onEscalation: false, onLink: true } },
     });
   });
 

@@ -3,6 +3,7 @@
 // blank optional fields go as '' (the backend reads '' as "not set") and every row goes, blank or not, so that the
 // backend's row-numbered messages (`fieldMappings.1.jiraField`) point at the row the admin sees.
 import type { InstanceInput, InstanceView, NameList } from '../../api';
+import { emptyFasterSync, fasterSyncDraftOf, fasterSyncInputOf, type FasterSyncDraft } from './faster-sync';
 
 export interface NameChoice {
   all: boolean;
@@ -47,6 +48,10 @@ export interface InstanceDraft {
   releaseStatus: string;
   /** the organization's 24-hour request limit as typed; '' means the default (5,000) */
   dailyRequestLimit: string;
+  /** whether a ticket's earlier actions reach the issue it joins (docs/product.md, "Linking tickets to issues") */
+  copyEarlierActions: { onEscalation: boolean; onLink: boolean };
+  /** hot-ticket settings as typed (faster-sync.ts) */
+  fasterSync: FasterSyncDraft;
 }
 
 let lastRowKey = 0;
@@ -102,6 +107,8 @@ export function emptyDraft(): InstanceDraft {
     releaseNoteVisibleOnPortal: false,
     releaseStatus: '',
     dailyRequestLimit: '',
+    copyEarlierActions: { onEscalation: true, onLink: false },
+    fasterSync: emptyFasterSync(),
   };
 }
 
@@ -134,6 +141,8 @@ export function draftFromView(view: InstanceView): InstanceDraft {
     releaseNoteVisibleOnPortal: view.releaseNoteVisibleOnPortal,
     releaseStatus: view.releaseStatus ?? '',
     dailyRequestLimit: view.dailyRequestLimit === undefined ? '' : String(view.dailyRequestLimit),
+    copyEarlierActions: { onEscalation: true, onLink: false, ...view.copyEarlierActions },
+    fasterSync: fasterSyncDraftOf(view),
   };
 }
 
@@ -198,5 +207,10 @@ export function toInstanceInput(draft: InstanceDraft): InstanceInput {
     releaseNoteVisibleOnPortal: draft.releaseNoteVisibleOnPortal,
     releaseStatus: draft.releaseStatus,
     ...(dailyRequestLimit === undefined ? {} : { dailyRequestLimit }),
+    // The defaults go unsaid, so an instance saved before the option existed goes back as it came.
+    ...(draft.copyEarlierActions.onEscalation && !draft.copyEarlierActions.onLink
+      ? {}
+      : { copyEarlierActions: draft.copyEarlierActions }),
+    ...fasterSyncInputOf(draft.fasterSync),
   };
 }

@@ -1,12 +1,18 @@
 // The values the pickers offer. Loaded per instance (TeamSupport values need a saved, reachable instance); a failure
-// leaves the pickers as free-text fields rather than blocking the editor.
+// leaves the pickers as free-text fields rather than blocking the editor. Read again after every save (`version`,
+// the instance's updatedAt): a renamed instance with a corrected address must not keep the warning its old address
+// earned (issue 20), and the old answer is dropped the moment a new one is asked for.
 import { useEffect, useState } from 'react';
 import { getMappingOptions, type MappingOptions } from '../../api';
 
-export function useMappingOptions(instanceId: string | undefined): MappingOptions | undefined {
+export function useMappingOptions(
+  instanceId: string | undefined,
+  version: string | undefined,
+): MappingOptions | undefined {
   const [options, setOptions] = useState<MappingOptions | undefined>();
   useEffect(() => {
     let current = true;
+    setOptions(undefined);
     void getMappingOptions(instanceId).then((result) => {
       if (!current) return;
       setOptions(
@@ -21,6 +27,6 @@ export function useMappingOptions(instanceId: string | undefined): MappingOption
     return () => {
       current = false;
     };
-  }, [instanceId]);
+  }, [instanceId, version]);
   return options;
 }
