@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { manifestEntitySchema } from './kvs/manifest-entities';
 
 const functionSchema = z.object({
   key: z.string(),
@@ -32,33 +33,13 @@ const uiModuleSchema = z.object({
   title: z.string().optional(),
 });
 
-const entityIndexSchema = z.union([
-  z.string(),
-  z.object({
-    name: z.string(),
-    partition: z.array(z.string()).optional(),
-    range: z.array(z.string()).optional(),
-  }),
-]);
-
 const manifestSchema = z.object({
   app: z.object({
     id: z.string(),
     runtime: z.object({ name: z.string() }),
     storage: z
       .object({
-        entities: z
-          .array(
-            z.object({
-              name: z.string(),
-              attributes: z.record(
-                z.string(),
-                z.object({ type: z.enum(['string', 'integer', 'float', 'boolean', 'any']) }),
-              ),
-              indexes: z.array(entityIndexSchema).default([]),
-            }),
-          )
-          .default([]),
+        entities: z.array(manifestEntitySchema).default([]),
       })
       .optional(),
   }),

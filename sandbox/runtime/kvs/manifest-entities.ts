@@ -13,18 +13,17 @@ const rawIndexSchema = z.union([
   }),
 ]);
 
-const rawEntitiesSchema = z
-  .array(
-    z.object({
-      name: z.string(),
-      attributes: z.record(
-        z.string(),
-        z.object({ type: z.enum(['string', 'integer', 'float', 'boolean', 'any']) }),
-      ),
-      indexes: z.array(rawIndexSchema).optional(),
-    }),
-  )
-  .nullish();
+/** One entity as manifest.yml declares it; sandbox/runtime/manifest.ts reads the manifest with this schema too. */
+export const manifestEntitySchema = z.object({
+  name: z.string(),
+  attributes: z.record(
+    z.string(),
+    z.object({ type: z.enum(['string', 'integer', 'float', 'boolean', 'any']) }),
+  ),
+  indexes: z.array(rawIndexSchema).optional(),
+});
+
+const rawEntitiesSchema = z.array(manifestEntitySchema).nullish();
 
 function toIndex(raw: z.infer<typeof rawIndexSchema>): EntityIndexDecl {
   if (typeof raw === 'string') return { name: raw, partition: [], range: raw };
