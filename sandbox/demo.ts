@@ -9,7 +9,6 @@ import { DEFAULT_FIXTURE, type JiraEmulator } from './jira';
 import type { Sandbox } from './runtime/sandbox';
 import { DEFAULT_ORG, SYSTEM_ACTION_TYPE, type TeamSupportEmulator } from './teamsupport';
 import type { Tour } from './web/console/overview-page';
-import { createStore } from '../src/store';
 
 export const DEMO_CORRELATION_FIELD = 'JiraIssueKey';
 
@@ -34,6 +33,26 @@ const BREVO_PROJECT_LISTS = [
 ] as const;
 
 const linkedOk = z.object({ ok: z.literal(true) });
+const savedInstance = z.object({
+  ok: z.literal(true),
+  data: z.object({ instance: z.object({ id: z.string() }) }),
+});
+
+/**
+ * Saves an instance or a Brevo account the way the admin page does: through the admin page's `saveInstance`
+ * resolver, as alice (a Jira admin), so the demo goes through the same checks a user's settings do. Answers its id.
+ */
+async function saveAsAdmin(sandbox: Sandbox, instance: Record<string, unknown>): Promise<string> {
+  const result = await sandbox.invokeResolver({
+    moduleKey: 'sync-admin',
+    functionKey: 'saveInstance',
+    payload: { instance },
+    accountId: DEFAULT_FIXTURE.users.alice.accountId,
+  });
+  const saved = savedInstance.safeParse(result);
+  if (!saved.success) throw new Error(`demo settings rejected: ${JSON.stringify(result)}`);
+  return saved.data.data.instance.id;
+}
 
 const ISSUES: { project: 'SUP' | 'DEV'; type: 'Task' | 'Bug'; summary: string }[] = [
   { project: 'SUP', type: 'Task', summary: 'Export fails for files over 2 GB' },
@@ -84,24 +103,20 @@ const LINKED_TICKETS = [
  * emulator's lists of the same names. Answers the e-mail address of the contact the demo issues' events go to.
  */
 export async function seedBrevoDemo(sandbox: Sandbox, brevo: BrevoEmulator): Promise<string> {
-  const store = createStore();
   const account = brevo.account(DEFAULT_ACCOUNT.apiKey);
-  const saved = await sandbox.asInvocation(() =>
-    store.config.saveBrevoAccount({
-      kind: 'brevo',
-      name: DEMO_BREVO_ACCOUNT,
-      apiKey: account.apiKey,
-      active: true,
-      projects: 'all',
-      // Milestones too, so releasing the demo's version reaches the customer's timeline.
-      events: { versionReleased: true, sprintClosed: true, teamCapacity: true },
-      projectLists: BREVO_PROJECT_LISTS.map(({ projectKey, list }) => ({
-        projectKey,
-        listId: account.list(list).id,
-      })),
-    }),
-  );
-  if (!saved.ok) throw new Error(`demo Brevo account rejected: ${JSON.stringify(saved)}`);
+  await saveAsAdmin(sandbox, {
+    kind: 'brevo',
+    name: DEMO_BREVO_ACCOUNT,
+    apiKey: account.apiKey,
+    active: true,
+    projects: 'all',
+    // Milestones too, so releasing the demo's version reaches the customer's timeline.
+    events: { versionReleased: true, sprintClosed: true, teamCapacity: true },
+    projectLists: BREVO_PROJECT_LISTS.map(({ projectKey, list }) => ({
+      projectKey,
+      listId: account.list(list).id,
+    })),
+  });
   return DEFAULT_FIXTURE.users.alice.emailAddress;
 }
 
@@ -135,31 +150,26 @@ export async function seedDemo(
   ts: TeamSupportEmulator,
   brevo: BrevoEmulator,
 ): Promise<Tour> {
-  const store = createStore();
   const { alice } = DEFAULT_FIXTURE.users;
-  const saved = await sandbox.asInvocation(() =>
-    store.config.saveInstance({
-      kind: 'teamsupport',
-      name: 'Acme Support',
-      baseUrl: ts.appUrl,
-      organizationId: DEFAULT_ORG.organizationId,
-      apiToken: DEFAULT_ORG.apiToken,
-      timeZone: DEFAULT_ORG.timeZone,
-      active: true,
-      updateTicketStatus: true,
-      defaultProjectKey: 'SUP',
-      correlationField: DEMO_CORRELATION_FIELD,
-      statusMappings: [{ jiraStatus: 'Done', ticketStatus: 'Closed' }],
-      // A release tells the customer on the portal that the fix has shipped.
-      releaseNoteVisibleOnPortal: true,
-      projectMappings: [
-        { product: 'Widget', projectKey: 'SUP' },
-        { product: 'Gadget', projectKey: 'DEV' },
-      ],
-    }),
-  );
-  if (!saved.ok) throw new Error(`demo instance rejected: ${JSON.stringify(saved)}`);
-  const instanceId = saved.instance.id;
+  const instanceId = await saveAsAdmin(sandbox, {
+    kind: 'teamsupport',
+    name: 'Acme Support',
+    baseUrl: ts.appUrl,
+    organizationId: DEFAULT_ORG.organizationId,
+    apiToken: DEFAULT_ORG.apiToken,
+    timeZone: DEFAULT_ORG.timeZone,
+    active: true,
+    updateTicketStatus: true,
+    defaultProjectKey: 'SUP',
+    correlationField: DEMO_CORRELATION_FIELD,
+    statusMappings: [{ jiraStatus: 'Done', ticketStatus: 'Closed' }],
+    // A release tells the customer on the portal that the fix has shipped.
+    releaseNoteVisibleOnPortal: true,
+    projectMappings: [
+      { product: 'Widget', projectKey: 'SUP' },
+      { product: 'Gadget', projectKey: 'DEV' },
+    ],
+  });
   // Before the issues, so that their creation reaches alice's Brevo contact as it would on a configured site.
   const brevoContact = await seedBrevoDemo(sandbox, brevo);
   // DEV bugs require Severity (the emulator's fixture gives createmeta a required custom field).
