@@ -118,6 +118,25 @@ const sites: Site[] = [
     },
   },
   {
+    name: 'release note',
+    target: 'ticket-action',
+    async prepare(world) {
+      const { issue, ticket } = await linkedPair(world);
+      const version = world.jira.admin.createVersion('SUP', {
+        name: `9.${Math.floor(Math.random() * 1000)}`,
+      });
+      world.jira.admin.setFixVersions(users.alice.accountId, issue.id, [version.id]);
+      await world.sandbox.drain();
+      return {
+        act: async () => {
+          world.jira.admin.releaseVersion(users.alice.accountId, version.id, { releaseDate: '2025-10-01' });
+        },
+        copies: () => appActionsLike(world, ticket.ticketId, 'Fixed in '),
+        echoes: () => appComments(world, issue.id).length,
+      };
+    },
+  },
+  {
     name: 'escalation issue',
     target: 'jira-issue',
     instance: { correlationField: FIELD, defaultProjectKey: 'SUP' },
