@@ -92,8 +92,9 @@ export interface InstanceInput {
   releaseStatus: string;
   /** the organization's 24-hour TeamSupport limit; left out means 5,000, `null` is text that is no number */
   dailyRequestLimit?: number | null;
-  /** a ticket's actions from before it joined the issue are copied too: on escalation, on linking */
-  copyEarlierActions: { onEscalation: boolean; onLink: boolean };
+  /** a ticket's actions from before it joined the issue are copied too: on escalation, on linking; left out means
+   * the defaults (on escalation only) */
+  copyEarlierActions?: { onEscalation: boolean; onLink: boolean };
   /** Faster sync: left out means the default, `null` is text that is no whole number (the backend names the rule) */
   hotWindowMinutes?: number | null;
   hotCheckSeconds?: number | null;
