@@ -1,4 +1,6 @@
 // @ts-check
+// ESLint for the backend, sandbox, tests, bench and scripts (static/ has its own config): type-checked rules plus the
+// house rules (no `any`, no type assertions in src/, type-only imports).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 

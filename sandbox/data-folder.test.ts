@@ -1,3 +1,4 @@
+// The sandbox's data folder: reading a saved emulator snapshot, and writing one only when its bytes changed.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,3 +1,4 @@
+// The emulators' snapshot file format: Maps, Sets and Dates round-trip; other formats, versions and bodies refused.
 import { serialize } from 'node:v8';
 import { z } from 'zod';
 import { dateOf, decodeSnapshot, encodeSnapshot, fill, mapOf, setOf } from './snapshot-codec';

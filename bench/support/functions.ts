@@ -1,6 +1,6 @@
 // Which manifest functions do the work being measured, read from manifest.yml as the sandbox loaded it (function
 // keys are the manifest's business; the scheduled trigger key and the queue names are the app's contract).
-import { INBOUND_QUEUE, OUTBOUND_QUEUE } from '../../src/sync/jobs';
+import { INBOUND_QUEUE, OUTBOUND_QUEUE } from '../../src/sync/jobs/queue';
 import type { World } from '../../test/integration/world';
 
 export const PULL_TRIGGER = 'pull-tickets';

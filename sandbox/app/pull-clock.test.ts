@@ -1,3 +1,4 @@
+// The sandbox's scheduled-pull clock: pulls on its interval, "run now" restarts the interval, never two at once.
 import { PullClock } from './pull-clock';
 
 beforeEach(() => jest.useFakeTimers());

@@ -1,7 +1,7 @@
 // Contacts over HTTP: create, the duplicate answer, upsert with updateEnabled, attributes Brevo keeps or drops, lists,
-// read and update by identifier.
+// read by identifier, and 501 for the contact operations the app never calls.
 import type { BrevoEmulator } from './emulator';
-import { ApiClient, json, startFrozen, summary } from './testSupport';
+import { ApiClient, json, startFrozen, summary } from './brevo.test-support';
 
 let brevo: BrevoEmulator;
 let api: ApiClient;
@@ -89,7 +89,7 @@ describe('POST /v3/contacts', () => {
   });
 });
 
-describe('GET and PUT /v3/contacts/{identifier}', () => {
+describe('GET /v3/contacts/{identifier}', () => {
   it('reads a contact by e-mail (any case), by id, and by identifierType', async () => {
     const { id } = brevo.account().addContact({
       email: 'jane@example.com',
@@ -128,65 +128,19 @@ describe('GET and PUT /v3/contacts/{identifier}', () => {
       404,
       { code: 'document_not_found', message: 'Contact does not exist' },
     ]);
-    expect((await api.put('/contacts/nobody%40example.com', { attributes: {} })).status).toBe(404);
-  });
-
-  it('updates attributes, lists and the e-mail address (EMAIL in attributes)', async () => {
-    brevo.account().addContact({ email: 'jane@example.com', listIds: [2, 3] });
-    brevo.clock.set(new Date('2025-03-05T09:30:00.000Z'));
-    const reply = await api.put('/contacts/jane%40example.com', {
-      attributes: { EMAIL: 'jane.doe@example.com', FIRSTNAME: 'Jane' },
-      listIds: [4],
-      unlinkListIds: [2],
-    });
-    expect(summary(reply)).toEqual([204, '']);
-    expect(brevo.account().contact('jane@example.com')).toBeUndefined();
-    expect(brevo.account().contact('jane.doe@example.com')).toMatchObject({
-      listIds: [3, 4],
-      attributes: { FIRSTNAME: 'Jane' },
-      modifiedAt: '2025-03-05T09:30:00.000Z',
-    });
-  });
-
-  it('refuses an address another contact has', async () => {
-    brevo.account().addContact({ email: 'jane@example.com' });
-    brevo.account().addContact({ email: 'john@example.com' });
-    const reply = await api.put('/contacts/john%40example.com', {
-      attributes: { EMAIL: 'jane@example.com' },
-    });
-    expect(reply.status).toBe(400);
-    expect(json(reply)).toMatchObject({
-      code: 'duplicate_parameter',
-      metadata: { duplicate_identifiers: ['email'] },
-    });
   });
 });
 
-describe('POST /v3/contacts/lists/{listId}/contacts/add', () => {
-  it('adds the contacts that exist and reports the others as failures', async () => {
+describe('contact operations the app never calls', () => {
+  it('are not served (the app upserts with POST /contacts and listIds): 501, recorded as unimplemented', async () => {
     brevo.account().addContact({ email: 'jane@example.com' });
-    const reply = await api.post('/contacts/lists/3/contacts/add', {
-      emails: ['jane@example.com', 'nobody@example.com'],
-    });
-    expect(summary(reply)).toEqual([
-      201,
-      { contacts: { success: ['jane@example.com'], failure: ['nobody@example.com'], total: 2 } },
-    ]);
-    expect(brevo.account().listMembers(3)).toEqual(['jane@example.com']);
-  });
-
-  it('answers 404 for a list that does not exist', async () => {
-    expect(summary(await api.post('/contacts/lists/99/contacts/add', { ids: [1] }))).toEqual([
-      404,
-      { code: 'document_not_found', message: 'List ID does not exist' },
-    ]);
-  });
-
-  it('takes exactly one of emails, ids and extIds', async () => {
-    const reply = await api.post('/contacts/lists/3/contacts/add', { emails: ['a@example.com'], ids: [1] });
-    expect(reply.status).toBe(400);
-    expect(brevo.contractViolations()).toEqual([
-      expect.objectContaining({ kind: 'request', operationId: 'addContactToList' }),
+    expect((await api.put('/contacts/jane%40example.com', { attributes: {} })).status).toBe(501);
+    expect((await api.post('/contacts/lists/3/contacts/add', { emails: ['jane@example.com'] })).status).toBe(
+      501,
+    );
+    expect(brevo.contractViolations().map((violation) => [violation.kind, violation.operationId])).toEqual([
+      ['unimplemented', 'updateContact'],
+      ['unimplemented', 'addContactToList'],
     ]);
     brevo.clearContractViolations();
   });

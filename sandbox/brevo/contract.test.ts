@@ -15,10 +15,10 @@ import { ViolationLog } from './contract/violations';
 import type { BrevoEmulator } from './emulator';
 import { FaultInjector } from './faults';
 import { handleApiRequest } from './http/pipeline';
-import { RateLimiter } from './rateLimits';
-import { RequestLog } from './requestLog';
+import { RateLimiter } from './rate-limits';
+import { RequestLog } from './request-log';
 import { BrevoState } from './state';
-import { ApiClient, json, startFrozen, summary } from './testSupport';
+import { ApiClient, json, startFrozen, summary } from './brevo.test-support';
 
 let brevo: BrevoEmulator;
 let api: ApiClient;

@@ -2,7 +2,7 @@
 // POST /v3/events/batch, and GET /v3/events reading a contact's timeline back.
 import { z } from 'zod';
 import type { BrevoEmulator } from './emulator';
-import { ApiClient, json, startFrozen, summary } from './testSupport';
+import { ApiClient, json, startFrozen, summary } from './brevo.test-support';
 
 let brevo: BrevoEmulator;
 let api: ApiClient;
@@ -138,7 +138,7 @@ describe('POST /v3/events', () => {
   });
 });
 
-describe('POST /v3/events/batch', () => {
+describe('POST /v3/events/batch (the app sends events one by one; tests seed timelines with it)', () => {
   it('accepts a valid batch with 202 {message, count}', async () => {
     const reply = await api.post('/events/batch', {
       events: [event(), event({ identifiers: { email_id: 'john@example.com' } })],

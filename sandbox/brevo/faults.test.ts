@@ -2,7 +2,7 @@
 // cut or unreadable), a forced 429 with either header style, latency, and the request log.
 import { platformFetch } from '../runtime/globals';
 import type { BrevoEmulator } from './emulator';
-import { ApiClient, startFrozen, summary } from './testSupport';
+import { ApiClient, startFrozen, summary } from './brevo.test-support';
 
 let brevo: BrevoEmulator;
 let api: ApiClient;

@@ -35,8 +35,8 @@ export {
   type GroupLimit,
   type RateLimitConfig,
   type RateLimitGroup,
-} from './rateLimits';
-export type { RequestLogEntry } from './requestLog';
+} from './rate-limits';
+export type { RequestLogEntry } from './request-log';
 export {
   APP_ATTRIBUTES,
   DEFAULT_ACCOUNT,

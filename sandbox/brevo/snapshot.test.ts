@@ -1,6 +1,6 @@
 // exportState() / startBrevoEmulator({ state }): the data comes back as it was, and damaged bytes fail loudly.
 import { startBrevoEmulator } from './emulator';
-import { ApiClient, startFrozen } from './testSupport';
+import { ApiClient, startFrozen } from './brevo.test-support';
 
 it('restores accounts, lists, attributes, contacts and events, and goes on numbering after them', async () => {
   const first = await startFrozen({ appAttributes: true });

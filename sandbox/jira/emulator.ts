@@ -1,15 +1,17 @@
+// Starts the Jira emulator: builds the site (seeded, empty or restored from a snapshot), the HTTP app on 127.0.0.1,
+// and the handle tests and the sandbox use (admin, clock, faults, events, request log, state export).
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { JiraAdmin } from './admin/jiraAdmin';
+import { JiraAdmin } from './admin/jira-admin';
 import { componentErrors } from './contract/validators';
 import { ViolationLog, type ContractViolation } from './contract/violations';
 import { EventBus, type ProductEventListener } from './events/bus';
 import type { ProductEvent } from './events/payloads';
 import { FaultPlan } from './faults/faults';
-import { IssueWriteLimiter, type WriteLimit } from './faults/issueWriteLimiter';
-import { RequestLog, type RequestCounters, type RequestLogEntry } from './faults/requestLog';
+import { IssueWriteLimiter, type WriteLimit } from './faults/issue-write-limiter';
+import { RequestLog, type RequestCounters, type RequestLogEntry } from './faults/request-log';
 import { createJiraApp } from './http/app';
-import { PropertyIndex, type EntityPropertyModule } from './jql/propertyIndex';
+import { PropertyIndex, type EntityPropertyModule } from './jql/property-index';
 import { seedBuiltIns, seedDefaultFixture } from './seed';
 import type { JiraCore } from './service/core';
 import { Clock } from './state/clock';

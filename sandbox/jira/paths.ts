@@ -1,3 +1,4 @@
+// Where the Jira emulator's vendored OpenAPI document lives on disk.
 import path from 'node:path';
 
 // Atlassian's published Jira Cloud platform REST API v3 document, vendored unmodified (source, version and licence in

@@ -1,4 +1,6 @@
-import type { JiraAdmin } from './admin/jiraAdmin';
+// The default site the Jira emulator starts with (projects SUP and DEV, alice and bob, statuses, types, fields,
+// versions) and the ids tests refer to.
+import type { JiraAdmin } from './admin/jira-admin';
 import type { JiraStore } from './state/store';
 
 /** Ids of the default fixture, for tests and the sandbox page. */

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { entityPropertyModuleSchema, type EntityPropertyModule } from '../jira/jql/propertyIndex';
+import { entityPropertyModuleSchema, type EntityPropertyModule } from '../jira/jql/property-index';
 
 const manifestModulesSchema = z.looseObject({
   modules: z.looseObject({ 'jira:entityProperty': z.array(entityPropertyModuleSchema).default([]) }),

@@ -1,3 +1,5 @@
+// Ticket actions in the TeamSupport emulator over HTTP: the recorded system actions, reading one, creating and
+// updating actions as the app does, and their text encoding.
 import type { TeamSupportEmulator } from './emulator';
 import {
   ApiClient,
@@ -7,7 +9,7 @@ import {
   parseJson,
   startFrozen,
   stringAt,
-} from './testSupport';
+} from './teamsupport.test-support';
 
 let ts: TeamSupportEmulator;
 let api: ApiClient;
@@ -64,7 +66,7 @@ describe('actions of a ticket', () => {
     });
   });
 
-  it('gets one action with ActionID (not ID) as its first field', async () => {
+  it('gets one action with ActionID (not ID) as its first field, the shape of the app’s POST answer', async () => {
     const [newest] = ts.org().actions(exportBug().ticketId);
     const response = await api.get(`/tickets/${exportBug().ticketId}/actions/${newest?.actionId}.json`);
     const action = objectAt(parseJson(response), 'Action');
@@ -164,7 +166,7 @@ describe('POST /tickets/{ticket}/actions', () => {
   });
 });
 
-describe('PUT /tickets/{ticket}/actions/{action}', () => {
+describe('PUT /tickets/{ticket}/actions/{action} (an agent’s edit; the app only adds actions)', () => {
   it('updates only the sent fields', async () => {
     const ticketId = exportBug().ticketId;
     const [newest] = ts.org().actions(ticketId);

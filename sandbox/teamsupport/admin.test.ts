@@ -1,3 +1,5 @@
+// The TeamSupport emulator's /_sandbox/ admin surface over HTTP: orgs and tickets, the clock, injected failures,
+// latency and the request log.
 import { z } from 'zod';
 import { platformFetch } from '../runtime/globals';
 import type { TeamSupportEmulator } from './emulator';
@@ -11,7 +13,7 @@ import {
   parseJson,
   startFrozen,
   stringAt,
-} from './testSupport';
+} from './teamsupport.test-support';
 
 let ts: TeamSupportEmulator;
 let sleeps: number[];

@@ -1,5 +1,6 @@
+// HTTP Basic auth in the TeamSupport emulator (organization id and API token), and data kept per organization.
 import type { TeamSupportEmulator } from './emulator';
-import { ApiClient, objectAt, parseJson, setUpSmallOrg, startFrozen } from './testSupport';
+import { ApiClient, objectAt, parseJson, setUpSmallOrg, startFrozen } from './teamsupport.test-support';
 import { DEFAULT_ORG } from './seed';
 
 let ts: TeamSupportEmulator;

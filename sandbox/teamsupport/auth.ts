@@ -1,6 +1,6 @@
 // HTTP Basic auth with OrganizationID:API token, checked like the server's RestCommandModule: the username must
 // be an org id, the password a GUID equal to the org's token, and the org must have API access switched on.
-import { textReply, type HttpReply } from './httpReply';
+import { textReply, type HttpReply } from './http-reply';
 import type { OrgRecord } from './model';
 
 export const ACCESS_DENIED: HttpReply = textReply(401, '401 Access Denied', {

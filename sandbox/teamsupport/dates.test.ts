@@ -1,3 +1,4 @@
+// Dates in the TeamSupport emulator: written in the org's culture and time zone, read from bodies, and filter dates.
 import { FilterValueError, formatOrgDate, parseBodyDate, parseFilterDate, toFilterDate } from './dates';
 
 describe('formatOrgDate: the culture’s short date + short time in the org’s time zone', () => {

@@ -1,6 +1,6 @@
 // Dates as TeamSupport writes and reads them: output in the organisation's culture and time zone at minute precision
 // (.NET "g" pattern), body dates parsed with the org's culture and stored as UTC, filter dates as 14 UTC digits.
-import { zoneClock } from './localTime';
+import { zoneClock } from './local-time';
 
 export const CULTURES = ['en-US', 'en-GB', 'de-DE', 'fr-FR'] as const;
 export type Culture = (typeof CULTURES)[number];

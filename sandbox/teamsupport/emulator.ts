@@ -2,13 +2,13 @@
 //   const ts = await startTeamSupportEmulator({ seed: 'default', port: 0 });
 //   fetch(`${ts.apiUrl}/tickets`, { headers: { Authorization: ts.org().authorizationHeader() } });
 //   await ts.close();
-import { SandboxAdmin } from './admin/sandboxAdmin';
+import { SandboxAdmin } from './admin/sandbox-admin';
 import type { SeedName } from './admin/schemas';
 import type { ApiDependencies } from './api/pipeline';
 import { ControllableClock } from './clock';
 import { FaultInjector } from './faults';
-import { RateLimiter } from './rateLimits';
-import { RequestLog } from './requestLog';
+import { RateLimiter } from './rate-limits';
+import { RequestLog } from './request-log';
 import { seedEmulator } from './seed';
 import { listen } from './server';
 import { exportTeamSupportState, restoreTeamSupportState } from './snapshot';

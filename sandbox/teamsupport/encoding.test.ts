@@ -1,7 +1,9 @@
+// TeamSupport's wire encoding in the emulator: every value a string, child collections nested like the XML
+// conversion, and list reshaping done on the text.
 import { apiNameOf } from './admin/refs';
 import { cell, encodeCell, encodeRecord, nestedList } from './wire/cells';
-import { LISTS, renderList, reshapeListText } from './wire/listShape';
-import { parseWrappedBody } from './wire/requestBody';
+import { LISTS, renderList, reshapeListText } from './wire/list-shape';
+import { parseWrappedBody } from './wire/request-body';
 import { ApiFailure } from './api/failures';
 
 const wire = { formatDate: (date: Date) => date.toISOString(), escapeText: true };

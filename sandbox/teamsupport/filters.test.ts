@@ -1,4 +1,5 @@
-import type { OrgAdmin } from './admin/orgAdmin';
+// List filters in the TeamSupport emulator: date filters ([gt], [lt]) and value filters ([null], [contains], [not]).
+import type { OrgAdmin } from './admin/org-admin';
 import { toFilterDate } from './dates';
 import type { TeamSupportEmulator } from './emulator';
 import {
@@ -9,7 +10,7 @@ import {
   startFrozen,
   stringAt,
   type ApiResponse,
-} from './testSupport';
+} from './teamsupport.test-support';
 
 let ts: TeamSupportEmulator;
 let org: OrgAdmin;

@@ -5,8 +5,8 @@ export {
   TeamSupportEmulator,
   type TeamSupportEmulatorOptions,
 } from './emulator';
-export { OrgAdmin, type OrgLookups, type OrgSettings } from './admin/orgAdmin';
-export { SandboxAdmin } from './admin/sandboxAdmin';
+export { OrgAdmin, type OrgLookups, type OrgSettings } from './admin/org-admin';
+export { SandboxAdmin } from './admin/sandbox-admin';
 export { AdminError } from './admin/refs';
 export type { ActionSnapshot, TicketSnapshot } from './admin/snapshots';
 export type {
@@ -23,7 +23,7 @@ export { ADMIN_PREFIX } from './admin/http';
 export { ControllableClock } from './clock';
 export { CULTURES, formatOrgDate, toFilterDate, type Culture } from './dates';
 export type { FaultSpec } from './faults';
-export { limitExceededBody, type RequestCounters } from './rateLimits';
-export type { RequestLogEntry } from './requestLog';
+export { limitExceededBody, type RequestCounters } from './rate-limits';
+export type { RequestLogEntry } from './request-log';
 export { DEFAULT_ORG } from './seed';
 export { SYSTEM_ACTION_TYPE, SYSTEM_USER } from './model';

@@ -1,3 +1,5 @@
+// Ticket and action lists in the TeamSupport emulator: paging by TicketNumber, one-item pages, counters-only pages
+// and the unpaged in-memory list.
 import type { TeamSupportEmulator } from './emulator';
 import {
   ACTION_LIST_FIELDS,
@@ -8,7 +10,7 @@ import {
   parseJson,
   startFrozen,
   stringAt,
-} from './testSupport';
+} from './teamsupport.test-support';
 
 let ts: TeamSupportEmulator;
 let api: ApiClient;
@@ -132,6 +134,20 @@ describe('GET /tickets/{ticket}/actions', () => {
 });
 
 describe('lookup lists', () => {
+  it('does not serve the lookups the app never reads: one product, version or user, groups, version statuses', async () => {
+    const widget = ts.org().product('Widget');
+    const jane = ts.org().user('Jane Doe');
+    for (const path of [
+      `/products/${widget.id}`,
+      `/users/${jane.id}`,
+      '/groups',
+      '/properties/productversionstatuses',
+      '/apiversion',
+    ]) {
+      expect((await api.get(path)).status).toBe(404);
+    }
+  });
+
   it('lists ticket types with ID, and empties on an unknown parameter', async () => {
     const items = arrayAt(await api.getJson('/properties/tickettypes'), 'TicketTypes');
     expect(items.map((item) => item['Name'])).toEqual(['Bug', 'Question', 'Feature Request']);
@@ -179,13 +195,10 @@ describe('lookup lists', () => {
     ]);
   });
 
-  it('serves products, one product, and a product’s versions (ProductVersionID → ID, ProductID kept)', async () => {
+  it('serves products and a product’s versions (ProductVersionID → ID, ProductID kept)', async () => {
     const widget = ts.org().product('Widget');
     const products = arrayAt(await api.getJson('/products'), 'Products');
     expect(products.map((item) => item['Name'])).toEqual(['Gadget', 'Widget']);
-
-    const product = objectAt(await api.getJson(`/products/${widget.id}`), 'Product');
-    expect(product).toMatchObject({ ProductID: String(widget.id), Name: 'Widget' });
 
     const versions = arrayAt(await api.getJson(`/products/${widget.id}/versions`), 'Versions');
     expect(versions.map((item) => [item['VersionNumber'], item['ProductID'], item['ProductName']])).toEqual([
@@ -197,15 +210,13 @@ describe('lookup lists', () => {
     expect((await api.get('/products?foo=bar')).text).toBe('{"Products":null}');
   });
 
-  it('serves users (agents) as a list with ID and one by id with UserID', async () => {
+  it('serves users (agents) as a list with ID', async () => {
     const jane = ts.org().user('Jane Doe');
     const users = arrayAt(await api.getJson('/users'), 'Users');
     expect(users.map((item) => [item['FirstName'], item['LastName']])).toEqual([
       ['Jane', 'Doe'],
       ['Sam', 'Roe'],
     ]);
-    expect(users[0]?.['ID']).toBe(String(jane.id));
-    const user = objectAt(await api.getJson(`/users/${jane.id}`), 'User');
-    expect(user).toMatchObject({ UserID: String(jane.id), Email: 'jane.doe@acme.example' });
+    expect(users[0]).toMatchObject({ ID: String(jane.id), Email: 'jane.doe@acme.example' });
   });
 });

@@ -1,6 +1,6 @@
 // Incremental pulls (`DateModified[gt]` with paging) over a large org, and the cases where a ticket's DateModified
 // moves: the answer must follow every change, whatever way it was made.
-import type { OrgAdmin } from './admin/orgAdmin';
+import type { OrgAdmin } from './admin/org-admin';
 import { toFilterDate } from './dates';
 import type { TeamSupportEmulator } from './emulator';
 import {
@@ -12,7 +12,7 @@ import {
   startFrozen,
   stringAt,
   type ApiResponse,
-} from './testSupport';
+} from './teamsupport.test-support';
 
 let ts: TeamSupportEmulator;
 let org: OrgAdmin;

@@ -1,6 +1,6 @@
 // The data an emulator starts with. 'default': one org set up the way the app's tests and `npm start` expect;
 // 'empty': no organisation at all (create them through the admin surface).
-import type { SandboxAdmin } from './admin/sandboxAdmin';
+import type { SandboxAdmin } from './admin/sandbox-admin';
 import type { SeedName } from './admin/schemas';
 import { SYSTEM_ACTION_TYPE, SYSTEM_USER } from './model';
 

@@ -2,9 +2,9 @@
 // TeamSupport API, the rest is 404.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin/http';
-import type { SandboxAdmin } from './admin/sandboxAdmin';
+import type { SandboxAdmin } from './admin/sandbox-admin';
 import { handleApiRequest, type ApiDependencies } from './api/pipeline';
-import { textReply, type HttpReply } from './httpReply';
+import { textReply, type HttpReply } from './http-reply';
 
 async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

@@ -1,3 +1,5 @@
+// Saving and restoring the TeamSupport emulator (exportState, startTeamSupportEmulator({ state })): same answers
+// and ids after a restore, faults and rate-limit counters not carried over.
 import { serialize } from 'node:v8';
 import { toFilterDate } from './dates';
 import {
@@ -14,7 +16,7 @@ import {
   parseJson,
   startFrozen,
   stringAt,
-} from './testSupport';
+} from './teamsupport.test-support';
 
 const started: TeamSupportEmulator[] = [];
 

@@ -18,7 +18,7 @@ import type {
   VersionRecord,
   VersionStatusRecord,
 } from './model';
-import { OrgTicketIndex } from './ticketIndex';
+import { OrgTicketIndex } from './ticket-index';
 
 // First id of each kind: realistic magnitudes, and far apart so an id of one kind is never mistaken for another.
 const FIRST_IDS = {

@@ -1,3 +1,5 @@
+// Tickets in the TeamSupport emulator over HTTP: field order, look-up by id or number, custom fields per ticket
+// type, create, update, JiraKey, tags, delete and the deleted-tickets list.
 import type { TeamSupportEmulator } from './emulator';
 import {
   ApiClient,
@@ -9,7 +11,7 @@ import {
   parseJson,
   startFrozen,
   stringAt,
-} from './testSupport';
+} from './teamsupport.test-support';
 
 let ts: TeamSupportEmulator;
 let api: ApiClient;
@@ -143,7 +145,7 @@ describe('custom fields per ticket type', () => {
   });
 });
 
-describe('POST /tickets', () => {
+describe('POST /tickets (how tickets arrive; the app never creates one)', () => {
   it('accepts names for lookups, forces TicketSource "API" and creates the Description action', async () => {
     const response = await api.post('/tickets', {
       Ticket: {
@@ -339,7 +341,7 @@ describe('tags', () => {
   });
 });
 
-describe('DELETE /tickets/{ticket} and /deletedtickets', () => {
+describe('DELETE /tickets/{ticket} and /deletedtickets (an agent deleting a linked ticket)', () => {
   it('answers 200 with an empty body, then lists the ticket under /deletedtickets with its XML nesting', async () => {
     const ticket = seededTicket(3);
     const response = await api.delete(`/tickets/${ticket.ticketId}`);

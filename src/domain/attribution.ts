@@ -3,7 +3,7 @@
 // how a retry finds a copy whose answer was lost, and how the pull recognises the app's own actions even when the
 // ledger record is missing (docs/reliability.md). All values are escaped before they enter HTML.
 import { linkedText, paragraph, strong, type AdfParagraph } from './content';
-import { escapeHtmlText } from './content/htmlEscape';
+import { escapeHtmlText } from './content/html-escape';
 import { INBOUND_HEADER_PREFIX } from './echo';
 
 const esc = escapeHtmlText;

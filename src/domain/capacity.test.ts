@@ -1,3 +1,4 @@
+// Team capacity figures for Brevo: the JQL per project and person, the UTC day, and the event size limit.
 import {
   assigneeOpenQuery,
   assigneeTotalQueries,

@@ -1,3 +1,4 @@
+// Reading a ticket's escalation field: which values ask for a new Jira issue.
 import { ESCALATION_VALUES, escalationRequest } from './escalation-request';
 
 describe('escalationRequest', () => {

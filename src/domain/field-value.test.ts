@@ -1,3 +1,4 @@
+// The value of a ticket field the mapping rules read, standard or custom.
 import { ticketFieldValue } from './field-value';
 
 describe('ticketFieldValue', () => {

@@ -1,6 +1,6 @@
 // The ids the Custom UI resolvers' payloads name things by, each accepting exactly what the app hands out: instance
 // ids as the config repository makes them (UUIDs, within INSTANCE_ID_PATTERN), TeamSupport ticket ids (numeric,
-// src/connectors/teamsupport/wireFields.ts) and sync-log entry ids (src/store/sync-event-record.ts). Checked at the
+// src/connectors/teamsupport/wire-fields.ts) and sync-log entry ids (src/store/sync-event-record.ts). Checked at the
 // entry, a malformed id is INVALID_INPUT; unchecked, it would reach a storage key (src/store/keys.ts), be refused there
 // and come back to the page as an upstream failure.
 import { z } from 'zod';

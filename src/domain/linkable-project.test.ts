@@ -1,3 +1,4 @@
+// Which Jira projects an instance may link issues of, and the project key of an issue key.
 import {
   linkableProjects,
   mayLinkIssueKey,

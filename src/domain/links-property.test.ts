@@ -1,3 +1,4 @@
+// The links property on a linked issue: counts, numbers and instance names, Jira's 32 KB limit, and its JQL.
 import { isLinksProperty, linksPropertyOf, namesInstanceJql } from './links-property';
 
 const names = new Map([

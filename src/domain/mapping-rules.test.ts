@@ -1,3 +1,5 @@
+// The mapping rules: ticket status for an issue status, issue and ticket types, the project for a new issue, and
+// the echo markers.
 import { isAppWrittenComment, startsWithAppHeader, appCommentProperty } from './echo';
 import { projectKeyFor, type ProjectKeySettings } from './project-key';
 import { ticketStatusFor } from './status-mapping';

@@ -1,3 +1,4 @@
+// Whether a read of TeamSupport already includes a change, given minute-precision modification times.
 import { readIncludesChange } from './modification-time';
 
 describe('readIncludesChange', () => {

@@ -1,3 +1,5 @@
+// Which Jira comments may leave Jira (fail closed): visibility, JSM internal notes, unreadable flags, security
+// levels.
 import type { JiraComment } from './jira';
 import { commentPrivacy } from './privacy';
 

@@ -1,3 +1,4 @@
+// How the pull slows down near the organization's daily TeamSupport request limit, and the warnings it gives.
 import { decidePull, paceFor, slowDownMessage } from './request-budget';
 
 const MINUTE = 60_000;

@@ -1,3 +1,4 @@
+// Hourly TeamSupport request counts: adding, summing the last 24 hours, and merging concurrent writes.
 import {
   addUsage,
   EMPTY_USAGE,

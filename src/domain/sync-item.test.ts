@@ -1,3 +1,4 @@
+// What one sync-log item is (instance, ticket, operation, source), so a later success can resolve its error.
 import { sameSyncItem, syncItemKey, syncItemOf } from './sync-item';
 
 const base = { instanceId: 'inst-1', ticketId: '42', operation: 'comment-to-action' };

@@ -15,7 +15,7 @@ export interface SyncItem {
 
 const id = z.union([z.string().min(1), z.number()]).transform(String);
 
-/** The source of each retryable job kind (src/sync/jobs.ts, src/sync/milestones/jobs.ts). */
+/** The source of each retryable job kind (src/sync/jobs/outbound.ts, src/sync/jobs/inbound.ts). */
 const SourceOfJob = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('comment'), commentId: id }).transform((job) => job.commentId),
   z.object({ kind: z.literal('issue-updated'), changelogId: id }).transform((job) => job.changelogId),

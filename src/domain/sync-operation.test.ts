@@ -1,3 +1,4 @@
+// The words the admin page uses for sync operations.
 import { operationName } from './sync-operation';
 
 describe('operationName', () => {

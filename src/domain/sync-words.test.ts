@@ -1,3 +1,4 @@
+// Naming an action by its date and author in the organization's time zone.
 import { actionWords, shortTime, whenAndWho } from './sync-words';
 
 describe('sync words', () => {

@@ -6,7 +6,6 @@ import { capacityDay } from '../domain/capacity';
 import { describeError } from '../lib/errors';
 import { logger } from '../lib/logger';
 import { wantsCapacity } from '../sync/brevo/capacity';
-import { queueBrevoAccountJob } from './brevo-account-jobs';
 import { platform } from './compose';
 
 export async function brevoTeamCapacity(): Promise<{ statusCode: number }> {
@@ -20,7 +19,7 @@ export async function brevoTeamCapacity(): Promise<{ statusCode: number }> {
   const day = capacityDay(new Date());
   for (const account of config.document.brevoAccounts.filter(wantsCapacity)) {
     try {
-      await queueBrevoAccountJob({
+      await p.queues.pushAccountJob({
         kind: 'brevo-capacity',
         accountId: account.id,
         day,

@@ -7,11 +7,13 @@ import { JiraHttp } from '../jira/http';
 import { JiraAsUser, JiraRest } from '../jira/jira-rest';
 import type { Budget } from '../lib/budget';
 import { createStore, type Store } from '../store';
-import { createBrevo } from '../connectors/brevo';
+import { createBrevo, type BrevoAccount } from '../connectors/brevo';
 import type { BrevoDeps } from '../sync/brevo/deps';
+import type { CopyDeps } from '../sync/copy-deps';
 import type { InboundDeps } from '../sync/inbound/deps';
 import type { OutboundDeps } from '../sync/outbound/deps';
 import type { CopyOnceOptions } from '../sync/copy-once';
+import type { JobQueues } from '../sync/ports/job-queues';
 import { forgeJobQueues } from './job-queues';
 import { randomUUID } from 'node:crypto';
 import { dailyRequestLimitOf } from '../domain/config';
@@ -19,7 +21,9 @@ import { paceFor } from '../domain/request-budget';
 import { requestsInWindow } from '../domain/request-usage';
 import { KvsHotTicketStore } from '../store/hot-ticket-store';
 import type { HotActivity, HotDeps } from '../sync/inbound/hot-window';
-import type { TicketSystem, UsageMeter } from '../sync/ports';
+import type { EventSink } from '../sync/ports/event-sink';
+import type { TicketSystem } from '../sync/ports/ticket-system';
+import type { UsageMeter } from '../sync/ports/usage-meter';
 import { RequestMeter } from '../sync/request-meter';
 import { logger } from '../lib/logger';
 
@@ -35,8 +39,12 @@ export interface Platform {
   budget: Budget;
   /** a connector whose requests count towards the instance's daily limit (`options`: e.g. the panel's short retries) */
   openTicketSystem(instance: StoredInstance, options?: TeamSupportOptions): Promise<TicketSystem | undefined>;
+  /** a Brevo account's event sink; undefined when the account has no API key */
+  openEventSink(account: BrevoAccount): Promise<EventSink | undefined>;
   /** the instances' metered TeamSupport requests (sync/request-meter.ts) */
   usage: UsageMeter;
+  /** every queue push (entry/job-queues.ts) */
+  queues: JobQueues;
 }
 
 /** The id of the running invocation; one id for code that runs outside any (scripts). */
@@ -99,7 +107,12 @@ export function platform(budget: Budget = invocationBudget()): Platform {
       });
       return requestMeter.track(instance.id, system);
     },
+    async openEventSink(account) {
+      const apiKey = await store.credentials.getBrevoKey(account.id);
+      return apiKey ? createBrevo(account, apiKey, budget) : undefined;
+    },
     usage: requestMeter,
+    queues: forgeJobQueues,
   };
 }
 
@@ -117,7 +130,7 @@ export const COPY_ONCE_OPTIONS: CopyOnceOptions = { leaseMs: 330_000, reopenAfte
 export function hotDeps(p: Platform): HotDeps {
   return {
     windows: new KvsHotTicketStore(logger, () => new Date()),
-    queues: forgeJobQueues,
+    queues: p.queues,
     now: () => new Date(),
     newChain: () => randomUUID(),
     async pullSlowed(instance) {
@@ -133,36 +146,37 @@ export function withHotTickets<D extends object>(deps: D, p: Platform = platform
   return { ...deps, hot: hotDeps(p) };
 }
 
-export function outboundDeps(p: Platform = platform()): OutboundDeps & HotActivity {
+/** The ports every flow that writes across the two sides shares (sync/copy-deps.ts). */
+export function copyDeps(p: Platform): CopyDeps {
   return {
-    hot: hotDeps(p),
     jira: p.jira,
     config: p.store.config,
     links: p.store.links,
     ledger: p.store.ledger,
     log: p.store.syncLog,
-    openTicketSystem: (instance) => p.openTicketSystem(instance),
-    concurrency: OUTBOUND_CONCURRENCY,
     copy: COPY_ONCE_OPTIONS,
+    openTicketSystem: (instance) => p.openTicketSystem(instance),
+  };
+}
+
+export function outboundDeps(p: Platform = platform()): OutboundDeps & HotActivity {
+  return {
+    ...copyDeps(p),
+    hot: hotDeps(p),
+    concurrency: OUTBOUND_CONCURRENCY,
     cache: p.store.cache,
   };
 }
 
 export function inboundDeps(p: Platform = platform()): InboundDeps & HotActivity {
   return {
+    ...copyDeps(p),
     hot: hotDeps(p),
-    jira: p.jira,
-    config: p.store.config,
-    links: p.store.links,
-    ledger: p.store.ledger,
-    log: p.store.syncLog,
     cursors: p.store.cursors,
-    queues: forgeJobQueues,
-    openTicketSystem: (instance) => p.openTicketSystem(instance),
+    queues: p.queues,
     usage: p.usage,
     budget: p.budget,
     now: () => new Date(),
-    copy: COPY_ONCE_OPTIONS,
     pageSize: 100,
     ticketConcurrency: 4,
     // Two storage writes a copy: 3,000 of Forge storage's 4,000 writes a minute, the rest left for the other flows.
@@ -191,10 +205,7 @@ export function brevoDeps(p: Platform = platform()): BrevoDeps {
         return { ok: false, reason: `the configuration cannot be read: ${config.error.message}` };
       return { ok: true, account: config.document.brevoAccounts.find((account) => account.id === accountId) };
     },
-    async openEventSink(account) {
-      const apiKey = await p.store.credentials.getBrevoKey(account.id);
-      return apiKey ? createBrevo(account, apiKey, p.budget) : undefined;
-    },
+    openEventSink: (account) => p.openEventSink(account),
     async siteUrl() {
       const cached = await p.store.cache.get('site', 'url');
       if (typeof cached === 'string') return cached;

@@ -1,3 +1,4 @@
+// Turning Jira product events into sync jobs: new and edited comments, status and field changes from the changelog.
 import {
   brevoChangeFor,
   brevoJobsFor,

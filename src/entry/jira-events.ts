@@ -2,7 +2,7 @@
 // jobs need is read; everything else in the payload may change without breaking us.
 import { z } from 'zod';
 import { brevoChangeOf, inBrevoScope, type BrevoEventKind } from '../domain/brevo-event';
-import type { BrevoJob, TicketJob } from '../sync/jobs';
+import type { BrevoJob, TicketJob } from '../sync/jobs/outbound';
 
 const named = z.looseObject({ name: z.string() });
 const issueRef = z.looseObject({

@@ -2,15 +2,14 @@
 // becomes queue jobs, and nothing more happens here (a trigger gets 25 s and few retries, docs/forge-platform.md §1.5).
 // A release queues one job for the linked tickets (its pages follow one another, one at a time per version) when an
 // instance announces releases; every active Brevo account whose switch is on gets a job of its own, one at a time
-// per account. A version unreleased needs no subscription: exactly-once is keyed by the version id, so releasing it
+// per account (entry/job-queues.ts). A version unreleased needs no subscription: exactly-once is keyed by the version id, so releasing it
 // again writes nothing new.
 import { InvocationError, InvocationErrorCode } from '@forge/events';
 import type { ConfigDocument } from '../domain/config';
 import { logger } from '../lib/logger';
-import type { MilestoneJob } from '../sync/milestones/jobs';
+import type { MilestoneJob } from '../sync/jobs/milestone';
 import { platform } from './compose';
 import { milestoneEventSchema, milestoneOf, milestoneTime } from './milestone-events';
-import { queueMilestoneJobs } from './milestone-jobs';
 
 /** The jobs of one milestone event under the current configuration. */
 export function milestoneJobsFor(
@@ -49,9 +48,10 @@ export async function onMilestoneEvent(rawEvent: unknown): Promise<InvocationErr
   }
   const milestone = milestoneOf(parsed.data);
   try {
-    const config = await platform().store.config.read();
+    const p = platform();
+    const config = await p.store.config.read();
     if (!config.ok) throw new Error(`the configuration cannot be read: ${config.error.message}`);
-    await queueMilestoneJobs(milestoneJobsFor(milestone, config.document, new Date()));
+    await p.queues.pushMilestoneJobs(...milestoneJobsFor(milestone, config.document, new Date()));
     return undefined;
   } catch (error) {
     logger.warn('Could not queue the jobs of a milestone event; asking the platform to retry the event', {

@@ -3,7 +3,6 @@
 import type { PanelDeps } from '../sync/panel/deps';
 import type { PanelSyncDeps } from '../sync/panel/sync-deps';
 import { inboundDeps, outboundDeps, platform } from './compose';
-import { forgeJobQueues } from './job-queues';
 
 export function withSyncNow(deps: PanelDeps): PanelSyncDeps {
   const p = platform();
@@ -11,7 +10,7 @@ export function withSyncNow(deps: PanelDeps): PanelSyncDeps {
     ...deps,
     inbound: inboundDeps(p),
     outbound: outboundDeps(p),
-    queues: forgeJobQueues,
+    queues: p.queues,
     budget: p.budget,
   };
 }

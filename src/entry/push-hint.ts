@@ -6,7 +6,6 @@ import { z } from 'zod';
 import { logger } from '../lib/logger';
 import { receivePushHint, type HintAnswer } from '../sync/inbound/hot-hint';
 import { platform } from './compose';
-import { forgeJobQueues } from './job-queues';
 import { hintSecrets } from './push-hint-secrets';
 
 /** The request as the platform hands it over (https://developer.atlassian.com/platform/forge/events-reference/web-trigger/). */
@@ -48,7 +47,7 @@ export async function pushHint(rawRequest: unknown): Promise<WebTriggerAnswer> {
           config: p.store.config,
           hintSecret: async (instanceId) => (await secrets.getHintSecret(instanceId))?.secret,
           cache: p.store.cache,
-          queues: forgeJobQueues,
+          queues: p.queues,
           log: p.store.syncLog,
           now: () => new Date(),
         },

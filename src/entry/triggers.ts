@@ -1,14 +1,11 @@
 // Product-event trigger: validate the Jira event, turn it into queue jobs and queue them. No sync work happens here:
 // a trigger gets 25 s and few retries, the queue consumer gets minutes and retries for a day. A job for the linked
-// tickets goes on per issue; a job per Brevo account that wants the event goes on per account, one at a time, so a
-// burst of events stays within Brevo's request rate.
-import { InvocationError, InvocationErrorCode, Queue } from '@forge/events';
+// tickets (one at a time per issue) and a job per Brevo account that wants the event (one at a time per account, so a
+// burst of events stays within Brevo's request rate) go on the outbound queue together (entry/job-queues.ts).
+import { InvocationError, InvocationErrorCode } from '@forge/events';
 import { logger } from '../lib/logger';
-import { OUTBOUND_QUEUE, type OutboundJob } from '../sync/jobs';
 import { platform, type Platform } from './compose';
 import { brevoJobsFor, jiraEventSchema, jobForEvent, brevoChangeFor, type JiraEvent } from './jira-events';
-
-const outbound = new Queue({ key: OUTBOUND_QUEUE });
 
 async function brevoJobs(p: Platform, event: JiraEvent) {
   // Only events Brevo cares about cost a configuration read.
@@ -40,17 +37,8 @@ export async function onIssueEvent(rawEvent: unknown): Promise<InvocationError |
   const p = platform();
   try {
     const forTickets = await ticketJob(p, parsed.data);
-    const jobs: Array<{ body: OutboundJob; concurrency: { key: string; limit: number } }> = [
-      // One job at a time per issue keeps writes to an issue's tickets in order and under Jira's per-issue limits.
-      ...(forTickets
-        ? [{ body: forTickets, concurrency: { key: `issue-${forTickets.issueId}`, limit: 1 } }]
-        : []),
-      ...(await brevoJobs(p, parsed.data)).map((job) => ({
-        body: job,
-        concurrency: { key: `brevo-${job.accountId}`, limit: 1 },
-      })),
-    ];
-    if (jobs.length > 0) await outbound.push(jobs);
+    const forBrevo = await brevoJobs(p, parsed.data);
+    await p.queues.pushOutbound(...(forTickets ? [forTickets] : []), ...forBrevo);
     return undefined;
   } catch (error) {
     logger.warn('Could not queue the jobs of a Jira event; asking the platform to retry the event', {

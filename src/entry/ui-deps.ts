@@ -1,11 +1,9 @@
 // Builds the ports the Custom UI use cases run against, for one resolver invocation.
-import { createBrevo } from '../connectors/brevo';
-import type { TeamSupportOptions } from '../connectors/teamsupport';
+import { addressNotCallableChecks, type TeamSupportOptions } from '../connectors/teamsupport';
 import { logger } from '../lib/logger';
 import type { AdminDeps } from '../sync/admin/deps';
 import type { PanelDeps } from '../sync/panel/deps';
-import { COPY_ONCE_OPTIONS, platform, type Platform } from './compose';
-import { forgeJobQueues } from './job-queues';
+import { copyDeps, platform, type Platform } from './compose';
 import { startLinksRepair } from './links-repair';
 
 // Someone is waiting on the panel: one quick retry of a blip, and no request left hanging for long. A ticket system
@@ -17,13 +15,8 @@ const PANEL_TICKET_OPTIONS: TeamSupportOptions = {
 
 export function panelDeps(p: Platform = platform()): PanelDeps {
   return {
-    jira: p.jira,
+    ...copyDeps(p),
     caller: p.jiraAsUser,
-    config: p.store.config,
-    links: p.store.links,
-    ledger: p.store.ledger,
-    copy: COPY_ONCE_OPTIONS,
-    log: p.store.syncLog,
     cache: p.store.cache,
     // Through the platform, so the panel's requests count towards the instance's daily limit (entry/compose.ts).
     openTicketSystem: (instance) => p.openTicketSystem(instance, PANEL_TICKET_OPTIONS),
@@ -40,12 +33,10 @@ export function adminDeps(p: Platform = platform()): AdminDeps {
     log: p.store.syncLog,
     brevoStats: p.store.brevoStats,
     requestUsage: p.store.teamSupportUsage,
-    queues: forgeJobQueues,
+    queues: p.queues,
     openTicketSystem: (instance) => p.openTicketSystem(instance),
-    async openEventSink(account) {
-      const apiKey = await p.store.credentials.getBrevoKey(account.id);
-      return apiKey ? createBrevo(account, apiKey, p.budget) : undefined;
-    },
+    openEventSink: (account) => p.openEventSink(account),
+    addressNotCallableChecks,
     budget: p.budget,
     repairLinks: startLinksRepair,
     now: () => new Date(),

@@ -8,7 +8,7 @@ import { APP_COMMENT_PROPERTY } from '../domain/echo';
 import type { JiraComment } from '../domain/jira';
 import { JSM_PUBLIC_PROPERTY } from '../domain/privacy';
 import { IntegrationError } from '../lib/errors';
-import type { CommentForSync } from '../sync/ports';
+import type { CommentForSync } from '../sync/records/jira';
 import type { JiraHttp } from './http';
 import { commentForSyncAnswerSchema } from './schemas';
 

@@ -5,7 +5,7 @@
 import { route } from '@forge/api';
 import { z } from 'zod';
 import { IntegrationError } from '../lib/errors';
-import type { SyncJson } from '../sync/ports';
+import type { SyncJson } from '../sync/records/json';
 import type { JiraHttp } from './http';
 
 const propertySchema = z.looseObject({ key: z.string(), value: z.unknown() });

@@ -6,15 +6,15 @@ import type { AdfDoc } from '../domain/content';
 import type { JiraComment, JiraField, JiraIssue } from '../domain/jira';
 import { IntegrationError } from '../lib/errors';
 import { logger } from '../lib/logger';
+import type { JiraPort } from '../sync/ports/jira';
+import type { JiraUserPort } from '../sync/ports/jira-user';
 import type {
   CommentForSync,
   CreateMetaField,
   IssueChangeGroup,
-  JiraPort,
-  JiraUserPort,
   RemoteLinkInput,
-  SyncJson,
-} from '../sync/ports';
+} from '../sync/records/jira';
+import type { SyncJson } from '../sync/records/json';
 import { evaluateCommentForSync } from './comment-expression';
 import type { JiraHttp } from './http';
 import {

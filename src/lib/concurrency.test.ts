@@ -1,3 +1,4 @@
+// Running work with a concurrency limit, results in order.
 import { settleWithConcurrency } from './concurrency';
 
 describe('settleWithConcurrency', () => {

@@ -1,3 +1,4 @@
+// The resolver envelope: success and error shapes, input problems per path, upstream failures redacted.
 import { z } from 'zod';
 import { fail, invalidInput, ok, parseInput, unexpectedFailure } from './envelope';
 import { IntegrationError } from './errors';

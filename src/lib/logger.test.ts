@@ -1,3 +1,4 @@
+// The logger's redaction: registered secrets masked as whole tokens, secret-named fields replaced.
 import { IntegrationError } from './errors';
 import {
   REDACTED,

@@ -1,3 +1,4 @@
+// The write pacer: at most perMinute writes in any 60-second window, carried over to a continuation.
 import { Pacer } from './pacer';
 
 function clock(start = 1_000_000) {

@@ -1,3 +1,4 @@
+// Retries of transient failures: Retry-After, the remaining time budget, attempts and back-off.
 import { fixedBudget } from './budget';
 import { IntegrationError } from './errors';
 import { backoffDelay, defaultRetryPolicy, parseRetryAfterMs, withRetry } from './retry';

@@ -11,7 +11,7 @@ import {
   type StoredBrevoAccount,
 } from '../domain/config';
 import type { Logger } from '../lib/logger';
-import type { SaveBrevoAccountResult } from '../sync/ports';
+import type { SaveBrevoAccountResult } from '../sync/records/config';
 import type { ConfigDocumentStore } from './config-document-store';
 import type { KvsCredentialStore } from './credential-store';
 import type { Clock } from './time';

@@ -6,7 +6,7 @@ import { kvs } from '@forge/kvs';
 import { ConfigDocumentSchema, parseConfigDocument, type ConfigDocument } from '../domain/config';
 import { isIntegrationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
-import type { ConfigRead } from '../sync/ports';
+import type { ConfigRead } from '../sync/records/config';
 import { CONFIG_KEY } from './keys';
 import { storageCall } from './storage-errors';
 

@@ -16,17 +16,17 @@ import {
 } from '../domain/config';
 import type { Budget } from '../lib/budget';
 import type { Logger } from '../lib/logger';
+import type { ConfigRepository } from '../sync/ports/config-repository';
+import type { CursorStore } from '../sync/ports/cursor-store';
+import type { LinkRepository } from '../sync/ports/link-repository';
 import type {
   ConfigRead,
-  ConfigRepository,
-  CursorStore,
   DeleteInstanceResult,
   InstanceViewsRead,
-  LinkRepository,
   SaveBrevoAccountResult,
   SaveInstanceOptions,
   SaveInstanceResult,
-} from '../sync/ports';
+} from '../sync/records/config';
 import { allNamed, saveBrevoAccount } from './brevo-accounts';
 import type { ConfigDocumentStore } from './config-document-store';
 import type { KvsCredentialStore } from './credential-store';

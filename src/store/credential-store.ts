@@ -4,7 +4,7 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { Logger, SecretRegistry } from '../lib/logger';
-import type { CredentialStore } from '../sync/ports';
+import type { CredentialStore } from '../sync/ports/credential-store';
 import { secretKey } from './keys';
 import { storageCall } from './storage-errors';
 import { parseStored } from './stored-record';

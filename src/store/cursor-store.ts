@@ -4,7 +4,8 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { Logger } from '../lib/logger';
-import type { CursorStore, PullCursor } from '../sync/ports';
+import type { CursorStore } from '../sync/ports/cursor-store';
+import type { PullCursor } from '../sync/records/pull-cursor';
 import { cursorKey } from './keys';
 import { storageCall } from './storage-errors';
 import { parseStored } from './stored-record';

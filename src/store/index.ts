@@ -1,19 +1,17 @@
 // The store port over @forge/kvs (the only layer that imports it). Entry points build one Store per invocation and
-// hand its parts to the use cases as the ports declared in sync/ports.ts.
+// hand its parts to the use cases as the ports declared in sync/ports/.
 import { logger as appLogger, registerSecret, type Logger, type SecretRegistry } from '../lib/logger';
 import type { BackfillStore } from '../sync/brevo/backfill-run';
-import type {
-  BrevoStatsStore,
-  ConfigRepository,
-  CredentialStore,
-  CursorStore,
-  LinkRepository,
-  MilestoneContactStore,
-  MirrorLedger,
-  RequestUsageStore,
-  ShortCache,
-  SyncLog,
-} from '../sync/ports';
+import type { BrevoStatsStore } from '../sync/ports/brevo-stats-store';
+import type { ConfigRepository } from '../sync/ports/config-repository';
+import type { CredentialStore } from '../sync/ports/credential-store';
+import type { CursorStore } from '../sync/ports/cursor-store';
+import type { LinkRepository } from '../sync/ports/link-repository';
+import type { MilestoneContactStore } from '../sync/ports/milestone-contact-store';
+import type { MirrorLedger } from '../sync/ports/mirror-ledger';
+import type { RequestUsageStore } from '../sync/ports/request-usage-store';
+import type { ShortCache } from '../sync/ports/short-cache';
+import type { SyncLog } from '../sync/ports/sync-log';
 import { KvsBackfillStore } from './brevo-backfill';
 import { KvsBrevoStatsStore } from './brevo-stats';
 import { ConfigDocumentStore } from './config-document-store';

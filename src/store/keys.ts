@@ -2,7 +2,7 @@
 // restricted to characters that cannot contain the ':' separator, so a key can be split back unambiguously and always
 // fits Forge's key pattern and 500-character limit.
 import { IntegrationError } from '../lib/errors';
-import type { MirrorItem } from '../sync/ports';
+import type { MirrorItem } from '../sync/records/mirror';
 import { STORAGE_SYSTEM } from './storage-errors';
 
 export const CONFIG_KEY = 'config';

@@ -12,16 +12,16 @@ import { z } from 'zod';
 import { unlimitedBudget, type Budget } from '../lib/budget';
 import { IntegrationError } from '../lib/errors';
 import { redactText, type Logger } from '../lib/logger';
+import type { LinkRepository } from '../sync/ports/link-repository';
 import type {
   CreateLinkResult,
   Link,
   LinkPage,
   LinkRef,
-  LinkRepository,
-  LinkSyncOutcome,
+  LinkSyncUpdate,
   NewLink,
-  PreparedWrite,
-} from '../sync/ports';
+} from '../sync/records/link';
+import type { PreparedWrite } from '../sync/records/prepared-write';
 import { allPages, fetchPage, MAX_PAGE_SIZE, type PageQuery } from './entity-pages';
 import { createIfAbsent, removeAll, transactIfHolds } from './entity-writes';
 import { linkKey } from './keys';
@@ -42,7 +42,7 @@ const IdText = z.string().min(1).max(128);
 const MAX_OPEN_ERRORS = 20;
 
 /** The link's open-error items after an outcome (issue 20): a failed item is added, a resolved one dropped. */
-function openErrorsAfter(current: Link, outcome: LinkSyncOutcome): Pick<Link, 'openErrors'> {
+function openErrorsAfter(current: Link, outcome: LinkSyncUpdate): Pick<Link, 'openErrors'> {
   let items = current.openErrors ?? [];
   if (outcome.error !== undefined && outcome.errorItem !== undefined && !items.includes(outcome.errorItem)) {
     items = [...items, outcome.errorItem].slice(-MAX_OPEN_ERRORS);
@@ -117,7 +117,7 @@ function asRead(link: Link) {
 }
 
 /** The link after a sync with this outcome: success clears the error; an error keeps the last success. */
-function afterSync(current: Link, outcome: LinkSyncOutcome): Link {
+function afterSync(current: Link, outcome: LinkSyncUpdate): Link {
   const at = outcome.at.toISOString();
   const { openErrors: _open, ...unchanged } = current;
   const openErrors = openErrorsAfter(current, outcome);
@@ -214,7 +214,7 @@ export class KvsLinkRepository implements LinkRepository {
     return count;
   }
 
-  async recordSync(ref: LinkRef, outcome: LinkSyncOutcome): Promise<boolean> {
+  async recordSync(ref: LinkRef, outcome: LinkSyncUpdate): Promise<boolean> {
     const current = await this.getByTicket(ref.instanceId, ref.ticketId);
     if (current === undefined || current.issueId !== ref.issueId) return false;
     // Conditional, so that an update racing an unlink cannot bring the link back.
@@ -226,7 +226,7 @@ export class KvsLinkRepository implements LinkRepository {
     );
   }
 
-  prepareSync(link: Link, outcome: LinkSyncOutcome): PreparedWrite {
+  prepareSync(link: Link, outcome: LinkSyncUpdate): PreparedWrite {
     const current = LinkSchema.parse(link);
     const key = linkKey(current.instanceId, current.ticketId);
     return new KvsPreparedWrite('recording a link sync', (tx) =>

@@ -9,16 +9,16 @@ import { Filter, FilterConditions, kvs } from '@forge/kvs';
 import { z } from 'zod';
 import { IntegrationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { MirrorLedger } from '../sync/ports/mirror-ledger';
 import type {
   ClaimOutcome,
   CompleteOutcome,
   MirrorClaim,
   MirrorContext,
   MirrorItem,
-  MirrorLedger,
   MirrorOrigin,
-  PreparedWrite,
-} from '../sync/ports';
+} from '../sync/records/mirror';
+import type { PreparedWrite } from '../sync/records/prepared-write';
 import { createIfAbsent, transactIfHolds } from './entity-writes';
 import { mirrorKey } from './keys';
 import { kvsWrites } from './prepared-write';

@@ -2,7 +2,7 @@
 // state and a sync-log entry are written with the ledger completion of the copy they describe, so a copied item costs
 // one storage request instead of three (docs/reliability.md, "What a copy costs"). Also applied on its own when there
 // is no transaction to ride on; its conditions hold either way.
-import type { PreparedWrite } from '../sync/ports';
+import type { PreparedWrite } from '../sync/records/prepared-write';
 import { transactIfHolds } from './entity-writes';
 
 export type Transaction = Parameters<Parameters<typeof transactIfHolds>[1]>[0];

@@ -5,7 +5,8 @@
 import { kvs } from '@forge/kvs';
 import { z } from 'zod';
 import type { Logger } from '../lib/logger';
-import type { ShortCache, SyncJson } from '../sync/ports';
+import type { ShortCache } from '../sync/ports/short-cache';
+import type { SyncJson } from '../sync/records/json';
 import { cacheKey, isKeyPart } from './keys';
 import { storageCall } from './storage-errors';
 import { Timestamp, type Clock } from './time';

@@ -1,3 +1,4 @@
+// How KVS failures become storage errors without repeating the service's message.
 import { ForgeKvsAPIError, ForgeKvsError } from '@forge/kvs';
 import { IntegrationError } from '../lib/errors';
 import { isConditionFailure, storageCall, toStorageError } from './storage-errors';

@@ -3,8 +3,10 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { SYNC_EVENT_ID_PATTERN } from '../domain/ids';
+import { LOGGED_STATUSES } from '../domain/item-outcome';
 import { redactText } from '../lib/logger';
-import type { SyncEvent, SyncJson } from '../sync/ports';
+import type { SyncJson } from '../sync/records/json';
+import type { SyncEvent } from '../sync/records/sync-event';
 import { Timestamp } from './time';
 
 export const SYNC_EVENT_ENTITY = 'sync-event';
@@ -17,8 +19,8 @@ export const MAX_RETRY_PAYLOAD_BYTES = 16 * 1024;
 
 const Level = z.enum(['info', 'warn', 'error']);
 const Status = z.enum(['open', 'retried', 'resolved']);
-/** What became of an event-sending flow's item (sync/ports.ts SyncOutcome); absent on every other entry. */
-const Outcome = z.enum(['sent', 'skipped', 'failed']);
+/** What became of the entry's item, as the flows that count their items write it (domain/item-outcome.ts). */
+const Outcome = z.enum(LOGGED_STATUSES);
 const Id = z.string().min(1).max(128);
 
 /** Entry ids sort by creation time (epoch milliseconds, fixed width), then by a random suffix. */

@@ -17,16 +17,16 @@ import { sameSyncItem, syncItemOf, type SyncItem } from '../domain/sync-item';
 import { unlimitedBudget, type Budget } from '../lib/budget';
 import { IntegrationError } from '../lib/errors';
 import type { Logger } from '../lib/logger';
+import type { SyncLog } from '../sync/ports/sync-log';
+import type { PreparedWrite } from '../sync/records/prepared-write';
 import type {
   NewSyncEvent,
-  PreparedWrite,
   SyncEvent,
   SyncEventChange,
   SyncEventPage,
   SyncEventQuery,
   SyncEventStatus,
-  SyncLog,
-} from '../sync/ports';
+} from '../sync/records/sync-event';
 import { fetchPage, MAX_PAGE_SIZE, type PageQuery } from './entity-pages';
 import { removeAll, transactIfHolds } from './entity-writes';
 import { KvsPreparedWrite } from './prepared-write';

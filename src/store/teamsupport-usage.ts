@@ -26,7 +26,7 @@ import {
   type RequestUsage,
 } from '../domain/request-usage';
 import type { Logger } from '../lib/logger';
-import type { RequestUsageStore } from '../sync/ports';
+import type { RequestUsageStore } from '../sync/ports/request-usage-store';
 import { isKeyPart } from './keys';
 import { storageCall } from './storage-errors';
 import { parseStored } from './stored-record';

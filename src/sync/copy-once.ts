@@ -11,7 +11,9 @@
 //   copy still counts as written (its marker keeps it from echoing); the claim runs out and the next attempt finds
 //   the copy by its marker and records it then.
 import { describeError, IntegrationError, mayHaveApplied } from '../lib/errors';
-import type { MirrorClaim, MirrorContext, MirrorItem, MirrorLedger, PreparedWrite } from './ports';
+import type { MirrorLedger } from './ports/mirror-ledger';
+import type { MirrorClaim, MirrorContext, MirrorItem } from './records/mirror';
+import type { PreparedWrite } from './records/prepared-write';
 
 export interface CopyOnce {
   item: MirrorItem;

@@ -1,6 +1,8 @@
+// Writing the links property on an issue: counts links the query does not see yet, writes only changes, never throws.
 import { IntegrationError } from '../lib/errors';
 import { refreshLinksProperty, writeLinksProperty, type LinksPropertyDeps } from './links-property';
-import type { Link, NewSyncEvent } from './ports';
+import type { Link } from './records/link';
+import type { NewSyncEvent } from './records/sync-event';
 
 const names = new Map([['i-1', 'Acme Support']]);
 

@@ -15,7 +15,11 @@ import {
 } from '../domain/links-property';
 import { describeError, IntegrationError } from '../lib/errors';
 import { redactText } from '../lib/logger';
-import type { ConfigRepository, IssuePropertyPort, Link, LinkRepository, SyncLog } from './ports';
+import type { ConfigRepository } from './ports/config-repository';
+import type { IssuePropertyPort } from './ports/issue-properties';
+import type { LinkRepository } from './ports/link-repository';
+import type { SyncLog } from './ports/sync-log';
+import type { Link } from './records/link';
 
 export interface LinksPropertyDeps {
   jira: Pick<IssuePropertyPort, 'setIssueProperty' | 'deleteIssueProperty'>;

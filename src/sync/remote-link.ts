@@ -1,7 +1,7 @@
 // The Jira remote link that shows a linked ticket in Jira's own UI (docs/teamsupport-api.md §15): one per ticket, found
 // again by its global id so that creating it twice updates it instead.
 import type { Ticket } from '../domain/ticket';
-import type { RemoteLinkInput } from './ports';
+import type { RemoteLinkInput } from './records/jira';
 
 export function remoteLinkGlobalId(instanceId: string, ticketId: string): string {
   return `teamsupport:${instanceId}:${ticketId}`;

@@ -1,6 +1,7 @@
+// The request meter: one write per instance per invocation, only what was sent after tracking, failures logged.
 import { hourOf, type RequestUsage } from '../domain/request-usage';
 import { createLogger, SecretRegistry } from '../lib/logger';
-import type { RequestUsageStore } from './ports';
+import type { RequestUsageStore } from './ports/request-usage-store';
 import { RequestMeter } from './request-meter';
 
 const now = new Date('2026-03-02T12:30:00Z');

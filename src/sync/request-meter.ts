@@ -6,7 +6,9 @@
 // count that could not be stored is logged and dropped: metering never fails a sync.
 import { EMPTY_USAGE, requestsAt, type RequestUsage } from '../domain/request-usage';
 import type { Logger } from '../lib/logger';
-import type { RequestUsageStore, TicketSystem, UsageMeter } from './ports';
+import type { RequestUsageStore } from './ports/request-usage-store';
+import type { TicketSystem } from './ports/ticket-system';
+import type { UsageMeter } from './ports/usage-meter';
 
 type Facts = Omit<RequestUsage, 'hours'>;
 

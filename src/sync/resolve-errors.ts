@@ -4,7 +4,9 @@
 // the link knows of no open error of the item (Link.openErrors), which is every success in a healthy sync.
 import { syncItemKey, type SyncItem } from '../domain/sync-item';
 import { logger } from '../lib/logger';
-import type { Link, LinkRepository, SyncLog } from './ports';
+import type { LinkRepository } from './ports/link-repository';
+import type { SyncLog } from './ports/sync-log';
+import type { Link } from './records/link';
 
 export interface ResolveDeps {
   log: SyncLog;

@@ -6,7 +6,8 @@ import { ticketNoteHtml } from '../domain/attribution';
 import { htmlToPlainText } from '../domain/content';
 import { appActionOrigin } from '../domain/echo';
 import { copyOnce, type CopyOnceOptions, type CopyOnceResult } from './copy-once';
-import type { MirrorLedger, TicketSystem } from './ports';
+import type { MirrorLedger } from './ports/mirror-ledger';
+import type { TicketSystem } from './ports/ticket-system';
 
 export interface TicketNote {
   instance: { id: string; commentActionType: string };

@@ -1,7 +1,7 @@
 // Where the issue panel keeps the details of an issue's linked tickets for a minute (sync/panel/ticket-cache.ts), and
 // the one step every write the app makes to a linked ticket takes afterwards: forgetting that copy, so the panel never
 // shows a status older than the app's own last change (a status pushed on "Done" shows at once, not a minute later).
-import type { ShortCache } from './ports';
+import type { ShortCache } from './ports/short-cache';
 
 export const TICKET_VIEW_SCOPE = 'issue-tickets';
 

@@ -1,3 +1,4 @@
+// A failed load shown as an error message, with Try again when the caller can retry.
 import SectionMessage, { SectionMessageAction } from '@atlaskit/section-message';
 import type { ResolverError } from './envelope';
 

@@ -1,3 +1,4 @@
+// Parsing the resolver envelope in the Custom UIs, and reading per-field issues from an error.
 import { describe, expect, it } from '@jest/globals';
 import { z } from 'zod';
 import { fieldIssuesOf, parseEnvelope } from './envelope';

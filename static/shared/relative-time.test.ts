@@ -1,3 +1,4 @@
+// Relative and absolute times shown in the Custom UIs.
 import { describe, expect, it } from '@jest/globals';
 import { formatDateTime, formatRelativeTime } from './relative-time';
 

@@ -1,3 +1,4 @@
+// A React hook giving the current time, refreshed on an interval, for relative times on an open page.
 import { useEffect, useState } from 'react';
 
 /** The current time, refreshed every `intervalMs`, so relative times ("5 minutes ago") stay true while a page is open. */

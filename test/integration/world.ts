@@ -12,7 +12,8 @@ import {
 } from '../../sandbox/teamsupport';
 import { z } from 'zod';
 import { createStore, type Store } from '../../src/store';
-import type { Link, SyncEvent } from '../../src/sync/ports';
+import type { Link } from '../../src/sync/records/link';
+import type { SyncEvent } from '../../src/sync/records/sync-event';
 import { platformFetch } from '../../sandbox/runtime/globals';
 import { appEntityProperties } from '../../sandbox/runtime/entity-properties';
 

@@ -9,7 +9,7 @@ import { attributeRecord } from '../operations/attributes';
 import { addLists, normaliseEmail } from '../operations/contacts';
 import { writeAttributes } from '../operations/values';
 import { attributeBody, listBody } from '../operations/views';
-import { type GroupCounters, type RateLimiter, type RateLimitGroup } from '../rateLimits';
+import { type GroupCounters, type RateLimiter, type RateLimitGroup } from '../rate-limits';
 import type { ControllableClock } from '../clock';
 import type { BrevoState } from '../state';
 

@@ -184,19 +184,3 @@ export const ADDED_OPERATIONS: readonly ErratumOperation[] = [
 export const REPLACED_SCHEMAS: Readonly<Record<string, unknown>> = {
   event: EVENT_SCHEMA,
 };
-
-/**
- * Request bodies corrected where the document contradicts itself. `addContactToList` offers `oneOf` emails, ids or
- * extIds, but none of the three object schemas requires its property or forbids the others, so every body matches
- * all three and `oneOf` rejects them all; the operation's description ("Emails addresses OR IDs OR EXT_ID attributes")
- * and Brevo's examples mean exactly one of them.
- */
-export const REPLACED_REQUEST_BODIES: Readonly<Record<string, Record<string, unknown>>> = {
-  addContactToList: {
-    oneOf: [
-      { allOf: [{ $ref: '#/components/schemas/addContactToListByEmails' }, { required: ['emails'] }] },
-      { allOf: [{ $ref: '#/components/schemas/addContactToListByIDs' }, { required: ['ids'] }] },
-      { allOf: [{ $ref: '#/components/schemas/addContactToListByExtIDs' }, { required: ['extIds'] }] },
-    ],
-  },
-};

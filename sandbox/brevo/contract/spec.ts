@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ADDED_OPERATIONS, REPLACED_REQUEST_BODIES, REPLACED_SCHEMAS } from './errata';
+import { ADDED_OPERATIONS, REPLACED_SCHEMAS } from './errata';
 
 /** The vendored document, resolved from this file so that the emulator does not depend on the cwd. */
 export const BREVO_SPEC_PATH = path.resolve(__dirname, 'brevo-v3.openapi.yml');
@@ -163,8 +163,7 @@ export function operationContract(operationId: string): OperationContract {
     const schema = response.content?.['application/json']?.schema;
     responses.set(status, schema ? rebase(schema) : undefined);
   }
-  const jsonBody =
-    REPLACED_REQUEST_BODIES[operationId] ?? operation.requestBody?.content['application/json']?.schema;
+  const jsonBody = operation.requestBody?.content['application/json']?.schema;
   const contract: OperationContract = {
     operationId,
     method: entry.method,

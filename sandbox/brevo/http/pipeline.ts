@@ -11,8 +11,8 @@ import type { FaultInjector, FaultSpec } from '../faults';
 import type { AccountRecord } from '../model';
 import { findRoute } from '../operations/routes';
 import type { OperationReply, OperationSettings } from '../operations/types';
-import { rateLimitGroup, TOO_MANY_REQUESTS, type RateLimiter } from '../rateLimits';
-import type { RequestLog } from '../requestLog';
+import { rateLimitGroup, TOO_MANY_REQUESTS, type RateLimiter } from '../rate-limits';
+import type { RequestLog } from '../request-log';
 import type { BrevoState } from '../state';
 import { BrevoApiError, ContractBreach, emptyReply, jsonReply, type HttpReply } from './reply';
 
@@ -121,6 +121,23 @@ function runOperation(
 ): Answer {
   const method = request.method.toUpperCase();
   const found = findRoute(method, path);
+  // A real Brevo operation the emulator does not serve is a 501 and a recorded gap, whether or not the path is served
+  // with another method (PUT /contacts/{identifier} beside GET); any other unknown method or path is 405 or 404.
+  const operationId =
+    found === 'methodMismatch' || found === undefined ? findSpecOperation(method, path) : undefined;
+  if (operationId !== undefined) {
+    const message = `The Brevo emulator does not implement ${operationId} (${method} ${API_PREFIX}${path})`;
+    deps.violations.record({
+      kind: 'unimplemented',
+      operationId,
+      method,
+      path,
+      status: 501,
+      messages: [message],
+      at: deps.clock.now().toISOString(),
+    });
+    return { reply: jsonReply(501, { code: 'bad_request', message }), accountId: account.id, operationId };
+  }
   if (found === 'methodMismatch') {
     const reply = jsonReply(405, {
       code: 'method_not_allowed',
@@ -129,20 +146,6 @@ function runOperation(
     return { reply, accountId: account.id, operationId: null };
   }
   if (found === undefined) {
-    const operationId = findSpecOperation(method, path) ?? null;
-    if (operationId !== null) {
-      const message = `The Brevo emulator does not implement ${operationId} (${method} ${API_PREFIX}${path})`;
-      deps.violations.record({
-        kind: 'unimplemented',
-        operationId,
-        method,
-        path,
-        status: 501,
-        messages: [message],
-        at: deps.clock.now().toISOString(),
-      });
-      return { reply: jsonReply(501, { code: 'bad_request', message }), accountId: account.id, operationId };
-    }
     const reply = jsonReply(404, {
       code: 'document_not_found',
       message: `No API resource at ${method} ${url.pathname}`,

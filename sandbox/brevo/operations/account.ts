@@ -1,3 +1,4 @@
+// The account: GET /account (plan and company, what the app's connection test reads).
 import type { OperationHandler } from './types';
 import { accountBody } from './views';
 

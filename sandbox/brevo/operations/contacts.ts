@@ -1,5 +1,5 @@
-// Contacts: create or upsert (POST /contacts), read and update by identifier (GET/PUT /contacts/{identifier}), and
-// the contact look-ups events and list operations share.
+// Contacts: create or upsert (POST /contacts), read by identifier (GET /contacts/{identifier}), and the contact
+// look-ups events share. PUT /contacts/{identifier} is not served: the app updates contacts by upsert.
 import { z } from 'zod';
 import type { ContactRecord } from '../model';
 import type { BrevoState } from '../state';
@@ -22,16 +22,6 @@ const createBody = z.object({
   smtpBlacklistSender: z.array(z.string()).optional(),
 });
 
-const updateBody = z.object({
-  attributes: attributes.optional(),
-  ext_id: z.string().optional(),
-  emailBlacklisted: z.boolean().optional(),
-  smsBlacklisted: z.boolean().optional(),
-  listIds: ids.optional(),
-  unlinkListIds: ids.optional(),
-  smtpBlacklistSender: z.array(z.string()).optional(),
-});
-
 /** Attribute names that identify a contact rather than describe it. */
 const IDENTIFIER_ATTRIBUTES = new Set(['EMAIL', 'EXT_ID']);
 
@@ -45,7 +35,7 @@ function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
 }
 
 /**
- * A contact by the identifier of GET/PUT /contacts/{identifier}: with `identifierType`, that kind of identifier;
+ * A contact by the identifier of GET /contacts/{identifier}: with `identifierType`, that kind of identifier;
  * without, an e-mail address, a contact id or an SMS number, which are the ones Brevo recognises then
  * (https://developers.brevo.com/reference/get-contact-info).
  */
@@ -88,10 +78,9 @@ function describing(values: Readonly<Record<string, unknown>>): Record<string, u
   );
 }
 
-function addLists(contact: ContactRecord, listIds: readonly number[], unlink: readonly number[] = []): void {
+function addLists(contact: ContactRecord, listIds: readonly number[]): void {
   const lists = new Set(contact.listIds);
   for (const id of listIds) lists.add(id);
-  for (const id of unlink) lists.delete(id);
   contact.listIds = [...lists].sort((a, b) => a - b);
 }
 
@@ -166,47 +155,5 @@ export const getContactInfo: OperationHandler = (context, request) => ({
   status: 200,
   body: contactBody(contactOrNotFound(context, request.params, request.query['identifierType'])),
 });
-
-/** PUT /contacts/{identifier}: 204; EMAIL inside `attributes` changes the address. */
-export const updateContact: OperationHandler = (context, request) => {
-  const body = parseBody(updateBody, request.body);
-  const { state, account } = context;
-  const contact = structuredClone(
-    contactOrNotFound(context, request.params, request.query['identifierType']),
-  );
-  checkLists(context, [...(body.listIds ?? []), ...(body.unlinkListIds ?? [])]);
-  const newEmail = Object.entries(body.attributes ?? {}).find(
-    ([name]) => name.toUpperCase() === 'EMAIL',
-  )?.[1];
-  if (newEmail !== undefined) {
-    if (typeof newEmail !== 'string' || !newEmail.includes('@'))
-      throw apiErrors.invalid('Invalid email address');
-    const owner = state.contactByEmail(account.id, newEmail);
-    if (owner && owner.id !== contact.id) {
-      throw apiErrors.duplicate(
-        'Unable to update contact, email is already associated with another Contact',
-        ['email'],
-      );
-    }
-    contact.email = normaliseEmail(newEmail);
-  }
-  if (body.ext_id !== undefined) {
-    const owner = state.contactByExtId(account.id, body.ext_id);
-    if (owner && owner.id !== contact.id) {
-      throw apiErrors.duplicate(
-        'Unable to update contact, ext_id is already associated with another Contact',
-        ['ext_id'],
-      );
-    }
-    contact.extId = body.ext_id;
-  }
-  writeAttributes(state, contact, describing(body.attributes ?? {}));
-  addLists(contact, body.listIds ?? [], body.unlinkListIds ?? []);
-  if (body.emailBlacklisted !== undefined) contact.emailBlacklisted = body.emailBlacklisted;
-  if (body.smsBlacklisted !== undefined) contact.smsBlacklisted = body.smsBlacklisted;
-  contact.modifiedAt = context.now.toISOString();
-  state.putContact(contact);
-  return { status: 204 };
-};
 
 export { addLists };

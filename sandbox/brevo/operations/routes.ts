@@ -1,9 +1,9 @@
 // The operations the emulator serves, by method and path template below /v3 (as the OpenAPI document names them).
 import { getAccount } from './account';
 import { createAttribute, getAttributes } from './attributes';
-import { createContact, getContactInfo, updateContact } from './contacts';
+import { createContact, getContactInfo } from './contacts';
 import { createBatchEvents, createEvent, getEvents } from './events';
-import { addContactToList, getLists } from './lists';
+import { getLists } from './lists';
 import type { OperationHandler } from './types';
 
 export interface Route {
@@ -17,12 +17,6 @@ export const ROUTES: readonly Route[] = [
   { method: 'GET', template: '/account', operationId: 'getAccount', handler: getAccount },
   { method: 'POST', template: '/contacts', operationId: 'createContact', handler: createContact },
   { method: 'GET', template: '/contacts/lists', operationId: 'getLists', handler: getLists },
-  {
-    method: 'POST',
-    template: '/contacts/lists/{listId}/contacts/add',
-    operationId: 'addContactToList',
-    handler: addContactToList,
-  },
   { method: 'GET', template: '/contacts/attributes', operationId: 'getAttributes', handler: getAttributes },
   {
     method: 'POST',
@@ -36,9 +30,9 @@ export const ROUTES: readonly Route[] = [
     operationId: 'getContactInfo',
     handler: getContactInfo,
   },
-  { method: 'PUT', template: '/contacts/{identifier}', operationId: 'updateContact', handler: updateContact },
   { method: 'POST', template: '/events', operationId: 'createEvent', handler: createEvent },
   { method: 'GET', template: '/events', operationId: 'getEvents', handler: getEvents },
+  // Not called by the app (it sends one event at a time): the connector's paging test seeds timelines with it.
   { method: 'POST', template: '/events/batch', operationId: 'createBatchEvents', handler: createBatchEvents },
 ];
 

@@ -1,3 +1,5 @@
+// The shapes the Jira emulator's admin surface takes (statuses, issue types, custom fields, workflows, versions,
+// projects, grants, users, issues, comments, sprints): what tests and the console pass to set the scene.
 import type { PermissionKey } from '../state/permissions';
 import type { Json } from '../state/json';
 import type { AccountType, CustomFieldKind, ProjectTypeKey, StatusCategoryKey } from '../state/types';

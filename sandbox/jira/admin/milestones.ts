@@ -5,7 +5,7 @@ import { editIssue, visibleIssue } from '../service/issues';
 import { addIssuesToSprint, closeSprint, createSprint, requireSprint, startSprint } from '../service/sprints';
 import { createVersion, updateVersion, visibleVersion } from '../service/versions';
 import type { PrincipalRef, SprintInput } from './inputs';
-import { releasesView, type ReleasesView } from './milestoneViews';
+import { releasesView, type ReleasesView } from './milestone-views';
 import { SiteSetup } from './setup';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,7 @@
+// Site configuration behind the Jira admin: statuses, issue types, priorities, custom fields, workflows, projects,
+// users and permission grants, written straight into the emulator's store.
 import type { JiraCore } from '../service/core';
-import { SPRINT_FIELD_ID } from '../service/fields/sprintField';
+import { SPRINT_FIELD_ID } from '../service/fields/sprint-field';
 import type { Caller } from '../service/issues';
 import {
   emptyGrants,

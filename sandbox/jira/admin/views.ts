@@ -1,8 +1,8 @@
 // Plain, typed views of issues and comments for the sandbox page (not the REST representation the app reads).
 import { isJsdPublic } from '../render/comment';
-import { adfToText } from '../service/adfText';
+import { adfToText } from '../service/adf-text';
 import type { JiraCore } from '../service/core';
-import { sprintIdsOf } from '../service/fields/sprintField';
+import { sprintIdsOf } from '../service/fields/sprint-field';
 import type { Comment, CommentVisibility, Issue, SprintState } from '../state/types';
 
 export interface CommentView {

@@ -1,3 +1,5 @@
+// ADF validation for the Jira emulator: Atlassian's ADF JSON schema compiled once with ajv (cached on disk as
+// standalone code), so a comment or description that Jira would refuse is refused here too.
 import Ajv04 from 'ajv-draft-04';
 import standaloneCode from 'ajv/dist/standalone';
 import { createHash } from 'node:crypto';

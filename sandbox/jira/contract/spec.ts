@@ -1,3 +1,5 @@
+// The vendored Jira OpenAPI document read as contracts: finds the operation a method and path name, and gives its
+// parameters and request/response schemas to the emulator's request and response checks.
 import fs from 'node:fs';
 import { z } from 'zod';
 import { JIRA_SPEC_PATH } from '../paths';

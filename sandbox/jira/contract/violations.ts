@@ -1,3 +1,5 @@
+// The log of contract violations: requests the spec refuses, replies of the emulator's own that break it, and real
+// Jira operations the emulator does not implement (the last two are emulator bugs and printed loudly).
 export type ViolationKind =
   /** the app sent something the Jira spec (or the ADF schema) rejects */
   | 'request'

@@ -1,3 +1,5 @@
+// Delivers the Jira emulator's product events to its listeners (the Forge runtime emulator, tests) and keeps their
+// history.
 import type { ProductEvent } from './event-types';
 
 export type ProductEventListener = (event: ProductEvent) => unknown;

@@ -1,3 +1,5 @@
+// The issue and comment parts of the emulator's product-event payloads (avi:jira:*:issue, avi:jira:*:comment), built
+// from the stored issue in the shape Forge delivers.
 import { isJsdPublic } from '../render/comment';
 import { renderIssueType, renderProjectRef, renderStatus } from '../render/entities';
 import type { JiraCore } from '../service/core';

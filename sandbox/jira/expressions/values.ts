@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { renderComment } from '../render/comment';
 import { renderUserDetails } from '../render/entities';
 import type { JiraCore } from '../service/core';
-import { SecurityLevelJson } from '../service/fields/systemFields';
+import { SecurityLevelJson } from '../service/fields/system-fields';
 import type { Json, JsonObject } from '../state/json';
 import type { Comment, CommentVisibility, Issue, User } from '../state/types';
 import type { Node } from './ast';

@@ -1,3 +1,5 @@
+// Faults the Jira emulator can inject into the next matching requests: 429s, 5xx, lost answers (applied, answer
+// gone), unreadable success bodies and empty pages; what the app's fault tests drive.
 export interface RequestMatcher {
   method?: string;
   /** a RegExp, or a string the path must start with */

@@ -1,17 +1,17 @@
+// The Jira emulator's Express app: the middleware order (log, body, principal, faults) and every route table.
 import express, { type Express } from 'express';
 import { expressionRoutes } from '../expressions/route';
 import type { FaultPlan } from '../faults/faults';
-import type { RequestLog } from '../faults/requestLog';
-import { agileSprintRoutes } from '../routes/agileSprints';
-import { assignableUserRoutes } from '../routes/assignableUsers';
-import { commentPropertyRoutes } from '../routes/commentProperties';
+import type { RequestLog } from '../faults/request-log';
+import { assignableUserRoutes } from '../routes/assignable-users';
+import { commentPropertyRoutes } from '../routes/comment-properties';
 import { commentRoutes } from '../routes/comments';
 import { createMetaRoutes } from '../routes/createmeta';
-import { issuePropertyRoutes } from '../routes/issueProperties';
+import { issuePropertyRoutes } from '../routes/issue-properties';
 import { issueRoutes } from '../routes/issues';
 import { metadataRoutes } from '../routes/metadata';
 import { projectRoutes } from '../routes/projects';
-import { remoteLinkRoutes } from '../routes/remoteLinks';
+import { remoteLinkRoutes } from '../routes/remote-links';
 import { searchRoutes } from '../routes/search';
 import { transitionRoutes } from '../routes/transitions';
 import { userRoutes } from '../routes/users';
@@ -46,7 +46,6 @@ export function createJiraApp(env: HttpEnv, faults: FaultPlan, log: RequestLog):
     userRoutes,
     assignableUserRoutes,
     versionRoutes,
-    agileSprintRoutes,
     expressionRoutes,
   ]) {
     app.use(routes(env));

@@ -1,3 +1,5 @@
+// Typed parsing of request bodies and queries the spec check let through (issue updates, comments, properties,
+// paging), with Jira's 400 for what is left.
 import { z } from 'zod';
 import { JsonSchema } from '../state/json';
 import { badRequest } from './errors';

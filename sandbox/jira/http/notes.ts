@@ -1,5 +1,7 @@
+// What the Jira emulator's request pipeline learns about one request (principal, operation, injected fault), shared
+// between the handler and the request log.
 import type { Request } from 'express';
-import type { FaultMark } from '../faults/requestLog';
+import type { FaultMark } from '../faults/request-log';
 import type { Actor } from '../state/types';
 
 /** What the pipeline learned about one request, for the handler and the request log. */

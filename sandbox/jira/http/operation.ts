@@ -1,3 +1,5 @@
+// Wraps one Jira REST operation: checks the request against the vendored spec, parses the body, runs the handler
+// and checks the reply against the spec too (a reply that breaks it is a loud 500).
 import type { Request, RequestHandler, Response } from 'express';
 import { operationContract, type OperationContract } from '../contract/spec';
 import { requestErrors, responseErrors } from '../contract/validators';

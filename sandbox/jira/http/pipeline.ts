@@ -1,7 +1,9 @@
+// The Jira emulator's middleware: request logging, the Forge principal header (401 without it), injected faults,
+// 501/404 for paths the emulator lacks, and Jira's error bodies.
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { findSpecOperation } from '../contract/spec';
 import { emptiedPage, type AnswerLoss, type FaultPlan } from '../faults/faults';
-import type { RequestLog } from '../faults/requestLog';
+import type { RequestLog } from '../faults/request-log';
 import type { HttpEnv } from './operation';
 import { noteOf } from './notes';
 

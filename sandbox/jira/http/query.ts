@@ -1,3 +1,5 @@
+// Reads a query string into typed values following the operation's parameter schemas, as Jira does, so the spec
+// check can report what is wrong.
 import { z } from 'zod';
 import type { OperationContract } from '../contract/spec';
 

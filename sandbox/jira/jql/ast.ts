@@ -1,3 +1,4 @@
+// The syntax tree of the JQL subset the emulator understands: clauses, operands, AND/OR/NOT and ORDER BY.
 export type ClauseOperator =
   '=' | '!=' | '>' | '>=' | '<' | '<=' | '~' | '!~' | 'in' | 'not in' | 'is' | 'is not';
 

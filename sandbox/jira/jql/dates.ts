@@ -1,3 +1,4 @@
+// JQL date operands (absolute dates, relative periods such as -5m or -1w 2d, now()) resolved to instants.
 import type { Operand } from './ast';
 import { JqlError } from './errors';
 

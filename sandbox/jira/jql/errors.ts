@@ -1,3 +1,4 @@
+// JQL errors in Jira's wording, and their 400 reply.
 import { badRequest, type JiraError } from '../http/errors';
 
 export class JqlError extends Error {

@@ -1,3 +1,5 @@
+// Compiles a parsed JQL query into a filter over the site's issues: fields, statuses, dates, sprints, versions,
+// users and the app's indexed issue properties, with what the caller may browse.
 import { can, type JiraCore } from '../service/core';
 import type { Caller } from '../service/issues';
 import { parseJiraDate } from '../state/clock';
@@ -14,12 +16,12 @@ import {
   valueText,
   type Predicate,
 } from './membership';
-import { isIssueRange, issueRangeClause } from './issueRange';
-import { propertyClause } from './propertyClause';
-import { ENTITY_PROPERTY } from './propertyIndex';
+import { isIssueRange, issueRangeClause } from './issue-range';
+import { propertyClause } from './property-clause';
+import { ENTITY_PROPERTY } from './property-index';
 import { issueComparator } from './sort';
 import { SPRINT_CLAUSE_NAMES, sprintClause } from './sprints';
-import { resolutionClause, statusCategoryClause } from './workflowState';
+import { resolutionClause, statusCategoryClause } from './workflow-state';
 
 export interface CompiledQuery {
   matches(issue: Issue): boolean;

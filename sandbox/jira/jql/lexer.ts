@@ -1,3 +1,4 @@
+// Splits JQL text into words, quoted strings, operators, parentheses and commas.
 import { jqlSyntaxError } from './errors';
 
 export type Token =

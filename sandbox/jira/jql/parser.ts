@@ -1,3 +1,4 @@
+// Parses JQL text into the syntax tree of jql/ast.ts.
 import type { ClauseOperator, Expression, JqlQuery, Operand, SortKey } from './ast';
 import { jqlSyntaxError, JqlError } from './errors';
 import { tokenize, type Token } from './lexer';

@@ -1,9 +1,10 @@
+// ORDER BY for JQL searches: the sort keys (fields and indexed issue properties), newest first without ORDER BY.
 import type { JiraCore } from '../service/core';
 import type { Issue } from '../state/types';
 import type { SortKey } from './ast';
 import { JqlError } from './errors';
-import { ENTITY_PROPERTY, type IndexedPath } from './propertyIndex';
-import { propertySorter } from './propertyValues';
+import { ENTITY_PROPERTY, type IndexedPath } from './property-index';
+import { propertySorter } from './property-values';
 
 function stringValue(issue: Issue, fieldId: string): string {
   const value = issue.values.get(fieldId);

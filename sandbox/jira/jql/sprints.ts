@@ -2,7 +2,7 @@
 // and the functions `openSprints()` (sprints not completed: active and future) and `closedSprints()`.
 // https://support.atlassian.com/jira-software-cloud/docs/jql-functions/#openSprints--
 import type { JiraCore } from '../service/core';
-import { sprintIdsOf } from '../service/fields/sprintField';
+import { sprintIdsOf } from '../service/fields/sprint-field';
 import type { Clause, Operand } from './ast';
 import { JqlError } from './errors';
 import { membership, unknownValue, type Predicate } from './membership';

@@ -1,5 +1,6 @@
+// Renders a stored comment as Jira's Comment bean (ADF body, visibility, JSM internal flag, properties).
 import { z } from 'zod';
-import { adfToText } from '../service/adfText';
+import { adfToText } from '../service/adf-text';
 import type { JiraCore } from '../service/core';
 import { formatJiraDate } from '../state/clock';
 import type { JsonObject } from '../state/json';

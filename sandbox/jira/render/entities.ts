@@ -1,3 +1,5 @@
+// Renders the small shared beans of Jira's replies: statuses and categories, issue types, priorities, project
+// references and users.
 import type { JiraCore } from '../service/core';
 import type { Json, JsonObject } from '../state/json';
 import type { IssueType, Priority, Project, Status, StatusCategoryKey, User } from '../state/types';

@@ -1,5 +1,7 @@
+// Renders a stored issue as Jira's issue bean, honouring the `fields`, `properties` and `expand` parameters, and its
+// changelog groups.
 import type { JiraCore } from '../service/core';
-import { fieldCatalog, type FieldDefinition } from '../service/fieldCatalog';
+import { fieldCatalog, type FieldDefinition } from '../service/field-catalog';
 import { formatJiraDate } from '../state/clock';
 import type { JsonObject } from '../state/json';
 import type { ChangeGroup, ChangeItem, Issue } from '../state/types';

@@ -1,3 +1,4 @@
+// Renders a stored project as Jira's Project bean (issue types, versions, lead, roles).
 import type { JiraCore } from '../service/core';
 import type { JsonObject } from '../state/json';
 import type { Project } from '../state/types';

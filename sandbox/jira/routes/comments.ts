@@ -1,8 +1,9 @@
+// REST routes for issue comments: list, add, get, update, delete.
 import { Router } from 'express';
 import { z } from 'zod';
 import { CommentBody, expandSet, parseInput } from '../http/input';
 import { operation, type HttpEnv } from '../http/operation';
-import { chargeIssueWrite } from '../http/writeLimit';
+import { chargeIssueWrite } from '../http/write-limit';
 import { renderComment, type CommentRenderOptions } from '../render/comment';
 import { addComment, deleteComment, updateComment, visibleComment } from '../service/comments';
 import { visibleIssue } from '../service/issues';
@@ -65,6 +66,7 @@ export function commentRoutes(env: HttpEnv): Router {
     }),
   );
 
+  // Not called by the app: a user's edit, which fires avi:jira:commented:issue again (the app's trigger).
   router.put(
     '/rest/api/3/issue/:issueIdOrKey/comment/:id',
     operation(env, 'updateComment', ({ caller, params, query, body }) => {
@@ -77,6 +79,7 @@ export function commentRoutes(env: HttpEnv): Router {
     }),
   );
 
+  // Not called by the app: a user deleting a comment, possibly one the app copied.
   router.delete(
     '/rest/api/3/issue/:issueIdOrKey/comment/:id',
     operation(env, 'deleteComment', ({ caller, params }) => {

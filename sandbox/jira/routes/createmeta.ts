@@ -1,10 +1,11 @@
+// REST routes for create metadata: the issue types of a project and the fields of one type's create screen.
 import { Router } from 'express';
 import { forbidden, notFound } from '../http/errors';
 import { PageQuery, parseInput } from '../http/input';
 import { operation, type HttpEnv } from '../http/operation';
 import { renderIssueType, renderPriority, renderProjectRef } from '../render/entities';
 import { can, type JiraCore } from '../service/core';
-import { screenFields } from '../service/fieldCatalog';
+import { screenFields } from '../service/field-catalog';
 import type { Caller } from '../service/issues';
 import type { Json, JsonObject } from '../state/json';
 import type { Project } from '../state/types';

@@ -1,8 +1,9 @@
+// REST routes for issues: create, get, edit, delete and the changelog.
 import { Router } from 'express';
 import { z } from 'zod';
 import { expandSet, IssueUpdateBody, PageQuery, parseInput, tokens } from '../http/input';
 import { operation, type HttpEnv } from '../http/operation';
-import { chargeIssueWrite } from '../http/writeLimit';
+import { chargeIssueWrite } from '../http/write-limit';
 import { renderChangeGroup, renderIssue, splitTokens } from '../render/issue';
 import { createIssue, deleteIssue, editIssue, visibleIssue } from '../service/issues';
 import { transitionIssue } from '../service/transitions';
@@ -45,6 +46,7 @@ export function issueRoutes(env: HttpEnv): Router {
     }),
   );
 
+  // Not called by the app: a user's edit, which fires avi:jira:updated:issue (the app's trigger).
   router.put(
     '/rest/api/3/issue/:issueIdOrKey',
     operation(env, 'editIssue', ({ caller, params, query, body }) => {
@@ -61,6 +63,7 @@ export function issueRoutes(env: HttpEnv): Router {
     }),
   );
 
+  // Not called by the app: a user's delete, which fires avi:jira:deleted:issue (the app's trigger).
   router.delete(
     '/rest/api/3/issue/:issueIdOrKey',
     operation(env, 'deleteIssue', ({ caller, params }) => {

@@ -1,7 +1,9 @@
+// REST routes for site metadata the app reads: server info, statuses, fields and issue types. Not served, as nothing
+// calls it: GET /priority (a 501 would name a caller).
 import { Router } from 'express';
 import { operation, type HttpEnv } from '../http/operation';
-import { renderIssueType, renderPriority, renderStatus } from '../render/entities';
-import { fieldCatalog } from '../service/fieldCatalog';
+import { renderIssueType, renderStatus } from '../render/entities';
+import { fieldCatalog } from '../service/field-catalog';
 
 export function metadataRoutes(env: HttpEnv): Router {
   const { core } = env;
@@ -52,18 +54,6 @@ export function metadataRoutes(env: HttpEnv): Router {
     operation(env, 'getIssueAllTypes', () => ({
       status: 200,
       body: [...core.store.issueTypes.values()].map((type) => renderIssueType(core, type)),
-    })),
-  );
-
-  router.get(
-    '/rest/api/3/priority',
-    operation(env, 'getPriorities', () => ({
-      status: 200,
-      body: [...core.store.priorities.values()].map((priority) => ({
-        ...renderPriority(core, priority),
-        description: `${priority.name} priority`,
-        statusColor: '#cccccc',
-      })),
     })),
   );
 

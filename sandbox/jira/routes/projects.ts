@@ -1,9 +1,10 @@
+// REST routes for projects the app reads: search and get. Not served, as nothing calls them: a project's statuses per
+// issue type and GET /issuetype/project (the app reads issue types from createmeta and the project).
 import { Router } from 'express';
 import { z } from 'zod';
 import { notFound } from '../http/errors';
 import { expandSet, parseInput, tokens } from '../http/input';
 import { operation, type HttpEnv } from '../http/operation';
-import { renderIssueType, renderStatus } from '../render/entities';
 import { renderProject } from '../render/project';
 import { can, type JiraCore } from '../service/core';
 import type { Caller } from '../service/issues';
@@ -18,7 +19,6 @@ const SearchQuery = z.object({
   query: z.string().optional(),
   expand: z.string().optional(),
 });
-const IssueTypesQuery = z.object({ projectId: z.number().int() });
 
 const browsable = (core: JiraCore, caller: Caller, project: Project): boolean =>
   can(core, caller.actor, 'BROWSE_PROJECTS', project.id);
@@ -84,43 +84,6 @@ export function projectRoutes(env: HttpEnv): Router {
         full: true,
       }),
     })),
-  );
-
-  router.get(
-    '/rest/api/3/project/:projectIdOrKey/statuses',
-    operation(env, 'getAllStatuses', ({ caller, params }) => {
-      const project = visibleProject(caller, params.projectIdOrKey ?? '');
-      const statuses = project.workflow.statusIds.map((id) =>
-        renderStatus(core, core.store.requireStatus(id)),
-      );
-      return {
-        status: 200,
-        body: project.issueTypeIds.map((id) => {
-          const type = core.store.requireIssueType(id);
-          return {
-            self: `${core.baseUrl()}/rest/api/3/issueType/${type.id}`,
-            id: type.id,
-            name: type.name,
-            subtask: type.subtask,
-            statuses,
-          };
-        }),
-      };
-    }),
-  );
-
-  router.get(
-    '/rest/api/3/issuetype/project',
-    operation(env, 'getIssueTypesForProject', ({ caller, query }) => {
-      const { projectId } = parseInput(IssueTypesQuery, query, 'query');
-      const project = core.store.projects.get(String(projectId));
-      if (!project || !browsable(core, caller, project))
-        throw notFound(`No project could be found with id '${projectId}'.`);
-      return {
-        status: 200,
-        body: project.issueTypeIds.map((id) => renderIssueType(core, core.store.requireIssueType(id))),
-      };
-    }),
   );
 
   return router;

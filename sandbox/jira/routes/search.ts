@@ -1,3 +1,4 @@
+// REST routes for JQL search: enhanced search (GET and POST /search/jql) and the approximate count.
 import { Router } from 'express';
 import { z } from 'zod';
 import { badRequest } from '../http/errors';
@@ -63,6 +64,7 @@ export function searchRoutes(env: HttpEnv): Router {
       search(env, request, request.body ?? {}),
     ),
   );
+  // Not called by the app (it POSTs): Jira answers GET alike, and the snapshot test reads with it.
   router.get(
     '/rest/api/3/search/jql',
     operation(env, 'searchAndReconsileIssuesUsingJql', (request) => search(env, request, request.query)),

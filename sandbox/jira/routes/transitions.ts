@@ -1,9 +1,10 @@
+// REST routes for workflow transitions: the transitions available on an issue, and performing one.
 import { Router } from 'express';
 import { z } from 'zod';
 import { badRequest } from '../http/errors';
 import { expandSet, IssueUpdateBody, parseInput } from '../http/input';
 import { operation, type HttpEnv } from '../http/operation';
-import { chargeIssueWrite } from '../http/writeLimit';
+import { chargeIssueWrite } from '../http/write-limit';
 import { renderStatus } from '../render/entities';
 import { visibleIssue } from '../service/issues';
 import { availableTransitions, transitionIssue } from '../service/transitions';
@@ -14,6 +15,7 @@ export function transitionRoutes(env: HttpEnv): Router {
   const { core } = env;
   const router = Router();
 
+  // Not called by the app: a user's status change, an avi:jira:updated:issue the app maps to ticket status.
   router.get(
     '/rest/api/3/issue/:issueIdOrKey/transitions',
     operation(env, 'getTransitions', ({ caller, params, query }) => {

@@ -1,3 +1,4 @@
+// REST routes for users: /myself, one user by account id, and /mypermissions.
 import { Router } from 'express';
 import { z } from 'zod';
 import { badRequest, notFound } from '../http/errors';
@@ -21,6 +22,7 @@ export function userRoutes(env: HttpEnv): Router {
   const { core } = env;
   const router = Router();
 
+  // Not called by the app: the simplest authenticated read, which the fault and auth tests send.
   router.get(
     '/rest/api/3/myself',
     operation(env, 'getCurrentUser', ({ caller }) => {

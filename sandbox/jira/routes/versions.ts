@@ -78,6 +78,7 @@ export function versionRoutes(env: HttpEnv): Router {
     return project;
   };
 
+  // Not called by the app: how an admin or a release tool releases a version, firing the release flow's event.
   router.get(
     '/rest/api/3/version/:id',
     operation(env, 'getVersion', ({ caller, params, query }) => {

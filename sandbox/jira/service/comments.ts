@@ -1,3 +1,5 @@
+// The comment use cases of the emulated Jira: visibility and permission checks, add, update and delete with their
+// product events and Jira's limits.
 import { z } from 'zod';
 import { adfErrors } from '../contract/adf';
 import { eventBase, eventComment } from '../events/payloads';
@@ -7,7 +9,7 @@ import type { Comment, CommentVisibility, Issue } from '../state/types';
 import { can, type JiraCore } from './core';
 import { requireIssuePermission, visibleIssue, type Caller } from './issues';
 import { checkEntityProperty } from './properties';
-import { exceedsTextLimit, TEXT_TOO_LONG } from './textLimit';
+import { exceedsTextLimit, TEXT_TOO_LONG } from './text-limit';
 
 export interface CommentInput {
   body: unknown;
@@ -19,7 +21,7 @@ const DocContent = z.object({ content: z.array(z.unknown()) });
 
 /**
  * Jira v3 answers a string or malformed body with `errors.comment`; both break the ADF contract. A valid body longer
- * than Jira's text limit (textLimit.ts) is a plain 400, as Jira answers it.
+ * than Jira's text limit (text-limit.ts) is a plain 400, as Jira answers it.
  */
 function parseBody(raw: unknown): Json {
   if (raw === undefined || raw === null) throw fieldErrors({ comment: 'Comment body can not be empty!' });

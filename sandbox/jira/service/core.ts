@@ -1,6 +1,8 @@
+// What every use case of the emulated Jira shares (store, clock, events, limits, indexed properties), and the
+// permission check.
 import type { EventBus } from '../events/bus';
-import type { IssueWriteLimiter } from '../faults/issueWriteLimiter';
-import type { PropertyIndex } from '../jql/propertyIndex';
+import type { IssueWriteLimiter } from '../faults/issue-write-limiter';
+import type { PropertyIndex } from '../jql/property-index';
 import type { Clock } from '../state/clock';
 import { holdsPermission, type PermissionKey } from '../state/permissions';
 import type { JiraStore } from '../state/store';

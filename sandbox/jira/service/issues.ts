@@ -1,10 +1,12 @@
+// The issue use cases of the emulated Jira: who acts, visibility (404 for what the caller cannot browse), create,
+// edit with changelog and product event, delete.
 import { z } from 'zod';
 import { eventBase } from '../events/payloads';
 import { fieldErrors, forbidden, issueNotFound } from '../http/errors';
 import type { Json } from '../state/json';
 import type { Actor, ChangeItem, Issue, Project } from '../state/types';
 import { can, type JiraCore } from './core';
-import { planFieldUpdate, type FieldInput } from './issueUpdate';
+import { planFieldUpdate, type FieldInput } from './issue-update';
 import { checkEntityProperty } from './properties';
 
 /** Who acts, and whether their permissions are enforced (the admin surface acts as a user without checks). */

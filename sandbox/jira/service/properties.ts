@@ -1,3 +1,4 @@
+// Jira's limits on entity properties (key length, value size), checked on every property write.
 import { badRequest } from '../http/errors';
 import type { Json } from '../state/json';
 

@@ -1,3 +1,5 @@
+// Enhanced JQL search and the approximate count: bounded queries only, page caps, and page tokens bound to the
+// query and the caller.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { badRequest } from '../http/errors';

@@ -5,7 +5,7 @@ import { badRequest, notFound } from '../http/errors';
 import { eventSprint } from '../render/sprint';
 import type { Actor, Sprint } from '../state/types';
 import type { JiraCore } from './core';
-import { SPRINT_FIELD_ID, sprintIdsOf } from './fields/sprintField';
+import { SPRINT_FIELD_ID, sprintIdsOf } from './fields/sprint-field';
 
 /** Jira Software's default sprint length, used when a sprint starts without an end date. */
 const DEFAULT_SPRINT_MS = 14 * 86_400_000;

@@ -1,8 +1,10 @@
+// Workflow transitions of the emulated Jira: which are available from an issue's status, performing one, and the
+// resolution Jira's default workflows set and clear.
 import { badRequest, fieldErrors } from '../http/errors';
 import { formatJiraDate } from '../state/clock';
 import type { ChangeItem, Issue, Status, WorkflowTransition } from '../state/types';
 import { can, type JiraCore } from './core';
-import type { FieldInput } from './issueUpdate';
+import type { FieldInput } from './issue-update';
 import { recordIssueChange, type Caller } from './issues';
 import { DONE_RESOLUTION } from './resolution';
 

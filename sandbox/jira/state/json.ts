@@ -1,3 +1,4 @@
+// The JSON value type the Jira emulator stores (field values, properties, ADF documents).
 import { z } from 'zod';
 
 /** Any JSON value; stored field values, properties and ADF documents are plain JSON like on the wire. */

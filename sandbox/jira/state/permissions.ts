@@ -1,3 +1,5 @@
+// Jira's permission keys as /mypermissions reports them, the grants of one principal (site-wide or per project), and
+// the check.
 type PermissionType = 'GLOBAL' | 'PROJECT';
 
 interface PermissionDefinition {

@@ -1,3 +1,4 @@
+// The in-memory Jira site: entities by immutable id, issue keys as an index, and the id sequences.
 import type { PermissionGrants } from './permissions';
 import type {
   Comment,

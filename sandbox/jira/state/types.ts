@@ -1,3 +1,5 @@
+// The stored entities of the emulated Jira site: statuses, issue types, workflows, versions, sprints, projects,
+// users, issues, comments, changelogs, remote links.
 import type { Json } from './json';
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';

@@ -1,6 +1,7 @@
+// The KVS emulator through the real @forge/kvs: plain keys, secrets, metadata and the wire requests.
 import { KvsEmulator, type KvsReply } from './emulator';
 import { loadKvsSdk, recordedRequests, type ForgeKvsSdk } from './sdk-harness';
-import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES, type Link } from './test-fixtures';
+import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES, type Link } from './kvs.test-support';
 
 const clock = new FakeClock();
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES, now: clock.now });

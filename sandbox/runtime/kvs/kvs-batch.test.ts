@@ -1,7 +1,8 @@
+// The KVS emulator's batch operations (batchSet, batchGet, batchDelete) and their limits, through @forge/kvs.
 import type { BatchItemError } from '@forge/kvs';
 import { KvsEmulator } from './emulator';
 import { loadKvsSdk, type ForgeKvsSdk } from './sdk-harness';
-import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES, type Link } from './test-fixtures';
+import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES, type Link } from './kvs.test-support';
 
 const clock = new FakeClock();
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES, now: clock.now });

@@ -1,7 +1,8 @@
+// Entity queries in the KVS emulator through @forge/kvs: indexes, partitions, range conditions, order and paging.
 import type { EntityQueryBuilder } from '@forge/kvs/out/interfaces/entity-query';
 import { KvsEmulator } from './emulator';
 import { loadKvsSdk, type ForgeKvsSdk } from './sdk-harness';
-import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES, type Link, type SyncEvent } from './test-fixtures';
+import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES, type Link, type SyncEvent } from './kvs.test-support';
 
 const clock = new FakeClock();
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES, now: clock.now });

@@ -1,7 +1,7 @@
 // Faults aimed at some KVS calls only (endpoint, item op, entity, key prefix), driven through the real @forge/kvs.
 import { KvsEmulator } from './emulator';
 import { loadKvsSdk, recordedRequests, type ForgeKvsSdk } from './sdk-harness';
-import { kvsErrorOf, SAMPLE_ENTITIES, type Link } from './test-fixtures';
+import { kvsErrorOf, SAMPLE_ENTITIES, type Link } from './kvs.test-support';
 
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES });
 let sdk: ForgeKvsSdk;

@@ -1,6 +1,7 @@
+// Fault injection in the KVS emulator: scripted errors for the next calls, in order, without touching state.
 import { KvsEmulator } from './emulator';
 import { loadKvsSdk, type ForgeKvsSdk } from './sdk-harness';
-import { kvsErrorOf, SAMPLE_ENTITIES } from './test-fixtures';
+import { kvsErrorOf, SAMPLE_ENTITIES } from './kvs.test-support';
 
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES });
 let sdk: ForgeKvsSdk;

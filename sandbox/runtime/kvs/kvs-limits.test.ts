@@ -1,7 +1,8 @@
+// The KVS emulator's limits on keys and values (length, pattern, size), as Forge documents them.
 import { KvsEmulator } from './emulator';
 import { MAX_VALUE_BYTES } from './json-value';
 import { loadKvsSdk, type ForgeKvsSdk } from './sdk-harness';
-import { kvsErrorOf, SAMPLE_ENTITIES } from './test-fixtures';
+import { kvsErrorOf, SAMPLE_ENTITIES } from './kvs.test-support';
 
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES });
 let sdk: ForgeKvsSdk;

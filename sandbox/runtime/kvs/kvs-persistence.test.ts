@@ -1,9 +1,10 @@
+// The KVS emulator's state file: what survives a save and load, and a corrupt file refused by name.
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KvsEmulator } from './emulator';
 import { loadKvsSdk, useEmulator, type ForgeKvsSdk } from './sdk-harness';
-import { FakeClock, SAMPLE_ENTITIES, type Link } from './test-fixtures';
+import { FakeClock, SAMPLE_ENTITIES, type Link } from './kvs.test-support';
 
 let dir: string;
 let sdk: ForgeKvsSdk;

@@ -1,6 +1,7 @@
+// kvs.query() over plain keys in the KVS emulator: beginsWith, byte order, cursors and what is left out.
 import { KvsEmulator } from './emulator';
 import { loadKvsSdk, type ForgeKvsSdk } from './sdk-harness';
-import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES } from './test-fixtures';
+import { FakeClock, kvsErrorOf, SAMPLE_ENTITIES } from './kvs.test-support';
 
 const clock = new FakeClock();
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES, now: clock.now });

@@ -1,8 +1,9 @@
+// Transactions in the KVS emulator through @forge/kvs: all-or-nothing writes, conditions, checks and limits.
 import type { BaseFilter } from '@forge/kvs/out/entity-query';
 import type { EntityConditions } from '@forge/kvs/out/interfaces/transaction';
 import { KvsEmulator } from './emulator';
 import { loadKvsSdk, type ForgeKvsSdk } from './sdk-harness';
-import { kvsErrorOf, SAMPLE_ENTITIES, type Link } from './test-fixtures';
+import { kvsErrorOf, SAMPLE_ENTITIES, type Link } from './kvs.test-support';
 
 const emulator = new KvsEmulator({ entities: SAMPLE_ENTITIES });
 let sdk: ForgeKvsSdk;

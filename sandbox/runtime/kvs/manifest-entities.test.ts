@@ -1,5 +1,6 @@
+// Reading the app's storage entities from manifest.yml into the KVS emulator, and refusing bad declarations.
 import { entitiesFromManifest, KvsEmulator } from './emulator';
-import { SAMPLE_MANIFEST_ENTITIES } from './test-fixtures';
+import { SAMPLE_MANIFEST_ENTITIES } from './kvs.test-support';
 
 describe('entitiesFromManifest', () => {
   it('turns bare index names into range-only indexes and takes range from its one-element list', () => {

@@ -1,10 +1,10 @@
 // The admin surface over HTTP under /_sandbox/ (JSON in, JSON out, normal typed values), for the sandbox page.
 // Not part of the emulated TeamSupport API and not authenticated (the server only listens on loopback).
 import { z } from 'zod';
-import type { HttpReply } from '../httpReply';
-import type { OrgAdmin } from './orgAdmin';
+import type { HttpReply } from '../http-reply';
+import type { OrgAdmin } from './org-admin';
 import { AdminError } from './refs';
-import type { SandboxAdmin } from './sandboxAdmin';
+import type { SandboxAdmin } from './sandbox-admin';
 import {
   actionTypeInput,
   addActionInput,

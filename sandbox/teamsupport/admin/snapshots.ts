@@ -1,7 +1,7 @@
 // Plain, typed views of tickets and actions for tests and the sandbox page (not the API's wire format).
 import type { ActionRecord, TicketRecord } from '../model';
 import type { EmulatorState } from '../state';
-import { actionTypeName } from '../views/actionView';
+import { actionTypeName } from '../views/action-view';
 
 export interface TicketSnapshot {
   readonly ticketId: number;

@@ -4,9 +4,9 @@
 import { ACCESS_DENIED, authenticate } from '../auth';
 import type { Clock } from '../clock';
 import type { FaultInjector, FaultSpec } from '../faults';
-import { textReply, type HttpReply } from '../httpReply';
-import type { RateLimiter } from '../rateLimits';
-import type { RequestLog } from '../requestLog';
+import { textReply, type HttpReply } from '../http-reply';
+import type { RateLimiter } from '../rate-limits';
+import type { RequestLog } from '../request-log';
 import type { OrgRecord } from '../model';
 import type { EmulatorState } from '../state';
 import type { ApiReply } from './context';

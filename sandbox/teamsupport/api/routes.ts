@@ -1,23 +1,16 @@
 // The route table and the server's path rules: segments after /api/{format}/ are lower-cased, an extension on the
 // last segment is dropped, and every integer segment becomes "{id}" in the template the handlers are keyed by.
-import { createAction, getAction, listActions, updateAction } from './actionHandlers';
+import { createAction, getAction, listActions, updateAction } from './action-handlers';
 import type { ApiHandler } from './context';
 import {
-  apiVersion,
-  getGroup,
-  getProduct,
-  getUser,
-  getVersion,
   listActionTypes,
-  listGroups,
   listProducts,
   listTicketSeverities,
   listTicketStatuses,
   listTicketTypes,
   listUsers,
   listVersions,
-  listVersionStatuses,
-} from './lookupHandlers';
+} from './lookup-handlers';
 import {
   createTicket,
   getTicket,
@@ -25,35 +18,34 @@ import {
   listTickets,
   removeTicket,
   updateTicket,
-} from './ticketHandlers';
+} from './ticket-handlers';
 
 export type ApiMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
+// The lookups are the lists the app reads (docs/architecture.md "The sandbox" lists what is not served and why).
 const ROUTES: ReadonlyMap<string, ApiHandler> = new Map<string, ApiHandler>([
   ['GET /tickets/', listTickets],
   ['GET /tickets/{id}/', getTicket],
+  // Not called by the app: how tickets arrive (portal, e-mail, agents); the tests create and restore tickets with it.
   ['POST /tickets/', createTicket],
   ['PUT /tickets/{id}/', updateTicket],
+  // Not called by the app: an agent deleting a ticket, which may be a linked one.
   ['DELETE /tickets/{id}/', removeTicket],
   ['GET /tickets/{id}/actions/', listActions],
+  // Not called by the app: one action as the server returns it (ActionID first), the shape of the app's POST answer.
   ['GET /tickets/{id}/actions/{id}/', getAction],
   ['POST /tickets/{id}/actions/', createAction],
+  // Not called by the app (it only adds actions): an agent editing one.
   ['PUT /tickets/{id}/actions/{id}/', updateAction],
+  // Not called by the app: the record a DELETE leaves, checked with it.
   ['GET /deletedtickets/', listDeletedTickets],
   ['GET /properties/tickettypes/', listTicketTypes],
   ['GET /properties/ticketstatuses/', listTicketStatuses],
   ['GET /properties/ticketseverities/', listTicketSeverities],
   ['GET /properties/actiontypes/', listActionTypes],
-  ['GET /properties/productversionstatuses/', listVersionStatuses],
   ['GET /products/', listProducts],
-  ['GET /products/{id}/', getProduct],
   ['GET /products/{id}/versions/', listVersions],
-  ['GET /products/{id}/versions/{id}/', getVersion],
   ['GET /users/', listUsers],
-  ['GET /users/{id}/', getUser],
-  ['GET /groups/', listGroups],
-  ['GET /groups/{id}/', getGroup],
-  ['GET /apiversion/', apiVersion],
 ]);
 
 export interface ParsedApiPath {

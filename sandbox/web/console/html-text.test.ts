@@ -1,3 +1,4 @@
+// The console's HTML-to-text for ticket actions: blocks become lines, markup is shown as text.
 import { htmlToText } from './html-text';
 
 describe('htmlToText', () => {

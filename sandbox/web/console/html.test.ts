@@ -1,3 +1,4 @@
+// The console's html template tag: escaping, nested templates and raw parts.
 import { html, raw } from './html';
 
 describe('html', () => {

@@ -3,14 +3,14 @@
 // One object per account and invocation.
 import type { Budget } from '../../lib/budget';
 import { IntegrationError, isIntegrationError } from '../../lib/errors';
+import type { EventSink } from '../../sync/ports/event-sink';
 import type {
-  EventSink,
   SinkAttribute,
   SinkContact,
   SinkEvent,
   SinkRateLimit,
   SinkValue,
-} from '../../sync/ports';
+} from '../../sync/records/sink';
 import { BrevoClient, type BrevoClientOptions } from './client';
 import {
   accountSchema,

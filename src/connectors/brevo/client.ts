@@ -5,11 +5,19 @@
 // repeated here, and comes out with `outcomeUnknown` for the copy-once step to look for (docs/reliability.md, rule 4).
 // The API key appears in no message, log line or thrown value.
 import { fetch } from '@forge/api';
-import { z } from 'zod';
-import type { Budget } from '../../lib/budget';
-import type { SinkRateLimit } from '../../sync/ports';
+import type { SinkRateLimit } from '../../sync/records/sink';
 import { IntegrationError } from '../../lib/errors';
-import { defaultRetryPolicy, withRetry, type RetryPolicy } from '../../lib/retry';
+import { withRetry } from '../../lib/retry';
+import {
+  encodeQuery,
+  networkFailureOf,
+  redactSecrets,
+  requestTimeout,
+  retrySettings,
+  timeoutSeconds,
+  type QueryParam,
+  type RequestRunOptions,
+} from '../http-request';
 import {
   egressBlocked,
   failureFromResponse,
@@ -18,25 +26,13 @@ import {
 } from './failures';
 import { BREVO_API_URL, BREVO_SYSTEM } from './system';
 
-export type QueryParam = readonly [name: string, value: string];
-
-export interface BrevoClientOptions {
+/** The request timeout defaults to 15 s; `now` is the clock Retry-After dates and event look-ups are read on. */
+export interface BrevoClientOptions extends RequestRunOptions {
   apiKey: string;
-  budget: Budget;
   /** how messages name the account, e.g. `Brevo account "Marketing"` */
   accountLabel: string;
   /** default https://api.brevo.com (the only Brevo host the manifest's egress allows) */
   baseUrl?: string;
-  /** upper bound of one request; the remaining invocation time lowers it (default 15 s) */
-  requestTimeoutMs?: number;
-  retryPolicy?: RetryPolicy;
-  /** how retries wait (tests pass one that advances the emulator's clock) */
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  /** the clock Retry-After dates are read on, and `endDate` of event look-ups */
-  now?: () => number;
-  /** receives one line per retry; lines never hold the key */
-  log?: (line: string) => void;
 }
 
 export interface RequestOptions<T> {
@@ -60,11 +56,6 @@ export interface RequestOptions<T> {
 type Attempt = { ok: true; json: unknown } | { ok: false; error: IntegrationError; sent: boolean };
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
-/** kept back when a request times out, so the caller can still record the failure */
-const TIME_RESERVE_MS = 500;
-const MIN_REQUEST_MS = 1_000;
-/** Network error codes raised before a connection exists: a request that failed so was never sent. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 /**
  * The quota headers Brevo puts on answers of rate-limited endpoints (https://developers.brevo.com/docs/api-limits,
  * https://developers.brevo.com/docs/limit-headers); the reset header is failures.ts's RATE_LIMIT_RESET_HEADER.
@@ -74,23 +65,12 @@ const RATE_LIMIT_REMAINING_HEADER = 'x-sib-ratelimit-remaining';
 /** The legacy Forge runtime's error for a host outside the egress (@forge/api's ExternalEndpointNotAllowedError). */
 const EGRESS_ALLOWLIST_ERROR_NAME = 'REQUEST_EGRESS_ALLOWLIST_ERR';
 
-const networkFailure = z.object({
-  name: z.string(),
-  message: z.string(),
-  cause: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
-});
-
 /** A header holding a non-negative number, or undefined (absent, or not a number). */
 function headerNumber(value: string | null): number | undefined {
   // Read as failures.ts reads the reset header: a blank or non-numeric value is no value.
   if (value === null || value.trim() === '') return undefined;
   const parsed = Number(value.trim());
   return Number.isFinite(parsed) && parsed >= 0 ? parsed : undefined;
-}
-
-function encodeQuery(query: readonly QueryParam[]): string {
-  const pairs = query.map(([key, value]) => `${encodeURIComponent(key)}=${encodeURIComponent(value)}`);
-  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
 }
 
 export class BrevoClient {
@@ -100,14 +80,12 @@ export class BrevoClient {
 
   constructor(private readonly options: BrevoClientOptions) {
     this.baseUrl = (options.baseUrl ?? BREVO_API_URL).replace(/\/+$/, '');
-    this.secrets = [...new Set([options.apiKey, options.apiKey.trim()])].filter(
-      (secret) => secret.length >= 4,
-    );
+    this.secrets = [...new Set([options.apiKey, options.apiKey.trim()])];
   }
 
   /** Removes the API key from any text (messages quote answers and network errors). */
   redact(text: string): string {
-    return this.secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+    return redactSecrets(this.secrets, text);
   }
 
   now(): number {
@@ -144,10 +122,7 @@ export class BrevoClient {
           throw attempt.error;
         },
         {
-          budget: this.options.budget,
-          policy: this.options.retryPolicy ?? defaultRetryPolicy,
-          ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-          ...(this.options.random ? { random: this.options.random } : {}),
+          ...retrySettings(this.options),
           // A write Brevo would record twice is never repeated once it may have arrived.
           shouldRetry: () => !(request.once === true && state.mayHaveApplied),
           onRetry: (error, attempt, delayMs) =>
@@ -196,19 +171,16 @@ export class BrevoClient {
   }
 
   private async attempt<T>(method: string, request: RequestOptions<T>, call: string): Promise<Attempt> {
-    const remainingMs = this.options.budget.remainingMs();
-    const timeoutMs = Math.min(
-      this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      remainingMs - TIME_RESERVE_MS,
-    );
-    if (timeoutMs < MIN_REQUEST_MS) {
-      const message = `Brevo ${call} was not sent: the invocation has only ${Math.max(0, Math.round(remainingMs))} ms left.`;
+    const window = requestTimeout(this.options, DEFAULT_REQUEST_TIMEOUT_MS);
+    if (!window.ok) {
+      const message = `Brevo ${call} was not sent: the invocation has only ${window.remainingMs} ms left.`;
       return {
         ok: false,
         sent: false,
         error: new IntegrationError('transient', message, { system: BREVO_SYSTEM, notApplied: true }),
       };
     }
+    const { timeoutMs } = window;
     const headers: Record<string, string> = { 'api-key': this.options.apiKey, Accept: 'application/json' };
     if (request.body !== undefined) headers['Content-Type'] = 'application/json';
     let status: number;
@@ -276,26 +248,29 @@ export class BrevoClient {
   }
 
   private networkError(error: unknown, call: string, timeoutMs: number): IntegrationError {
-    const parsed = networkFailure.safeParse(error);
-    if (!parsed.success) {
+    const failure = networkFailureOf(error);
+    if (!failure) {
       return new IntegrationError('transient', `Could not reach Brevo for ${call}.`, {
         system: BREVO_SYSTEM,
       });
     }
-    const { name, message, cause } = parsed.data;
-    if (name === EGRESS_ALLOWLIST_ERROR_NAME) return egressBlocked(call);
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      const seconds = Math.round(timeoutMs / 100) / 10;
-      return new IntegrationError('transient', `Brevo did not answer ${call} within ${seconds} s.`, {
-        system: BREVO_SYSTEM,
-      });
+    if (failure.name === EGRESS_ALLOWLIST_ERROR_NAME) return egressBlocked(call);
+    if (failure.timedOut) {
+      return new IntegrationError(
+        'transient',
+        `Brevo did not answer ${call} within ${timeoutSeconds(timeoutMs)} s.`,
+        { system: BREVO_SYSTEM },
+      );
     }
-    const reason = this.redact([message, cause?.code ?? cause?.message].filter(Boolean).join(': '));
-    return new IntegrationError('transient', `Could not reach Brevo for ${call}: ${reason}`, {
-      system: BREVO_SYSTEM,
-      // No connection was made, so the request never reached Brevo.
-      ...(cause?.code !== undefined && NEVER_CONNECTED.has(cause.code) ? { notApplied: true } : {}),
-    });
+    return new IntegrationError(
+      'transient',
+      `Could not reach Brevo for ${call}: ${this.redact(failure.reason)}`,
+      {
+        system: BREVO_SYSTEM,
+        // No connection was made, so the request never reached Brevo.
+        ...(failure.neverSent ? { notApplied: true } : {}),
+      },
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+// How Brevo's failing answers become the app's errors: Brevo's own words, 429 waits, and the egress proxy's answers.
 import { mayHaveApplied } from '../../lib/errors';
 import { failureFromResponse, rateLimitWaitMs, type FailedExchange } from './failures';
 

@@ -1,3 +1,4 @@
+// Reading Brevo's answers: account, lists, events, attributes, and the detail of an error body.
 import { IntegrationError } from '../../lib/errors';
 import {
   accountSchema,

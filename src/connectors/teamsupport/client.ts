@@ -3,10 +3,18 @@
 // invocation, and is retried through lib/retry on transient failures and the per-minute rate limit while the
 // invocation's time allows. The token appears in no message, log line or thrown value.
 import { fetch } from '@forge/api';
-import { z } from 'zod';
-import type { Budget } from '../../lib/budget';
 import { IntegrationError } from '../../lib/errors';
-import { defaultRetryPolicy, withRetry, type RetryPolicy } from '../../lib/retry';
+import { withRetry } from '../../lib/retry';
+import {
+  encodeQuery,
+  networkFailureOf,
+  redactSecrets,
+  requestTimeout,
+  retrySettings,
+  timeoutSeconds,
+  type QueryParam,
+  type RequestRunOptions,
+} from '../http-request';
 import {
   EGRESS_ALLOWLIST_ERROR_NAME,
   EgressBlockedError,
@@ -15,23 +23,11 @@ import {
   MissingTicketError,
 } from './failures';
 
-export type QueryParam = readonly [name: string, value: string];
-
-export interface TeamSupportClientOptions {
+/** The request timeout defaults to 20 s; `now` is the clock the minute rate-limit boundary is computed on. */
+export interface TeamSupportClientOptions extends RequestRunOptions {
   baseUrl: string;
   organizationId: string;
   apiToken: string;
-  budget: Budget;
-  /** upper bound of one request; the remaining invocation time lowers it (default 20 s) */
-  requestTimeoutMs?: number;
-  retryPolicy?: RetryPolicy;
-  /** how retries wait (tests pass one that advances the emulator's clock) */
-  sleep?: (ms: number) => Promise<void>;
-  random?: () => number;
-  /** the clock the minute rate-limit boundary is computed on */
-  now?: () => number;
-  /** receives one line per retry; lines never hold the token */
-  log?: (line: string) => void;
 }
 
 export interface RequestOptions<T> {
@@ -51,26 +47,11 @@ type Attempt =
   | { ok: false; error: IntegrationError; status: number | undefined; sent: boolean };
 
 const DEFAULT_REQUEST_TIMEOUT_MS = 20_000;
-/** kept back when a request times out, so the caller can still record the failure */
-const TIME_RESERVE_MS = 500;
-const MIN_REQUEST_MS = 1_000;
 const SYSTEM = 'teamsupport';
 const TICKET_PATH = /^\/tickets\/([^/?]+)/i;
-/** Network error codes raised before a connection exists: a request that failed so was never sent. */
-const NEVER_CONNECTED = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
-const networkFailure = z.object({
-  name: z.string(),
-  message: z.string(),
-  cause: z.object({ code: z.string().optional(), message: z.string().optional() }).optional(),
-});
-
-function encodeQuery(query: readonly QueryParam[]): string {
-  // Brackets stay literal, as in TeamSupport's own examples (`DateModified[gt]=…`).
-  const encodeKey = (key: string) => encodeURIComponent(key).replace(/%5B/gi, '[').replace(/%5D/gi, ']');
-  const pairs = query.map(([key, value]) => `${encodeKey(key)}=${encodeURIComponent(value)}`);
-  return pairs.length === 0 ? '' : `?${pairs.join('&')}`;
-}
+// Brackets stay literal, as in TeamSupport's own examples (`DateModified[gt]=…`).
+const encodeKey = (key: string) => encodeURIComponent(key).replace(/%5B/gi, '[').replace(/%5D/gi, ']');
 
 export class TeamSupportClient {
   readonly baseUrl: string;
@@ -86,9 +67,7 @@ export class TeamSupportClient {
     const credentials = `${this.organizationId}:${options.apiToken}`;
     const encoded = Buffer.from(credentials, 'utf8').toString('base64');
     this.authorization = `Basic ${encoded}`;
-    this.secrets = [encoded, options.apiToken, options.apiToken.trim()].filter(
-      (secret) => secret.length >= 4,
-    );
+    this.secrets = [encoded, options.apiToken, options.apiToken.trim()];
   }
 
   get<T>(path: string, options: RequestOptions<T>): Promise<T> {
@@ -114,7 +93,7 @@ export class TeamSupportClient {
 
   /** Removes the credentials from any text (messages quote server bodies and network errors). */
   redact(text: string): string {
-    return this.secrets.reduce((out, secret) => out.split(secret).join('***'), text);
+    return redactSecrets(this.secrets, text);
   }
 
   private async request<T>(method: string, path: string, options: RequestOptions<T>): Promise<T> {
@@ -166,10 +145,7 @@ export class TeamSupportClient {
         throw attempt.error;
       },
       {
-        budget: this.options.budget,
-        policy: this.options.retryPolicy ?? defaultRetryPolicy,
-        ...(this.options.sleep ? { sleep: this.options.sleep } : {}),
-        ...(this.options.random ? { random: this.options.random } : {}),
+        ...retrySettings(this.options),
         onRetry: (error, attempt, delayMs) =>
           this.options.log?.(
             this.redact(
@@ -197,14 +173,10 @@ export class TeamSupportClient {
     query: readonly QueryParam[],
     body: RequestOptions<unknown>['body'],
   ): Promise<Attempt> {
-    const call = `${method} ${path}${encodeQuery(query)}`;
-    const remainingMs = this.options.budget.remainingMs();
-    const timeoutMs = Math.min(
-      this.options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS,
-      remainingMs - TIME_RESERVE_MS,
-    );
-    if (timeoutMs < MIN_REQUEST_MS) {
-      const message = `TeamSupport ${call} was not sent: the invocation has only ${Math.max(0, Math.round(remainingMs))} ms left.`;
+    const call = `${method} ${path}${encodeQuery(query, encodeKey)}`;
+    const window = requestTimeout(this.options, DEFAULT_REQUEST_TIMEOUT_MS);
+    if (!window.ok) {
+      const message = `TeamSupport ${call} was not sent: the invocation has only ${window.remainingMs} ms left.`;
       return {
         ok: false,
         status: undefined,
@@ -212,6 +184,7 @@ export class TeamSupportClient {
         error: new IntegrationError('transient', message, { system: SYSTEM, notApplied: true }),
       };
     }
+    const { timeoutMs } = window;
     const headers: Record<string, string> = { Authorization: this.authorization, Accept: 'application/json' };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     let status: number;
@@ -220,7 +193,7 @@ export class TeamSupportClient {
     let proxyError: string | null;
     let answered = false;
     try {
-      const response = await fetch(`${this.baseUrl}/api/json${path}${encodeQuery(query)}`, {
+      const response = await fetch(`${this.baseUrl}/api/json${path}${encodeQuery(query, encodeKey)}`, {
         method,
         headers,
         ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -242,7 +215,7 @@ export class TeamSupportClient {
     const error = failureFromResponse(
       {
         method,
-        path: `${path}${encodeQuery(query)}`,
+        path: `${path}${encodeQuery(query, encodeKey)}`,
         status,
         body: this.redact(text),
         retryAfter,
@@ -279,31 +252,30 @@ export class TeamSupportClient {
 
   private networkError(error: unknown, call: string, timeoutMs: number): IntegrationError {
     const host = new URL(this.baseUrl).host;
-    const parsed = networkFailure.safeParse(error);
-    if (!parsed.success) {
+    const failure = networkFailureOf(error);
+    if (!failure) {
       return new IntegrationError('transient', `Could not reach TeamSupport at ${host} for ${call}.`, {
         system: SYSTEM,
       });
     }
-    const { name, message, cause } = parsed.data;
-    if (name === EGRESS_ALLOWLIST_ERROR_NAME) return new EgressBlockedError(host);
-    if (name === 'TimeoutError' || name === 'AbortError') {
-      const seconds = Math.round(timeoutMs / 100) / 10;
+    if (failure.name === EGRESS_ALLOWLIST_ERROR_NAME) return new EgressBlockedError(host);
+    if (failure.timedOut) {
       return new IntegrationError(
         'transient',
-        `TeamSupport at ${host} did not answer ${call} within ${seconds} s.`,
-        {
-          system: SYSTEM,
-        },
+        `TeamSupport at ${host} did not answer ${call} within ${timeoutSeconds(timeoutMs)} s.`,
+        { system: SYSTEM },
       );
     }
-    const reason = this.redact([message, cause?.code ?? cause?.message].filter(Boolean).join(': '));
     // Only network-level failures are worth retrying; anything else (e.g. egress not permitted) needs an admin.
-    const kind = name === 'TypeError' || cause !== undefined ? 'transient' : 'permission';
-    return new IntegrationError(kind, `Could not reach TeamSupport at ${host} for ${call}: ${reason}`, {
-      system: SYSTEM,
-      // No connection was made, so the request never reached TeamSupport.
-      ...(cause?.code !== undefined && NEVER_CONNECTED.has(cause.code) ? { notApplied: true } : {}),
-    });
+    const kind = failure.name === 'TypeError' || failure.cause !== undefined ? 'transient' : 'permission';
+    return new IntegrationError(
+      kind,
+      `Could not reach TeamSupport at ${host} for ${call}: ${this.redact(failure.reason)}`,
+      {
+        system: SYSTEM,
+        // No connection was made, so the request never reached TeamSupport.
+        ...(failure.neverSent ? { notApplied: true } : {}),
+      },
+    );
   }
 }

@@ -1,5 +1,7 @@
+// How TeamSupport's failing answers become the app's errors: minute and daily limits, Forge's egress proxy, and
+// Retry-After.
 import { bodyExcerpt, EgressBlockedError, failureFromResponse, type FailedExchange } from './failures';
-import { MINUTE_JITTER_MS, minuteLimitWaitMs, readRateLimit } from './rateLimit';
+import { MINUTE_JITTER_MS, minuteLimitWaitMs, readRateLimit } from './rate-limit';
 
 const context = {
   organizationId: '1100001',

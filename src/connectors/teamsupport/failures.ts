@@ -3,7 +3,7 @@
 import { TEAMSUPPORT_DOMAIN } from '../../domain/config';
 import { IntegrationError, type FailureKind } from '../../lib/errors';
 import { parseRetryAfterMs } from '../../lib/retry';
-import { minuteLimitWaitMs, readRateLimit } from './rateLimit';
+import { minuteLimitWaitMs, readRateLimit } from './rate-limit';
 
 export interface FailedExchange {
   method: string;

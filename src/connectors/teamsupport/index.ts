@@ -5,9 +5,9 @@ export {
   type TeamSupportInstance,
   type TeamSupportOptions,
 } from './teamsupport';
-export { FIELD_SEARCH_PAGE_SIZE } from './ticketLists';
-export { ADDRESS_NOT_CALLABLE, addressNotCallableChecks, CHECK_NAMES } from './connectionCheck';
+export { FIELD_SEARCH_PAGE_SIZE } from './ticket-lists';
+export { ADDRESS_NOT_CALLABLE, addressNotCallableChecks, CHECK_NAMES } from './connection-check';
 export type { LookupCache } from './lookups';
 export { EgressBlockedError, MissingTicketError } from './failures';
-export { STANDARD_TICKET_FIELDS, type StandardTicketField } from './fieldChanges';
-export { parseOrgDate, toFilterDate, type SlashDateOrder } from './orgDates';
+export { STANDARD_TICKET_FIELDS, type StandardTicketField } from './field-changes';
+export { parseOrgDate, toFilterDate, type SlashDateOrder } from './org-dates';

@@ -1,3 +1,4 @@
+// The request bodies the app sends TeamSupport: every value a string, actions by type id.
 import { newActionBody, systemActionKind, toWireFields, userToNamedItem } from './mapping';
 
 describe('mapping', () => {

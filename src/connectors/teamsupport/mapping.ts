@@ -2,7 +2,7 @@
 // and TicketAction. Writing: domain values become the string-only request bodies the server expects
 // (docs/teamsupport-api.md §3, §16.3).
 import type { SystemActionKind, Ticket, TicketAction } from '../../domain/ticket';
-import type { NamedItem } from '../../sync/ports';
+import type { NamedItem } from '../../sync/records/tickets';
 import type { WireAction, WireNamed, WireTicket, WireUser, WireVersion } from './schemas';
 
 export function toTicket(wire: WireTicket): Ticket {

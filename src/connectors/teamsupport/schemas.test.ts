@@ -1,8 +1,9 @@
+// Reading TeamSupport's answers into domain tickets, pages and actions, with errors that name what was malformed.
 import { IntegrationError } from '../../lib/errors';
 import { toTicket, toTicketAction } from './mapping';
 import { lookupSchemas, orgSchemas, parseWire } from './schemas';
-import { normaliseList } from './wireLists';
-import { readWireText, unescapeXml } from './wireText';
+import { normaliseList } from './wire-lists';
+import { readWireText, unescapeXml } from './wire-text';
 
 const schemas = orgSchemas('America/Chicago');
 

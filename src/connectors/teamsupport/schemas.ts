@@ -12,8 +12,8 @@ import {
   wireOptionalId,
   wireOptionalInt,
   wireText,
-} from './wireFields';
-import { normaliseList, PAGE_COUNTER_KEYS } from './wireLists';
+} from './wire-fields';
+import { normaliseList, PAGE_COUNTER_KEYS } from './wire-lists';
 
 /** Ticket keys that are not custom fields (docs/teamsupport-api.md §5, plus the list id and the nested lists). */
 const STANDARD_TICKET_KEYS: ReadonlySet<string> = new Set([

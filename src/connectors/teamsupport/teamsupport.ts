@@ -10,17 +10,17 @@ import type {
 } from '../../domain/ticket';
 import type { Budget } from '../../lib/budget';
 import { IntegrationError, isIntegrationError } from '../../lib/errors';
+import type { TicketSystem } from '../../sync/ports/ticket-system';
 import type {
   ConnectionExpectations,
   NamedItem,
   TicketPage,
   TicketStatusItem,
-  TicketSystem,
-} from '../../sync/ports';
+} from '../../sync/records/tickets';
 import { TeamSupportClient, type TeamSupportClientOptions } from './client';
-import { checkConnection, CHECK_NAMES } from './connectionCheck';
+import { checkConnection, CHECK_NAMES } from './connection-check';
 import { MissingTicketError } from './failures';
-import { ID_FIELDS, TicketUpdatePlanner } from './fieldChanges';
+import { ID_FIELDS, TicketUpdatePlanner } from './field-changes';
 import { findByName, TeamSupportLookups, type LookupCache } from './lookups';
 import {
   newActionBody,
@@ -33,8 +33,8 @@ import {
   type WireValue,
 } from './mapping';
 import { orgSchemas, parseWire, type OrgSchemas, type WireAction, type WireTicket } from './schemas';
-import { TicketLists } from './ticketLists';
-import { searchTicketsByName } from './ticketSearch';
+import { TicketLists } from './ticket-lists';
+import { searchTicketsByName } from './ticket-search';
 
 export type TeamSupportInstance = Pick<StoredInstance, 'baseUrl' | 'organizationId' | 'timeZone'>;
 

@@ -1,3 +1,4 @@
+// TeamSupport addresses: normalised, refused with the allowed pattern named, and read back from storage.
 import { isTeamSupportHost, normalizeBaseUrl, StoredBaseUrlSchema } from './base-url';
 
 /** `expect.stringMatching` is typed `any`; this keeps the matcher out of the `any` lint rules. */

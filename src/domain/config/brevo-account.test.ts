@@ -1,3 +1,4 @@
+// Validating a Brevo account's settings: defaults, normalisation and refusals with per-field messages.
 import {
   toBrevoAccountView,
   toStoredBrevoAccount,

@@ -7,30 +7,19 @@ import { nameKey } from './duplicates';
 import { InstanceIdSchema } from './instance-id';
 import { issuesFromZodError } from './issues';
 import type { Validation } from './instance-input';
-import { MIN_SECRET_LENGTH } from './secret-length';
+import { secretSchema } from './secret-length';
 import type { InstanceView } from './stored-instance';
 import { TimestampSchema } from './timestamp';
 
-const API_KEY_MAX_LENGTH = 200;
 const KEY_SOURCE = 'Brevo → SMTP & API → API keys';
 
 /** Write-only: it goes to the secret store and is never part of a stored or returned account. */
-export const BrevoApiKeySchema = z
-  .string({ error: 'API key must be text.' })
-  .trim()
-  .min(1, {
-    error: `API key is empty: paste a key from ${KEY_SOURCE}, or leave the field out to keep the stored one.`,
-    abort: true,
-  })
-  .min(
-    MIN_SECRET_LENGTH,
-    `API key is too short (under ${MIN_SECRET_LENGTH} characters): copy the whole key from ${KEY_SOURCE}.`,
-  )
-  .max(
-    API_KEY_MAX_LENGTH,
-    `API key is too long (over ${API_KEY_MAX_LENGTH} characters): copy it again from ${KEY_SOURCE}.`,
-  )
-  .regex(/^\S+$/, `An API key has no spaces inside: copy it again from ${KEY_SOURCE}.`);
+export const BrevoApiKeySchema = secretSchema({
+  label: 'API key',
+  paste: 'a key',
+  noun: 'key',
+  source: KEY_SOURCE,
+}).regex(/^\S+$/, `An API key has no spaces inside: copy it again from ${KEY_SOURCE}.`);
 
 export const BrevoAccountInputSchema = z
   .strictObject({

@@ -1,3 +1,4 @@
+// The JQL that limits a Brevo account to its projects, with names escaped.
 import { brevoScopeJql, jqlString } from './brevo-scope';
 
 describe('brevoScopeJql', () => {

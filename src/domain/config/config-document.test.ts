@@ -1,3 +1,5 @@
+// Reading the stored configuration document: defaults for missing keys and settings, and migrations of older
+// versions.
 import { ConfigDocumentSchema, parseConfigDocument, type ParsedConfigDocument } from './config-document';
 import { CONFIG_DOCUMENT_VERSION, MIGRATIONS } from './config-migrations';
 

@@ -1,3 +1,4 @@
+// The copy-earlier-actions setting: both switches, their defaults, and documents stored before it existed.
 import { parseConfigDocument } from './config-document';
 import { copyEarlierActionsOf } from './copy-earlier-actions';
 import { validateInstanceInput } from './instance-input';

@@ -1,3 +1,4 @@
+// The organization's 24-hour TeamSupport request limit setting: its range and its default.
 import { parseConfigDocument } from './config-document';
 import { validateInstanceInput } from './instance-input';
 import { dailyRequestLimitOf, DEFAULT_DAILY_REQUEST_LIMIT } from './teamsupport-settings';

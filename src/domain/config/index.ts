@@ -77,4 +77,5 @@ export {
   copyEarlierActionsOf,
   type CopyEarlierActions,
 } from './copy-earlier-actions';
+export { syncsTicketType } from './synced-ticket-type';
 export { DEFAULT_TIME_ZONE, isKnownTimeZone } from './time-zone';

@@ -1,3 +1,5 @@
+// Validating a TeamSupport instance's settings: defaults, normalisation, tokens on update, and refusals with
+// per-field messages.
 import { validateInstanceInput, type InstanceInput, type ValidInstanceInput } from './instance-input';
 import type { ConfigIssue } from './issues';
 

@@ -5,29 +5,19 @@ import { whenParsed } from './cross-field';
 import { nameKey } from './duplicates';
 import { InstanceIdSchema } from './instance-id';
 import { instanceKindError } from './instance-kind';
-import { MIN_SECRET_LENGTH } from './secret-length';
+import { secretSchema } from './secret-length';
 import { issuesFromZodError, type ConfigIssue } from './issues';
 import { teamSupportSettingsRules, teamSupportSettingsShape } from './teamsupport-settings';
 
-const API_TOKEN_MAX_LENGTH = 200;
 const TOKEN_SOURCE = 'TeamSupport Admin → Integration → TeamSupport API';
 
 /** Write-only: it goes to the secret store and is never part of a stored or returned instance. */
-export const ApiTokenSchema = z
-  .string({ error: 'API token must be text.' })
-  .trim()
-  .min(1, {
-    error: `API token is empty: paste the token from ${TOKEN_SOURCE}, or leave the field out to keep the stored one.`,
-    abort: true,
-  })
-  .min(
-    MIN_SECRET_LENGTH,
-    `API token is too short (under ${MIN_SECRET_LENGTH} characters): copy the whole token from ${TOKEN_SOURCE}.`,
-  )
-  .max(
-    API_TOKEN_MAX_LENGTH,
-    `API token is too long (over ${API_TOKEN_MAX_LENGTH} characters): copy it again from ${TOKEN_SOURCE}.`,
-  );
+export const ApiTokenSchema = secretSchema({
+  label: 'API token',
+  paste: 'the token',
+  noun: 'token',
+  source: TOKEN_SOURCE,
+});
 
 export const TeamSupportInstanceInputSchema = z
   .strictObject({

@@ -1,3 +1,4 @@
+// Turning zod issues into the per-field messages the admin page shows.
 import { z } from 'zod';
 import { formatIssuePath, issuesFromZodError } from './issues';
 

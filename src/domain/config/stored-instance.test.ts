@@ -1,3 +1,4 @@
+// The stored instance record: built without the token, timestamps kept, later settings filled with defaults.
 import { validateInstanceInput, type ValidInstanceInput } from './instance-input';
 import {
   InstanceViewSchema,

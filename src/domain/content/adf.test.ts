@@ -1,3 +1,4 @@
+// The ADF builders the app writes comments with, checked against Atlassian's ADF schema.
 import Ajv04 from 'ajv-draft-04';
 import adfSchema from '@atlaskit/adf-schema/json-schema/v1/full.json';
 import {

@@ -1,5 +1,5 @@
 // ADF types for what the app writes into Jira, shaped so that an invalid document cannot be expressed.
-import { safeLinkHref } from './safeUrl';
+import { safeLinkHref } from './safe-url';
 
 // The subset of Atlassian Document Format this app writes, typed so that a document built from these
 // types is valid against the ADF JSON schema by construction: containers only accept the children the

@@ -1,9 +1,10 @@
+// Property tests over random input: HTML to ADF always gives valid ADF, ADF to HTML always gives safe HTML.
 import Ajv04 from 'ajv-draft-04';
 import adfSchema from '@atlaskit/adf-schema/json-schema/v1/full.json';
-import { adfToHtml } from './adfToHtml';
-import { adfToPlainText } from './adfToPlainText';
-import { htmlToAdf } from './htmlToAdf';
-import { htmlSafetyIssues } from './testing';
+import { adfToHtml } from './adf-to-html';
+import { adfToPlainText } from './adf-to-plain-text';
+import { htmlToAdf } from './html-to-adf';
+import { htmlSafetyIssues } from './html-safety.test-support';
 
 const validateAdf = new Ajv04({ allErrors: true, strict: false }).compile(adfSchema);
 

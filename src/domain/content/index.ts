@@ -41,7 +41,7 @@ export {
   text,
   underline,
 } from './adf';
-export { adfToHtml } from './adfToHtml';
-export { adfToPlainText } from './adfToPlainText';
-export { htmlToAdf, htmlToPlainText } from './htmlToAdf';
+export { adfToHtml } from './adf-to-html';
+export { adfToPlainText } from './adf-to-plain-text';
+export { htmlToAdf, htmlToPlainText } from './html-to-adf';
 export { JIRA_TEXT_LIMIT, splitAdfForComments, type PartHeader } from './split-adf';

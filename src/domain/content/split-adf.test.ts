@@ -1,3 +1,4 @@
+// Splitting a long document into Jira comments under the size limit, with the header on each part and nothing lost.
 import Ajv04 from 'ajv-draft-04';
 import adfSchema from '@atlaskit/adf-schema/json-schema/v1/full.json';
 import {
@@ -22,7 +23,7 @@ import {
   type AdfTableRow,
   type NonEmpty,
 } from './adf';
-import { htmlToAdf } from './htmlToAdf';
+import { htmlToAdf } from './html-to-adf';
 import { JIRA_TEXT_LIMIT, splitAdfForComments, type PartHeader } from './split-adf';
 
 const validateAdf = new Ajv04({ strict: false }).compile(adfSchema);

@@ -204,7 +204,7 @@ function takeCodeBlock(block: AdfCodeBlock, room: number): Taken<AdfCodeBlock> |
   );
 }
 
-/** A list item starts with a paragraph (adfFit.ts, `listItem`): a cut item's second half gets an empty one. */
+/** A list item starts with a paragraph (adf-fit.ts, `listItem`): a cut item's second half gets an empty one. */
 function listItemOf(blocks: readonly AdfNestedBlock[]): AdfListItem | undefined {
   const [first, ...rest] = blocks;
   if (first === undefined) return undefined;

@@ -17,15 +17,12 @@ import {
   type BackfillRun,
   type BackfillStore,
 } from '../brevo/backfill-run';
-import type { BrevoBackfillJob } from '../jobs';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 import { findBrevoAccount, instanceIdPayload } from './instances';
 
 export interface BackfillAdminDeps extends AdminDeps {
   backfills: BackfillStore;
-  /** puts the run's next page on the account's queue */
-  queueBackfill(job: BrevoBackfillJob): Promise<void>;
   newRunId(): string;
 }
 
@@ -58,7 +55,7 @@ async function launch(
 ): Promise<Envelope<{ run: BackfillRun }>> {
   await deps.backfills.save(accountId, run);
   try {
-    await deps.queueBackfill({ kind: 'brevo-backfill', accountId, runId: run.runId });
+    await deps.queues.pushAccountJob({ kind: 'brevo-backfill', accountId, runId: run.runId });
   } catch (error) {
     const message = `The backfill could not be queued: ${redactText(describeError(error))}`;
     await deps.backfills.save(accountId, { ...run, state: 'failed', lastError: message });

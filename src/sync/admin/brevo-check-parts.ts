@@ -4,7 +4,8 @@ import type { StoredBrevoAccount } from '../../domain/config';
 import type { ConnectionCheck } from '../../domain/ticket';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { EventSink, JiraPort } from '../ports';
+import type { EventSink } from '../ports/event-sink';
+import type { JiraPort } from '../ports/jira';
 
 export const BREVO_CHECK = {
   apiKey: 'API key accepted',

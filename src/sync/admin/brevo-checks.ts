@@ -5,7 +5,8 @@ import { CAPACITY_ATTRIBUTES } from '../../domain/capacity';
 import { ATTRIBUTE_SOURCE_TYPES, type StoredBrevoAccount } from '../../domain/config';
 import type { ConnectionCheck } from '../../domain/ticket';
 import { IntegrationError } from '../../lib/errors';
-import type { EventSink, SinkAttribute } from '../ports';
+import type { EventSink } from '../ports/event-sink';
+import type { SinkAttribute } from '../records/sink';
 import {
   BREVO_CHECK,
   failureText,

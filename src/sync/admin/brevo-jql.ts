@@ -5,7 +5,7 @@ import { JqlFilterSchema, type ConfigIssue, type StoredBrevoAccount } from '../.
 import { fail, type Failure } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { JiraPort } from '../ports';
+import type { JiraPort } from '../ports/jira';
 
 const JqlOfInputSchema = z.looseObject({ jql: z.string().optional() });
 

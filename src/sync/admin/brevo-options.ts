@@ -7,7 +7,7 @@ import { InstanceIdParamSchema } from '../../domain/ids';
 import { ok, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { SinkAttribute } from '../ports';
+import type { SinkAttribute } from '../records/sink';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 import { findBrevoAccount } from './instances';

@@ -10,13 +10,14 @@
 // - contacts linked: the contact markers, 100 a request, up to MAX_CONTACTS;
 // - the last 24 hours: the account's sync-log entries of that window, newest first, 100 a request, up to MAX_LOG_PAGES.
 // A count cut short by its cap or by the resolver's time is a lower bound, and says so (`…Complete: false`).
+import type { LoggedStatus } from '../../domain/item-outcome';
 import { brevoScopeJql, type StoredBrevoAccount } from '../../domain/config';
 import { jqlString } from '../../domain/config/brevo-scope';
 import { ok, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
 import { outcomeOf } from '../brevo/stats';
-import type { SinkRateLimit, SyncOutcome } from '../ports';
+import type { SinkRateLimit } from '../records/sink';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 import { findBrevoAccount, instanceIdPayload } from './instances';
@@ -42,7 +43,7 @@ export interface BrevoStatus {
   contactsLinked: number;
   /** false: more contacts than were counted */
   contactsLinkedComplete: boolean;
-  events24h: Record<SyncOutcome, number>;
+  events24h: Record<LoggedStatus, number>;
   /** false: the log of the last 24 h was longer than was read, so the counts are lower bounds */
   events24hComplete: boolean;
   rateLimit: SinkRateLimit | null;
@@ -89,7 +90,7 @@ async function eventsSince(
   accountId: string,
   since: number,
 ): Promise<Pick<BrevoStatus, 'events24h' | 'events24hComplete'>> {
-  const events24h: Record<SyncOutcome, number> = { sent: 0, skipped: 0, failed: 0 };
+  const events24h: Record<LoggedStatus, number> = { sent: 0, skipped: 0, failed: 0 };
   let cursor: string | undefined;
   for (let page = 0; page < MAX_LOG_PAGES; page++) {
     if (deps.budget.remainingMs() < PAGE_RESERVE_MS) return { events24h, events24hComplete: false };

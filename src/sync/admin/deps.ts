@@ -1,19 +1,18 @@
 // What the admin page's use cases need from the outside world, all behind ports, and who is calling.
 import type { StoredBrevoAccount, StoredInstance } from '../../domain/config';
 import type { Budget } from '../../lib/budget';
+import type { ConnectionCheck } from '../../domain/ticket';
 import type { Logger } from '../../lib/logger';
 import type { RepairScope } from '../links-repair/run';
-import type {
-  BrevoStatsStore,
-  ConfigRepository,
-  EventSink,
-  JiraPort,
-  JiraUserPort,
-  JobQueues,
-  RequestUsageStore,
-  SyncLog,
-  TicketSystem,
-} from '../ports';
+import type { BrevoStatsStore } from '../ports/brevo-stats-store';
+import type { ConfigRepository } from '../ports/config-repository';
+import type { EventSink } from '../ports/event-sink';
+import type { JiraPort } from '../ports/jira';
+import type { JiraUserPort } from '../ports/jira-user';
+import type { JobQueues } from '../ports/job-queues';
+import type { RequestUsageStore } from '../ports/request-usage-store';
+import type { SyncLog } from '../ports/sync-log';
+import type { TicketSystem } from '../ports/ticket-system';
 
 export interface AdminDeps {
   /** as the app: the lists the mapping pickers offer */
@@ -29,6 +28,11 @@ export interface AdminDeps {
   queues: JobQueues;
   /** undefined when the instance has no API token */
   openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+  /**
+   * The ticket system's checklist for an address the app may not call: one failed line, the others not checked
+   * (nothing is sent to such an address)
+   */
+  addressNotCallableChecks(): ConnectionCheck[];
   /** undefined when the Brevo account has no API key */
   openEventSink(account: StoredBrevoAccount): Promise<EventSink | undefined>;
   /** the invocation's remaining time, for work that may not finish in one call (deleting many links) */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { StoredBrevoAccount, StoredInstance } from '../../domain/config';
 import { InstanceIdParamSchema } from '../../domain/ids';
 import { fail, type Failure } from '../../lib/envelope';
-import type { ConfigRepository } from '../ports';
+import type { ConfigRepository } from '../ports/config-repository';
 
 /** The payload of calls that name one instance. */
 export const instanceIdPayload = z.object({ id: InstanceIdParamSchema });

@@ -8,7 +8,7 @@ import { InstanceIdParamSchema } from '../../domain/ids';
 import { ok, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { TicketSystem } from '../ports';
+import type { TicketSystem } from '../ports/ticket-system';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 import { findInstance } from './instances';

@@ -7,22 +7,15 @@ import { SyncEventIdParamSchema } from '../../domain/ids';
 import { describeError } from '../../lib/errors';
 import { fail, ok, type Envelope } from '../../lib/envelope';
 import { redactText } from '../../lib/logger';
-import { syncRetrySchema } from '../jobs';
-import type { SyncEvent } from '../ports';
+import { syncRetrySchema } from '../jobs/queue';
+import type { SyncEvent } from '../records/sync-event';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 
 export const retrySyncEventPayload = z.object({ id: SyncEventIdParamSchema });
 
-type SyncRetry = z.output<typeof syncRetrySchema>;
-
 const ALREADY_RETRIED =
   'This entry was retried already; a new entry appears in the log if the retry fails too.';
-
-async function queue(deps: AdminDeps, retry: SyncRetry): Promise<void> {
-  if (retry.kind === 'outbound') await deps.queues.pushOutbound(retry.payload);
-  else await deps.queues.pushInbound(retry.payload);
-}
 
 async function keepRetryable(deps: AdminDeps, entry: SyncEvent, error: unknown): Promise<void> {
   const { id: _id, time: _time, status: _status, statusChangedAt: _changed, ...rest } = entry;
@@ -49,7 +42,7 @@ export function retrySyncEvent(deps: AdminDeps, call: AdminCall): Promise<Envelo
     // Someone else's Retry won the conditional write between the read and ours.
     if (marked === 'unchanged') return fail('ALREADY_RETRIED', ALREADY_RETRIED);
     try {
-      await queue(deps, retry.data);
+      await deps.queues.pushRetry(retry.data);
     } catch (error) {
       deps.logger.warn('A retried job could not be queued', { entryId: id, error });
       await keepRetryable(deps, entry, error);

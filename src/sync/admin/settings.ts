@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { AnyInstanceView } from '../../domain/config';
 import { fail, invalidInput, ok, type Envelope, type Failure } from '../../lib/envelope';
-import type { SaveResult } from '../ports';
+import type { SaveResult } from '../records/config';
 import { asAdmin } from './access';
 import { jqlIssues } from './brevo-jql';
 import type { AdminCall, AdminDeps } from './deps';

@@ -5,7 +5,8 @@ import { z } from 'zod';
 import { InstanceIdParamSchema } from '../../domain/ids';
 import { operationName } from '../../domain/sync-operation';
 import { ok, type Envelope } from '../../lib/envelope';
-import type { SyncEvent, TicketSystem } from '../ports';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { SyncEvent } from '../records/sync-event';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 

@@ -3,13 +3,12 @@
 // line of its own, since nothing else can be checked without it. A Brevo account runs its own checklist
 // (brevo-checks.ts) and also names the mapped attributes Brevo lacks. An address the app may not call (one saved
 // before the address rule) is one failed line with what to enter, and no request is sent (issue 20).
-import { addressNotCallableChecks } from '../../connectors/teamsupport';
 import { isTeamSupportHost, type StoredInstance } from '../../domain/config';
 import type { ConnectionCheck } from '../../domain/ticket';
 import { ok, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { ConnectionExpectations } from '../ports';
+import type { ConnectionExpectations } from '../records/tickets';
 import { asAdmin } from './access';
 import type { AdminCall, AdminDeps } from './deps';
 import { testBrevoConnection } from './brevo-checks';
@@ -37,7 +36,7 @@ function mayCall(baseUrl: string): boolean {
 }
 
 async function runChecks(deps: AdminDeps, instance: StoredInstance): Promise<ConnectionCheck[]> {
-  if (!mayCall(instance.baseUrl)) return addressNotCallableChecks();
+  if (!mayCall(instance.baseUrl)) return deps.addressNotCallableChecks();
   try {
     const tickets = await deps.openTicketSystem(instance);
     if (!tickets) {

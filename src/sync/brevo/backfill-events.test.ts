@@ -1,3 +1,4 @@
+// A backfill rebuilds an issue's past events for the window, as the live trigger's jobs with their event ids.
 import type { JiraComment, JiraIssue } from '../../domain/jira';
 import { pastEvents } from './backfill-events';
 

@@ -6,8 +6,8 @@
 import { z } from 'zod';
 import { brevoChangeOf } from '../../domain/brevo-event';
 import type { JiraComment, JiraIssue } from '../../domain/jira';
-import type { BrevoJob } from '../jobs';
-import type { IssueChangeGroup } from '../ports';
+import type { BrevoJob } from '../jobs/outbound';
+import type { IssueChangeGroup } from '../records/jira';
 
 /** A Jira event of the issue, as the live trigger would have queued it (without the account). */
 export type PastEvent = Omit<BrevoJob, 'accountId'>;

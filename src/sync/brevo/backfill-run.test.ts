@@ -1,3 +1,4 @@
+// The backfill run: a window fixed at the start, paging by issue id, resuming only a failed or stalled run.
 import { backfillJql, mayResume, mayStart, newRun, runView, updatedSince } from './backfill-run';
 
 describe('backfill run', () => {

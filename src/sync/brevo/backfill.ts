@@ -1,7 +1,7 @@
 // One step of a Brevo account's backfill ("Send the last N days", docs/product.md, "Brevo events" → "Backfill"): the
 // next page of at most 50 issues the account covers that were updated in the window, searched by JQL in id order
 // after the last issue done, and each issue's events of the window sent to its contacts as the live flow sends them
-// (send-events.ts: same names, properties, privacy rules and ledger keys, so nothing is sent twice by either flow).
+// (issue-events.ts: same names, properties, privacy rules and ledger keys, so nothing is sent twice by either flow).
 // One page per invocation; the entry continues on the queue. The resume point and the figures are saved after every
 // issue, so a failure costs at most the issue in flight, whose events are exactly once anyway (send-once.ts).
 //
@@ -10,32 +10,29 @@
 // were recorded, and every item of an unknown batch would have to be looked for on its contact's timeline before
 // anything is sent again. One event per request keeps each outcome known (or looked for once), and a page of 50
 // issues stays well within an invocation at Brevo's 10 event requests a second.
+import type { LoggedStatus } from '../../domain/item-outcome';
 import { brevoScopeJql } from '../../domain/config/brevo-scope';
-import {
-  BREVO_EVENT_NAMES,
-  issueEventProperties,
-  type ContactPerson,
-  type IssueFacts,
-} from '../../domain/brevo-event';
+import type { ContactPerson, IssueFacts } from '../../domain/brevo-event';
 import type { JiraIssue } from '../../domain/jira';
 import type { Budget } from '../../lib/budget';
 import { describeError, IntegrationError } from '../../lib/errors';
-import type { BrevoBackfillJob, BrevoJob } from '../jobs';
-import type { EventSink, SyncLevel, SyncOutcome } from '../ports';
+import { retryAfter, type JobStep } from '../job-result';
+import type { BrevoBackfillJob } from '../jobs/brevo-account';
+import type { BrevoJob } from '../jobs/outbound';
+import type { EventSink } from '../ports/event-sink';
+import type { SyncLevel } from '../records/sync-event';
 import { pastEvents } from './backfill-events';
 import { backfillJql, type BackfillProgress, type BackfillStore } from './backfill-run';
 import {
   accountIdsFor,
   contactFields,
   contactsFor,
-  ensureContact,
   hiddenEmailMessage,
   participantsFieldId,
 } from './contacts';
 import type { BrevoAccountSettings, BrevoDeps } from './deps';
+import { eventsToSend, sendToContacts } from './issue-events';
 import { ISSUE_FACT_FIELDS, issueFacts } from './issue-facts';
-import { kindProperties, shareableComment, type CommentFacts } from './send-events';
-import { sendEventOnce } from './send-once';
 import { recordBrevoSuccess } from './stats';
 
 const OPERATION = 'brevo-backfill';
@@ -50,13 +47,12 @@ export interface BackfillDeps extends BrevoDeps {
   now(): Date;
 }
 
-export type BackfillStep =
-  /** nothing more to do for this job: the run finished, failed, or is not this job's any more */
-  | { status: 'done' }
-  /** the page is done and more may follow: queue the job again */
-  | { status: 'continue' }
-  /** a transient failure: the progress is saved, try this job again later */
-  | { status: 'retry'; reason: string; retryAfterMs?: number };
+/**
+ * Done: the run finished, failed, or is not this job's any more. Continue: the page is done and more may follow, so
+ * the same job goes on the queue again (the resume point is in storage). Retry: a transient failure; the progress is
+ * saved.
+ */
+export type BackfillStep = JobStep<BrevoBackfillJob>;
 
 interface Tally {
   sent: number;
@@ -78,7 +74,7 @@ async function log(
   account: BrevoAccountSettings,
   level: SyncLevel,
   message: string,
-  extra: { issue?: Pick<JiraIssue, 'id' | 'key'>; outcome?: SyncOutcome } = {},
+  extra: { issue?: Pick<JiraIssue, 'id' | 'key'>; outcome?: LoggedStatus } = {},
 ) {
   await deps.log.append({
     level,
@@ -99,45 +95,23 @@ async function sendPastEvent(
   contacts: () => Promise<ContactPerson[]>,
 ) {
   const { deps, account, sink, tally } = context;
-  let kinds = job.events.filter((kind) => account.events[kind]);
-  let comment: CommentFacts | undefined;
-  if (kinds.includes('commentAdded')) {
-    const shared = await shareableComment(deps, job, issue);
-    if (shared.ok) comment = shared.comment;
-    else {
-      kinds = kinds.filter((kind) => kind !== 'commentAdded');
-      tally.skipped += 1;
-      await log(deps, account, 'warn', `Comment not sent: ${shared.reason}.`, { issue, outcome: 'skipped' });
-    }
+  const events = await eventsToSend(deps, account, job, issue);
+  if (events.withheld !== undefined) {
+    tally.skipped += 1;
+    await log(deps, account, 'warn', `Comment not sent: ${events.withheld}.`, { issue, outcome: 'skipped' });
   }
-  if (kinds.length === 0) return;
+  if (events.kinds.length === 0) return;
   const people = await contacts();
-  if (people.length === 0) tally.skipped += kinds.length;
-  for (const contact of people) {
-    const attributes = await ensureContact(deps, sink, account, contact, facts);
-    for (const kind of kinds) {
-      const name = BREVO_EVENT_NAMES[kind];
-      const describe = `${name} for ${issue.key} to ${contact.displayName}`;
-      const sent = await sendEventOnce(deps, sink, {
-        accountId: account.id,
-        name,
-        email: contact.email,
-        syncRef: `${job.issueId}:${job.jiraEventId}:${kind}`,
-        eventDate: job.eventDate,
-        properties: { ...issueEventProperties(facts, job.eventDate), ...kindProperties(job, kind, comment) },
-        contactProperties: attributes,
-        describe,
-        issueId: job.issueId,
-      });
-      if (sent === 'sent') {
-        tally.sent += 1;
-        await log(deps, account, 'info', `Sent ${describe} (backfill).`, { issue, outcome: 'sent' });
-      } else {
-        // Sent before, by the live flow or an earlier step: not sent again.
-        tally.skipped += 1;
-      }
+  if (people.length === 0) tally.skipped += events.kinds.length;
+  await sendToContacts(deps, sink, account, job, issue, events, facts, people, async (describe, sent) => {
+    if (sent) {
+      tally.sent += 1;
+      await log(deps, account, 'info', `Sent ${describe} (backfill).`, { issue, outcome: 'sent' });
+    } else {
+      // Sent before, by the live flow or an earlier step: not sent again.
+      tally.skipped += 1;
     }
-  }
+  });
 }
 
 async function backfillIssue(context: PageContext, issue: JiraIssue) {
@@ -289,12 +263,7 @@ export async function runBackfillStep(
     const transient = error instanceof IntegrationError && error.retryable;
     if (transient && !options.finalAttempt) {
       await save(deps, account.id, { ...run, lastError: describeError(error).slice(0, ERROR_MAX_LENGTH) });
-      const retryAfterMs = error.details.retryAfterMs;
-      return {
-        status: 'retry',
-        reason: describeError(error),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
+      return retryAfter(error);
     }
     await failRun(
       deps,

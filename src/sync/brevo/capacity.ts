@@ -18,6 +18,7 @@
 // contact without an e-mail address into the admin's CRM; a lead whose e-mail is hidden is skipped with an info
 // entry instead, as every hidden address is. The event is sent once per project and day (`sync_ref`
 // `capacity-<KEY>-<YYYY-MM-DD>`), however often the day's job runs or is delivered.
+import type { LoggedStatus } from '../../domain/item-outcome';
 import { z } from 'zod';
 import {
   assigneeOpenQuery,
@@ -33,9 +34,11 @@ import {
 import type { Budget } from '../../lib/budget';
 import { settleWithConcurrency } from '../../lib/concurrency';
 import { describeError, IntegrationError } from '../../lib/errors';
-import type { BrevoCapacityJob } from '../jobs';
-import type { EventSink, SyncLevel, SyncOutcome } from '../ports';
+import type { BrevoCapacityJob } from '../jobs/brevo-account';
+import type { EventSink } from '../ports/event-sink';
+import type { SyncLevel } from '../records/sync-event';
 import { emailDigest, hiddenEmailMessage, jiraUser } from './contacts';
+import type { JobStep } from '../job-result';
 import type { BrevoAccountSettings, BrevoDeps } from './deps';
 import { sendEventOnce } from './send-once';
 import { withSink } from './with-sink';
@@ -51,11 +54,8 @@ export interface CapacityDeps extends BrevoDeps {
   now(): Date;
 }
 
-export type CapacityStep =
-  | { status: 'done' }
-  /** time ran short: queue `job`, which goes on where this one stopped */
-  | { status: 'continue'; job: BrevoCapacityJob }
-  | { status: 'retry'; reason: string; retryAfterMs?: number };
+/** Time ran short: `next` goes on where this job stopped. */
+export type CapacityStep = JobStep<BrevoCapacityJob>;
 
 // The stored account carries every switch; the issue flow's settings type names only the issue-activity ones.
 const capacitySwitch = z.looseObject({ teamCapacity: z.boolean().catch(false) });
@@ -83,7 +83,7 @@ async function log(
   account: BrevoAccountSettings,
   level: SyncLevel,
   message: string,
-  outcome?: SyncOutcome,
+  outcome?: LoggedStatus,
 ) {
   await deps.log.append({
     level,
@@ -203,7 +203,7 @@ async function walk(context: Context, job: BrevoCapacityJob): Promise<CapacitySt
   const timeShort = () => deps.budget.remainingMs() < ITEM_MARGIN_MS;
   if (position.phase === 'projects') {
     for (; position.next < projects.length; position.next++) {
-      if (timeShort()) return { status: 'continue', job: { ...job, ...position } };
+      if (timeShort()) return { status: 'continue', next: { ...job, ...position } };
       const projectKey = projects[position.next] ?? '';
       try {
         await projectCapacity(context, projectKey);
@@ -224,7 +224,7 @@ async function walk(context: Context, job: BrevoCapacityJob): Promise<CapacitySt
   const people = await everyone(context, projects);
   const hidden: string[] = [];
   for (; position.next < people.length; position.next++) {
-    if (timeShort()) return { status: 'continue', job: { ...job, ...position } };
+    if (timeShort()) return { status: 'continue', next: { ...job, ...position } };
     const person = people[position.next];
     if (person && !(await personCapacity(context, person))) hidden.push(person.displayName);
   }

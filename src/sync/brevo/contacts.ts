@@ -6,7 +6,8 @@ import { z } from 'zod';
 import { contactAttributes, type ContactPerson, type IssueFacts } from '../../domain/brevo-event';
 import type { JiraIssue } from '../../domain/jira';
 import { sameName } from '../../domain/names';
-import type { EventSink, SinkValue } from '../ports';
+import type { EventSink } from '../ports/event-sink';
+import type { SinkValue } from '../records/sink';
 import type { BrevoAccountSettings, BrevoDeps, ContactRole } from './deps';
 
 const CONTACT_CACHE_SCOPE = 'brevo-contact';

@@ -1,7 +1,12 @@
 // What the Brevo use case needs from the outside world, all behind ports, and the account settings it reads.
 import type { AttributeMapping, BrevoEventKind } from '../../domain/brevo-event';
 import type { CopyOnceOptions } from '../copy-once';
-import type { BrevoStatsStore, EventSink, JiraPort, MirrorLedger, ShortCache, SyncLog } from '../ports';
+import type { BrevoStatsStore } from '../ports/brevo-stats-store';
+import type { EventSink } from '../ports/event-sink';
+import type { JiraPort } from '../ports/jira';
+import type { MirrorLedger } from '../ports/mirror-ledger';
+import type { ShortCache } from '../ports/short-cache';
+import type { SyncLog } from '../ports/sync-log';
 
 export type ContactRole = 'reporter' | 'assignee' | 'requestParticipants';
 

@@ -2,7 +2,8 @@
 // a lost answer is looked for on the contact's timeline by the event's `sync_ref` before anything is sent again.
 import { IntegrationError } from '../../lib/errors';
 import { copyOnce } from '../copy-once';
-import type { EventSink, SinkValue } from '../ports';
+import type { EventSink } from '../ports/event-sink';
+import type { SinkValue } from '../records/sink';
 import type { BrevoDeps } from './deps';
 import { emailDigest } from './contacts';
 

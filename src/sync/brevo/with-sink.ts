@@ -2,16 +2,12 @@
 // the work, record the success for the admin's status; a transient failure comes back as a retry at the time Brevo
 // asked for (Retry-After or x-sib-ratelimit-reset), and on the final attempt — like any other failure — it is handed
 // to the flow to log in its own words (invariant 4, docs/architecture.md), never dropped.
-import { describeError, IntegrationError } from '../../lib/errors';
-import type { BrevoStatsStore, EventSink } from '../ports';
+import { IntegrationError } from '../../lib/errors';
+import { JOB_DONE, retryAfter, type JobResult } from '../job-result';
+import type { BrevoStatsStore } from '../ports/brevo-stats-store';
+import type { EventSink } from '../ports/event-sink';
 import type { BrevoAccountSettings } from './deps';
 import { recordBrevoSuccess } from './stats';
-
-export interface SinkRetry {
-  status: 'retry';
-  reason: string;
-  retryAfterMs?: number;
-}
 
 export interface SinkSteps<T> {
   work(sink: EventSink): Promise<T>;
@@ -29,12 +25,12 @@ export async function withSink<T>(
   account: BrevoAccountSettings,
   finalAttempt: boolean,
   steps: SinkSteps<T>,
-): Promise<T | { status: 'done' } | SinkRetry> {
+): Promise<T | JobResult> {
   try {
     const sink = await deps.openEventSink(account);
     if (!sink) {
       await steps.noKey();
-      return { status: 'done' };
+      return JOB_DONE;
     }
     const result = await steps.work(sink);
     // Once per job, for the admin's status: this job succeeded, and the quota Brevo reported to it.
@@ -42,15 +38,8 @@ export async function withSink<T>(
     return result;
   } catch (error) {
     const transient = error instanceof IntegrationError && error.retryable;
-    if (transient && !finalAttempt) {
-      const retryAfterMs = error.details.retryAfterMs;
-      return {
-        status: 'retry',
-        reason: describeError(error),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
-    }
+    if (transient && !finalAttempt) return retryAfter(error);
     await steps.failed(error, transient);
-    return { status: 'done' };
+    return JOB_DONE;
   }
 }

@@ -1,36 +1,22 @@
-// What the inbound use cases need, all behind ports.
+// What the inbound use cases need from the outside world, all behind ports: the shared ones (sync/copy-deps.ts), the
+// pull's cursors and pacing, and the queues a set-aside ticket and a long pull go on.
 import type { StoredInstance } from '../../domain/config';
 import type { Budget } from '../../lib/budget';
-import type {
-  ConfigRepository,
-  CursorStore,
-  JobQueues,
-  JiraPort,
-  LinkRepository,
-  MirrorLedger,
-  SyncLog,
-  TicketSystem,
-  UsageMeter,
-} from '../ports';
-import type { CopyOnceOptions } from '../copy-once';
-import type { Pacer } from '../../lib/pacer';
+import { Pacer } from '../../lib/pacer';
+import type { CopyDeps } from '../copy-deps';
+import type { CursorStore } from '../ports/cursor-store';
+import type { JobQueues } from '../ports/job-queues';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { UsageMeter } from '../ports/usage-meter';
 
-export interface InboundDeps {
-  jira: JiraPort;
-  config: ConfigRepository;
-  links: LinkRepository;
-  ledger: MirrorLedger;
-  log: SyncLog;
+export interface InboundDeps extends CopyDeps {
   cursors: CursorStore;
   /** where a ticket set aside by a pull is queued for its own retry, and a long pull continues */
   queues: Pick<JobQueues, 'pushInbound' | 'continuePull'>;
-  openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
   /** each instance's TeamSupport requests of the last day: the scheduled pull slows down near the daily limit */
   usage: UsageMeter;
   budget: Budget;
   now(): Date;
-  /** how the copy-once step holds claims (sync/copy-once) */
-  copy: CopyOnceOptions;
   /** tickets per list page */
   pageSize: number;
   /** how many tickets of a page are processed at once */
@@ -50,8 +36,22 @@ export interface InboundDeps {
 export interface InstanceContext {
   instance: StoredInstance;
   tickets: TicketSystem;
-  /** paces the copies into Jira (sync/inbound/copy-action) */
+  /** paces the copies into Jira (sync/inbound/action-to-comment) */
   pacer: Pacer;
 }
 
-export type ItemOutcome = 'ok' | 'transient';
+/**
+ * The context of an instance the invocation works on, its copies into Jira paced: every inbound path builds it here
+ * (the scheduled pull, a handed-over pull or a retried item, a hot ticket's check, the panel's "Sync now").
+ */
+export function contextOf(
+  deps: Pick<InboundDeps, 'copiesPerMinute' | 'now'>,
+  instance: StoredInstance,
+  tickets: TicketSystem,
+): InstanceContext {
+  return {
+    instance,
+    tickets,
+    pacer: new Pacer({ perMinute: deps.copiesPerMinute, now: () => deps.now().getTime() }),
+  };
+}

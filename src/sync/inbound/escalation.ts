@@ -9,6 +9,7 @@ import { escalatedNote, escalationFailedNote } from '../../domain/attribution';
 import { docOf, htmlToAdf, paragraph } from '../../domain/content';
 import { jiraFieldInput, ticketFieldText } from '../../domain/jira-field-input';
 import { projectKeyFor } from '../../domain/project-key';
+import type { ItemStatus } from '../../domain/item-outcome';
 import type { Ticket } from '../../domain/ticket';
 import { mayLinkIssueKey } from '../../domain/linkable-project';
 import { issueTypeFor } from '../../domain/type-mapping';
@@ -19,8 +20,8 @@ import { ticketRemoteLink } from '../remote-link';
 import { resolveFixedErrors } from '../resolve-errors';
 import { syncItemOf } from '../../domain/sync-item';
 import { addTicketNote, linkNoteId } from '../ticket-note';
-import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
-import { logTicket } from './log';
+import type { InboundDeps, InstanceContext } from './deps';
+import { logTicket } from './log-entry';
 import { escalationRequest } from '../../domain/escalation-request';
 import { copyEarlierActionsOf } from '../../domain/config';
 
@@ -64,7 +65,7 @@ async function fail(
   context: InstanceContext,
   ticket: Ticket,
   reason: string,
-): Promise<ItemOutcome> {
+): Promise<ItemStatus> {
   const digest = createHash('sha256').update(reason).digest('hex').slice(0, 16);
   const firstTime = await noteOnce(
     deps,
@@ -86,7 +87,7 @@ async function fail(
       },
     });
   }
-  return 'ok';
+  return 'failed';
 }
 
 /** Link, remote link, correlation field and a note: each step is idempotent, so an interrupted finish can run again. */
@@ -96,7 +97,7 @@ async function finish(
   ticket: Ticket,
   issue: { id: string; key: string },
   created: boolean,
-): Promise<ItemOutcome> {
+): Promise<ItemStatus> {
   const { instance, tickets } = context;
   // A new issue starts with the ticket's history, an existing one gets it only when the admin asked (the option is
   // read once, here: the link keeps it, so a retried finish copies the same actions, each once).
@@ -158,7 +159,7 @@ async function finish(
       true,
     );
   }
-  return 'ok';
+  return 'sent';
 }
 
 async function linkExisting(
@@ -166,7 +167,7 @@ async function linkExisting(
   context: InstanceContext,
   ticket: Ticket,
   key: string,
-): Promise<ItemOutcome> {
+): Promise<ItemStatus> {
   if (!mayLinkIssueKey(context.instance, key)) {
     // Otherwise an agent could pull any issue's comments into a customer-visible ticket.
     return fail(
@@ -236,11 +237,7 @@ async function buildFields(
   return { ok: true, projectKey: project.projectKey, fields };
 }
 
-async function createIssue(
-  deps: InboundDeps,
-  context: InstanceContext,
-  ticket: Ticket,
-): Promise<ItemOutcome> {
+async function createIssue(deps: InboundDeps, context: InstanceContext, ticket: Ticket): Promise<ItemStatus> {
   const { instance } = context;
   const ref = escalationRef(instance.id, ticket.id);
   // Why the issue cannot be created, when the plan says so before anything is sent.
@@ -287,9 +284,9 @@ export async function correlateTicket(
   context: InstanceContext,
   ticket: Ticket,
   value: string | null | undefined,
-): Promise<ItemOutcome> {
+): Promise<ItemStatus> {
   const request = escalationRequest(value);
-  if (!request) return 'ok';
+  if (!request) return 'skipped';
   if (request.kind === 'new') return createIssue(deps, context, ticket);
   if (request.kind === 'key') return linkExisting(deps, context, ticket, request.key);
   return fail(

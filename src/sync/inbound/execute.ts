@@ -1,63 +1,54 @@
-// The inbound use cases behind the scheduled trigger and the inbound queue: pull an instance (or continue a handed-
-// over pull), or re-run one failed item for the admin's "Retry".
-import type { StoredInstance } from '../../domain/config';
-import { Pacer } from '../../lib/pacer';
-import type { InboundJob } from '../jobs';
-import { copiedLogEntry, copyActionToIssue } from './copy-action';
+// The inbound use cases behind the inbound queue: continue a handed-over pull, re-run one ticket or action (set aside
+// by a pull, or the admin's "Retry"), or check a hot or hinted ticket between pulls.
+import { syncItemOf } from '../../domain/sync-item';
 import { describeError, IntegrationError } from '../../lib/errors';
-import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
+import type { ItemStatus } from '../../domain/item-outcome';
+import { TRY_AGAIN_LATER, type JobResult, type JobStep } from '../job-result';
+import type { InboundJob, PullJob } from '../jobs/inbound';
+import { resolveFixedErrors } from '../resolve-errors';
+import { copiedLogEntry, copyActionToIssue } from './action-to-comment';
+import { contextOf, type InboundDeps, type InstanceContext } from './deps';
 import { checkTicket } from './hot-check';
 import type { HotActivity } from './hot-window';
-import { logTicket } from './log';
+import { logTicket } from './log-entry';
 import { processTicket } from './process-ticket';
-import { pullInstance, type PullOutcome } from './pull';
+import { pullInstance } from './pull';
 import { PULL_TICKET_OPERATION } from './set-aside';
-import { syncItemOf } from '../../domain/sync-item';
-import { resolveFixedErrors } from '../resolve-errors';
 
-export type InboundResult =
-  | { status: 'done' }
-  | { status: 'handover' }
-  | { status: 'retry'; reason: string }
-  | { status: 'skipped'; reason: string };
-
-export async function instanceContext(
-  deps: InboundDeps,
-  instanceId: string,
-): Promise<InstanceContext | string> {
+/** The active instance a job names, with its ticket-system client; why not, as words, when it cannot run. */
+async function instanceContext(deps: InboundDeps, instanceId: string): Promise<InstanceContext | string> {
   const config = await deps.config.read();
   if (!config.ok) return `the configuration cannot be read: ${config.error.message}`;
-  const instance: StoredInstance | undefined = config.document.instances.find((i) => i.id === instanceId);
+  const instance = config.document.instances.find((i) => i.id === instanceId);
   if (!instance) return 'the instance was deleted';
   if (!instance.active) return 'the instance is not active';
   const tickets = await deps.openTicketSystem(instance);
   if (!tickets) return `instance "${instance.name}" has no API token`;
-  return {
-    instance,
-    tickets,
-    pacer: new Pacer({ perMinute: deps.copiesPerMinute, now: () => deps.now().getTime() }),
-  };
+  return contextOf(deps, instance, tickets);
 }
 
-function fromPull(outcome: PullOutcome): InboundResult {
-  if (outcome.status === 'handover') return { status: 'handover' };
-  if (outcome.status === 'retry-later')
-    return { status: 'retry', reason: 'a ticket system or Jira asked us to try again later' };
-  return { status: 'done' };
-}
-
+/**
+ * Runs one inbound job. A pull that runs short of time continues in the next job, from its cursor; a pull that met a
+ * transient failure resumes from its cursor in the next scheduled cycle (its consumer never retries it).
+ */
 export async function executeInbound(
   deps: InboundDeps & Partial<HotActivity>,
   job: InboundJob,
   options: { finalAttempt: boolean } = { finalAttempt: false },
-): Promise<InboundResult> {
+): Promise<JobStep<PullJob>> {
   const context = await instanceContext(deps, job.instanceId);
   if (typeof context === 'string') return { status: 'skipped', reason: context };
-  // A hot or hinted ticket's check between pulls (issue 19): never retried, the next check or pull reads it again.
-  if ('chain' in job || 'ticketNumber' in job) return checkTicket(deps, context, job);
   switch (job.kind) {
-    case 'pull':
-      return fromPull(await pullInstance(deps, context));
+    // A hot or hinted ticket's check between pulls (issue 19): never retried, the next check or pull reads it again.
+    case 'check-ticket':
+      return checkTicket(deps, context, job);
+    case 'pull': {
+      const pulled = await pullInstance(deps, context);
+      if (pulled.status === 'handover') return { status: 'continue' };
+      return pulled.status === 'retry-later'
+        ? { status: 'retry', reason: TRY_AGAIN_LATER }
+        : { status: 'done' };
+    }
     case 'retry-ticket':
       return retryItem(deps, context, job, options.finalAttempt, async () => {
         const ticket = await context.tickets.getTicket(job.ticketId);
@@ -78,9 +69,8 @@ export async function executeInbound(
           ...[copiedLogEntry(deps, context, ticket, link, [action])].filter((entry) => entry !== undefined),
         ];
         const copy = await copyActionToIssue(deps, context, ticket, link, action, writes);
-        if (copy.status === 'transient') return 'transient';
-        if (copy.status === 'copied' && !copy.finished) for (const write of writes()) await write.apply();
-        return 'ok';
+        if (copy.status === 'sent' && !copy.finished) for (const write of writes()) await write.apply();
+        return copy.status;
       });
   }
 }
@@ -94,15 +84,16 @@ async function retryItem(
   context: InstanceContext,
   job: Extract<InboundJob, { ticketId: string }>,
   finalAttempt: boolean,
-  work: () => Promise<ItemOutcome | 'gone'>,
-): Promise<InboundResult> {
+  work: () => Promise<ItemStatus | 'gone'>,
+): Promise<JobResult> {
   let reason: string;
   try {
-    const outcome = await work();
-    if (outcome === 'gone')
+    const status = await work();
+    if (status === 'gone')
       return { status: 'skipped', reason: 'the ticket, its link or the action no longer exists' };
-    if (outcome === 'ok') {
+    if (status !== 'transient') {
       // A set-aside or given-up item that got through now: its pull-ticket errors leave the errors report (issue 20).
+      // (An item that failed again was logged with its own Retry.)
       const retry = { kind: 'inbound', payload: job };
       const item = syncItemOf({
         instanceId: job.instanceId,

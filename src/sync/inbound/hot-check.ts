@@ -4,16 +4,15 @@
 // (sync/copy-once). A hot ticket's check then queues the next one of its chain while the window lasts; a push hint's
 // check names the ticket by number, and starts (or moves) the ticket's hot window.
 import { describeError } from '../../lib/errors';
-import type { CheckTicketJob } from '../jobs';
-import type { Link } from '../ports';
+import type { JobResult } from '../job-result';
+import type { CheckTicketJob } from '../jobs/inbound';
+import type { Link } from '../records/link';
 import type { Ticket } from '../../domain/ticket';
 import type { InboundDeps, InstanceContext } from './deps';
 import { hotSettings } from './hot-settings';
 import { markHot, type HotActivity, type HotDeps } from './hot-window';
-import { logTicket } from './log';
+import { logTicket } from './log-entry';
 import { changedSinceRead, pullTicketActions } from './ticket-actions';
-
-export type CheckOutcome = { status: 'done' } | { status: 'skipped'; reason: string };
 
 const HINT_OPERATION = 'push-hint';
 
@@ -21,7 +20,7 @@ export async function checkTicket(
   deps: InboundDeps & Partial<HotActivity>,
   context: InstanceContext,
   job: CheckTicketJob,
-): Promise<CheckOutcome> {
+): Promise<JobResult> {
   return 'chain' in job ? checkHotTicket(deps, context, job) : checkHintedTicket(deps, context, job);
 }
 
@@ -29,7 +28,7 @@ async function checkHotTicket(
   deps: InboundDeps & Partial<HotActivity>,
   context: InstanceContext,
   job: Extract<CheckTicketJob, { chain: string }>,
-): Promise<CheckOutcome> {
+): Promise<JobResult> {
   const hot = deps.hot;
   if (hot === undefined) return { status: 'skipped', reason: 'hot tickets are not set up' };
   const { instance } = context;
@@ -91,7 +90,7 @@ async function checkHintedTicket(
   deps: InboundDeps & Partial<HotActivity>,
   context: InstanceContext,
   job: Extract<CheckTicketJob, { ticketNumber: string }>,
-): Promise<CheckOutcome> {
+): Promise<JobResult> {
   const { instance } = context;
   // TeamSupport reads `/tickets/{ref}` as an id first, then as a number (docs/teamsupport-api.md §3): a ticket whose
   // number is not the one hinted is not the hinted ticket.

@@ -11,7 +11,10 @@ import {
   signatureMatches,
   type HintRefusal,
 } from '../../domain/push-hint';
-import type { ConfigRepository, JobQueues, ShortCache, SyncLog } from '../ports';
+import type { ConfigRepository } from '../ports/config-repository';
+import type { JobQueues } from '../ports/job-queues';
+import type { ShortCache } from '../ports/short-cache';
+import type { SyncLog } from '../ports/sync-log';
 
 export interface PushHintDeps {
   config: Pick<ConfigRepository, 'read'>;

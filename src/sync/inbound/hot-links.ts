@@ -1,7 +1,7 @@
 // The issue panel's activity (issue 19): someone looking at an issue makes its linked tickets hot, so that news on
 // them reaches Jira within a check interval while the panel is likely still open (hot-window.ts).
 import type { StoredInstance } from '../../domain/config';
-import type { Link } from '../ports';
+import type { Link } from '../records/link';
 import { markHot, type HotActivity } from './hot-window';
 
 /**

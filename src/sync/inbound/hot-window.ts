@@ -7,7 +7,7 @@
 // pull still covers every ticket.
 import type { StoredInstance } from '../../domain/config';
 import type { Logger } from '../../lib/logger';
-import type { JobQueues } from '../ports';
+import type { JobQueues } from '../ports/job-queues';
 import { hotSettings } from './hot-settings';
 
 /** A hot ticket's window: until when it is checked, and the chain of checks that does it. */

@@ -8,13 +8,14 @@ import { ESCALATION_VALUES } from '../../domain/escalation-request';
 import { startOfMinute } from '../../domain/modification-time';
 import { runPool } from '../../lib/worker-pool';
 import type { Ticket } from '../../domain/ticket';
-import type { PullCursor } from '../ports';
+import type { PullCursor } from '../records/pull-cursor';
 import type { InboundDeps, InstanceContext } from './deps';
 import { processTicket } from './process-ticket';
 import { failsWholeInstance, setTicketAside } from './set-aside';
 import { SettledTickets } from './settled-tickets';
 
-export type PullOutcome =
+/** What a pull of one instance did, in sum (its tickets' items were logged one by one). */
+export type PullSummary =
   /** the window is done and the watermark moved */
   | { status: 'done'; tickets: number; pages: number }
   /** time ran short: the cursor holds where to resume */
@@ -52,7 +53,7 @@ export async function pullInstance(
   deps: InboundDeps,
   context: InstanceContext,
   loaded?: PullCursor,
-): Promise<PullOutcome> {
+): Promise<PullSummary> {
   const { instance, tickets } = context;
   const cursor = loaded ?? (await deps.cursors.load(instance.id));
   const { watermark, window } = openWindow(cursor, deps);
@@ -152,7 +153,8 @@ async function workOnTicket(
   const startedAt = deps.now();
   let failure: unknown;
   try {
-    if ((await processTicket(deps, context, ticket)) === 'ok') {
+    // A failed item was logged with its own Retry: the ticket is done; only a transient one sets it aside.
+    if ((await processTicket(deps, context, ticket)) !== 'transient') {
       handled(startedAt);
       return true;
     }

@@ -4,11 +4,10 @@
 // pulled less often. Scheduled runs are not retried by the platform, so a failure is logged and the next cycle resumes
 // from the cursor.
 import { describeError } from '../../lib/errors';
-import { Pacer } from '../../lib/pacer';
-import type { InboundDeps } from './deps';
+import { contextOf, type InboundDeps } from './deps';
 import { pullInstance } from './pull';
 import { pullDueWithinBudget } from './pull-budget';
-import type { PullCursor } from '../ports';
+import type { PullCursor } from '../records/pull-cursor';
 
 // A pull handed over less than this long ago is probably still running in the queue: leave it alone.
 const CONTINUATION_GRACE_MS = 10 * 60 * 1000;
@@ -31,10 +30,9 @@ export async function pullEveryInstance(deps: InboundDeps): Promise<'done' | 'no
       if (!(await pullDueWithinBudget(deps, instance))) continue;
       const tickets = await deps.openTicketSystem(instance);
       if (!tickets) continue;
-      const pacer = new Pacer({ perMinute: deps.copiesPerMinute, now: () => deps.now().getTime() });
       const result = await pullInstance(
         deps,
-        { instance, tickets, pacer },
+        contextOf(deps, instance, tickets),
         await pruned(deps, instance.id, cursor),
       );
       if (result.status === 'handover') await deps.queues.continuePull(instance.id);

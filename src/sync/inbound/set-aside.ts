@@ -4,7 +4,7 @@
 import { describeError, IntegrationError, STORAGE_SYSTEM } from '../../lib/errors';
 import { syncItemKey, syncItemOf } from '../../domain/sync-item';
 import type { InboundDeps, InstanceContext } from './deps';
-import { logTicket } from './log';
+import { logTicket } from './log-entry';
 
 export const PULL_TICKET_OPERATION = 'pull-ticket';
 /** the first retry of a set-aside ticket; later ones back off on the queue */

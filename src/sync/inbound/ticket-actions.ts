@@ -3,11 +3,13 @@
 // everything (older history stays in the ticket, unless the link copies earlier actions). A ticket listed again by an overlapping pull window costs no read
 // unless it changed after that read; a read that copies actions stores the link's new state and its sync-log entry
 // with the last copy, in one storage request (docs/reliability.md, "What a copy costs").
+import type { ItemStatus } from '../../domain/item-outcome';
 import { readIncludesChange, startOfMinute } from '../../domain/modification-time';
 import type { Ticket, TicketAction } from '../../domain/ticket';
-import type { Link, PreparedWrite } from '../ports';
-import { copiedLogEntry, copyActionToIssue } from './copy-action';
-import type { InboundDeps, InstanceContext, ItemOutcome } from './deps';
+import type { Link } from '../records/link';
+import type { PreparedWrite } from '../records/prepared-write';
+import { copiedLogEntry, copyActionToIssue } from './action-to-comment';
+import type { InboundDeps, InstanceContext } from './deps';
 
 /** Whether the ticket may have changed since its actions were last read and all handled. */
 export function changedSinceRead(ticket: Pick<Ticket, 'dateModified'>, link: Link): boolean {
@@ -77,8 +79,8 @@ export async function pullTicketActions(
   ticket: Pick<Ticket, 'id' | 'number' | 'dateModified'>,
   link: Link,
   options: PullOptions = {},
-): Promise<ItemOutcome> {
-  if (options.evenIfUnchanged !== true && !changedSinceRead(ticket, link)) return 'ok';
+): Promise<ItemStatus> {
+  if (options.evenIfUnchanged !== true && !changedSinceRead(ticket, link)) return 'skipped';
   const readAt = deps.now();
   const actions = actionsToPull(
     await context.tickets.listActions(ticket.id),
@@ -113,17 +115,18 @@ export async function pullTicketActions(
       action,
       last && unbroken ? () => finish([action]) : undefined,
     );
-    if (result.status === 'copied') options.onCopied?.(action);
+    if (result.status === 'sent') options.onCopied?.(action);
     if (result.status === 'transient') return 'transient';
     if (result.status === 'failed') {
       unbroken = false;
       continue;
     }
-    if (result.status === 'copied' && last && unbroken && result.finished) return 'ok';
-    if (result.status === 'copied') copied.push(action);
+    if (result.status === 'sent' && last && unbroken && result.finished) return 'sent';
+    if (result.status === 'sent') copied.push(action);
     if (unbroken) handled = withHandled(handled, action);
   }
   // Nothing was copied last (or its completion could not carry these): store them on their own.
   for (const write of finish([])) await write.apply();
-  return 'ok';
+  // A failed action was logged with its own Retry; the read as a whole is done either way.
+  return !unbroken ? 'failed' : copied.length > 0 ? 'sent' : 'skipped';
 }

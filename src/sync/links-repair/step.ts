@@ -20,9 +20,12 @@ import type { Budget } from '../../lib/budget';
 import { settleWithConcurrency } from '../../lib/concurrency';
 import { describeError, IntegrationError } from '../../lib/errors';
 import { redactText, type Logger } from '../../lib/logger';
+import { retryAfter, type JobStep } from '../job-result';
 import { instanceNames, writeLinksProperty, type LinksPropertyChange } from '../links-property';
-import type { ConfigRepository, IssuePropertyPort, LinkRepository } from '../ports';
-import type { LinksRepairJob } from './jobs';
+import type { ConfigRepository } from '../ports/config-repository';
+import type { IssuePropertyPort } from '../ports/issue-properties';
+import type { LinkRepository } from '../ports/link-repository';
+import type { LinksRepairJob } from '../jobs/links-repair';
 import type { LinkWalk, RepairProgress, RepairRunStore } from './run';
 
 export interface RepairDeps {
@@ -45,13 +48,11 @@ export interface RepairDeps {
   handoverMarginMs: number;
 }
 
-export type RepairStep =
-  /** nothing more for this job: the run finished, gave up, or is not the walk's current run */
-  | { status: 'done' }
-  /** time is short: queue the job again, it resumes from the stored point */
-  | { status: 'continue' }
-  /** a transient failure: the point is saved, try this job again later */
-  | { status: 'retry'; reason: string; retryAfterMs?: number };
+/**
+ * Done: the run finished, gave up, or is not the walk's current run. Continue: time is short, the same job goes on the
+ * queue again and resumes from the stored point. Retry: a transient failure; the point is saved.
+ */
+export type RepairStep = JobStep<LinksRepairJob>;
 
 const NUMERIC_ID = /^\d{1,18}$/;
 
@@ -217,14 +218,7 @@ export async function runRepairStep(
     }
   } catch (error) {
     const transient = error instanceof IntegrationError && error.retryable;
-    if (transient && !options.finalAttempt) {
-      const retryAfterMs = error.details.retryAfterMs;
-      return {
-        status: 'retry',
-        reason: describeError(error),
-        ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
-      };
-    }
+    if (transient && !options.finalAttempt) return retryAfter(error);
     // The next daily run starts afresh; nothing is lost but time.
     deps.logger.error('The repair of the JQL fields of linked issues stopped', {
       scope: context.progress.scope.kind,

@@ -12,13 +12,14 @@ import {
   releaseStatusUnknownMessage,
   type ReleasedVersion,
 } from '../../domain/milestone';
+import type { ItemStatus } from '../../domain/item-outcome';
 import type { JiraIssue } from '../../domain/jira';
 import { sameName } from '../../domain/names';
 import { copyOnce } from '../copy-once';
-import type { OutboundDeps, OutboundTarget, TargetOutcome } from '../outbound/deps';
-import { forEachTarget, guardTarget, ticketTypeAllowed } from '../outbound/guard';
+import type { OutboundDeps, OutboundTarget } from '../outbound/deps';
+import { guardEachTarget, ticketTypeAllowed } from '../outbound/guard';
 import { logForTarget } from '../outbound/log-entry';
-import type { SyncJson } from '../ports';
+import type { SyncJson } from '../records/json';
 import { addTicketNote } from '../ticket-note';
 import { forgetTicket } from '../ticket-view-cache';
 
@@ -30,7 +31,7 @@ export interface Release {
   releasedAt: string;
 }
 
-/** The admin's "Retry" of one link: the release note job restricted to it (sync/milestones/jobs releaseNoteJobSchema). */
+/** The admin's "Retry" of one link: the release note job restricted to it (sync/jobs/outbound.ts releaseNoteJobSchema). */
 function retryJob(release: Release, issue: { id: string; key: string }, target: OutboundTarget): SyncJson {
   const { version } = release;
   return {
@@ -58,7 +59,7 @@ async function moveStatusOnce(
   target: OutboundTarget,
   version: ReleasedVersion,
   wanted: string,
-): Promise<TargetOutcome> {
+): Promise<ItemStatus> {
   const { tickets, link, instance } = target;
   let move: StatusMove | undefined;
   const result = await copyOnce(
@@ -132,7 +133,7 @@ async function announceOnTicket(
   target: OutboundTarget,
   release: Release,
   issue: JiraIssue,
-): Promise<TargetOutcome> {
+): Promise<ItemStatus> {
   const { version } = release;
   if (!(await ticketTypeAllowed(target))) return 'skipped';
   const note = await addTicketNote(
@@ -150,7 +151,7 @@ async function announceOnTicket(
     deps.copy,
   );
   if (note.status === 'busy') return 'transient';
-  let outcome: TargetOutcome = note.status === 'done' ? 'skipped' : 'sent';
+  let outcome: ItemStatus = note.status === 'done' ? 'skipped' : 'sent';
   if (outcome === 'sent') {
     await logForTarget(
       deps,
@@ -184,38 +185,36 @@ export async function announceRelease(
   issue: Promise<JiraIssue | undefined>,
   targets: readonly OutboundTarget[],
   finalAttempt: boolean,
-): Promise<TargetOutcome[]> {
+): Promise<ItemStatus[]> {
   issue.catch(() => undefined);
-  return forEachTarget(deps, targets, (target) =>
-    guardTarget(
-      deps,
-      target,
-      { operation: RELEASE_OPERATION, finalAttempt, retryJob: retryJob(release, issueRef, target) },
-      async () => {
-        const current = await issue;
-        if (!current) {
-          await logForTarget(
-            deps,
-            target,
-            RELEASE_OPERATION,
-            'warn',
-            `Jira issue ${issueRef.key} no longer exists, or the app can no longer browse it, so release ` +
-              `${release.version.name} was not announced on ticket #${target.link.ticketNumber}.`,
-          );
-          return 'skipped';
-        }
-        if (current.securityLevel !== null) {
-          await logForTarget(
-            deps,
-            target,
-            RELEASE_OPERATION,
-            'info',
-            releaseSecuredMessage(current.key, release.version.name),
-          );
-          return 'skipped';
-        }
-        return announceOnTicket(deps, target, release, current);
-      },
-    ),
-  );
+  const context = {
+    operation: RELEASE_OPERATION,
+    finalAttempt,
+    retryJob: (target: OutboundTarget) => retryJob(release, issueRef, target),
+  };
+  return guardEachTarget(deps, targets, context, async (target) => {
+    const current = await issue;
+    if (!current) {
+      await logForTarget(
+        deps,
+        target,
+        RELEASE_OPERATION,
+        'warn',
+        `Jira issue ${issueRef.key} no longer exists, or the app can no longer browse it, so release ` +
+          `${release.version.name} was not announced on ticket #${target.link.ticketNumber}.`,
+      );
+      return 'skipped';
+    }
+    if (current.securityLevel !== null) {
+      await logForTarget(
+        deps,
+        target,
+        RELEASE_OPERATION,
+        'info',
+        releaseSecuredMessage(current.key, release.version.name),
+      );
+      return 'skipped';
+    }
+    return announceOnTicket(deps, target, release, current);
+  });
 }

@@ -4,13 +4,13 @@
 // Jira (invariant 3, docs/architecture.md): such an issue is neither counted nor named.
 import { brevoScopeJql } from '../../domain/config';
 import { milestoneJql, milestoneRef } from '../../domain/milestone';
-import type { MilestoneContact } from '../ports';
+import type { MilestoneContact } from '../records/milestone-contact';
 import { accountIdsFor, contactFields, digest, participantsFieldId } from '../brevo/contacts';
 import type { BrevoAccountSettings } from '../brevo/deps';
 import { ISSUE_FACT_FIELDS, issueFacts } from '../brevo/issue-facts';
 import { continueOnce } from './continue-once';
 import type { MilestoneBrevoDeps } from './deps';
-import type { MilestoneBrevoJob } from './jobs';
+import type { MilestoneBrevoJob } from '../jobs/milestone';
 import { logForAccount } from './brevo-log';
 
 export async function collectMilestonePage(

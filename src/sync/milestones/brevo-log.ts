@@ -1,6 +1,7 @@
 // Sync-log entries of a milestone's Brevo events, under the account's id as the issue events' are
 // (sync/brevo/send-events), with the outcome the admin's Brevo status counts.
-import type { SyncLevel, SyncOutcome } from '../ports';
+import type { LoggedStatus } from '../../domain/item-outcome';
+import type { SyncLevel } from '../records/sync-event';
 import type { BrevoAccountSettings } from '../brevo/deps';
 import type { MilestoneBrevoDeps } from './deps';
 
@@ -11,7 +12,7 @@ export async function logForAccount(
   account: Pick<BrevoAccountSettings, 'id'>,
   level: SyncLevel,
   message: string,
-  details: { outcome?: SyncOutcome; issue?: { id: string; key: string } } = {},
+  details: { outcome?: LoggedStatus; issue?: { id: string; key: string } } = {},
 ): Promise<void> {
   await deps.log.append({
     level,

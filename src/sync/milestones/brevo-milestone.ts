@@ -8,8 +8,9 @@ import { withSink } from '../brevo/with-sink';
 import { collectMilestonePage } from './brevo-collect';
 import { logForAccount } from './brevo-log';
 import { sendMilestoneEvents } from './brevo-send';
-import type { MilestoneBrevoDeps, MilestoneResult } from './deps';
-import type { MilestoneBrevoJob } from './jobs';
+import type { JobResult } from '../job-result';
+import type { MilestoneBrevoDeps } from './deps';
+import type { MilestoneBrevoJob } from '../jobs/milestone';
 
 function wants(account: StoredBrevoAccount, job: MilestoneBrevoJob): boolean {
   return job.milestone.type === 'version' ? account.events.versionReleased : account.events.sprintClosed;
@@ -23,7 +24,7 @@ export async function runMilestoneBrevo(
   deps: MilestoneBrevoDeps,
   job: MilestoneBrevoJob,
   options: { finalAttempt: boolean },
-): Promise<MilestoneResult> {
+): Promise<JobResult> {
   const config = await deps.config.read();
   if (!config.ok)
     return { status: 'retry', reason: `the configuration cannot be read: ${config.error.message}` };

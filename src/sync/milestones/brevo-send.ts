@@ -5,14 +5,15 @@
 import { z } from 'zod';
 import { MILESTONE_EVENT_NAMES, type IssueFacts } from '../../domain/brevo-event';
 import { milestoneEventProperties, milestoneRef } from '../../domain/milestone';
-import type { EventSink, MilestoneContact } from '../ports';
+import type { EventSink } from '../ports/event-sink';
+import type { MilestoneContact } from '../records/milestone-contact';
 import { contactsFor, ensureContact, hiddenEmailMessage } from '../brevo/contacts';
 import type { BrevoAccountSettings } from '../brevo/deps';
 import { sendEventOnce } from '../brevo/send-once';
 import { continueOnce } from './continue-once';
 import { logForAccount } from './brevo-log';
 import type { MilestoneBrevoDeps } from './deps';
-import type { MilestoneBrevoJob } from './jobs';
+import type { MilestoneBrevoJob } from '../jobs/milestone';
 
 const text = z.string();
 const nullableText = z.string().nullable();

@@ -5,9 +5,9 @@
 // cannot be looked for (a queued job) is queued again only when an earlier attempt stopped without knowing: at worst a
 // part runs twice, never a part lost.
 import { copyOnce, type CopyOnceOptions } from '../copy-once';
-import type { MirrorLedger } from '../ports';
-import type { MilestoneQueue } from './deps';
-import type { MilestoneJob } from './jobs';
+import type { JobQueues } from '../ports/job-queues';
+import type { MirrorLedger } from '../ports/mirror-ledger';
+import type { MilestoneJob } from '../jobs/milestone';
 
 /** The ledger's "instance" for continuations: not an instance id (those never hold this name's form). */
 const CONTINUATIONS = 'milestone-walks';
@@ -26,7 +26,7 @@ export function continuationKey(job: MilestoneJob): string {
 }
 
 export async function continueOnce(
-  deps: { ledger: MirrorLedger; copy: CopyOnceOptions; queue: MilestoneQueue },
+  deps: { ledger: MirrorLedger; copy: CopyOnceOptions; queues: Pick<JobQueues, 'pushMilestoneJobs'> },
   next: MilestoneJob,
 ): Promise<void> {
   await copyOnce(
@@ -37,7 +37,7 @@ export async function continueOnce(
       describe: 'the next part of a release or sprint',
       find: () => Promise.resolve(undefined),
       write: async () => {
-        await deps.queue.push(next);
+        await deps.queues.pushMilestoneJobs(next);
         return 'queued';
       },
     },

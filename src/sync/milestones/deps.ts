@@ -3,17 +3,14 @@
 import type { Budget } from '../../lib/budget';
 import type { BrevoDeps } from '../brevo/deps';
 import type { OutboundDeps } from '../outbound/deps';
-import type { ConfigRepository, MilestoneContactStore } from '../ports';
-import type { MilestoneJob } from './jobs';
-
-/** Puts a milestone job (a continuation) on the outbound queue, under its concurrency key (milestoneConcurrencyKey). */
-export interface MilestoneQueue {
-  push(job: MilestoneJob): Promise<void>;
-}
+import type { ConfigRepository } from '../ports/config-repository';
+import type { JobQueues } from '../ports/job-queues';
+import type { MilestoneContactStore } from '../ports/milestone-contact-store';
 
 export interface ReleaseDeps extends OutboundDeps {
   budget: Budget;
-  queue: MilestoneQueue;
+  /** where the next page goes (sync/milestones/continue-once.ts) */
+  queues: Pick<JobQueues, 'pushMilestoneJobs'>;
   /** issues per search page (one page per invocation) */
   pageSize: number;
   /** the time an issue's work may take; less left than this, and the page is handed over */
@@ -22,15 +19,10 @@ export interface ReleaseDeps extends OutboundDeps {
 
 export interface MilestoneBrevoDeps extends BrevoDeps {
   budget: Budget;
-  queue: MilestoneQueue;
+  queues: Pick<JobQueues, 'pushMilestoneJobs'>;
   /** the `config` document: the milestone switches are read from the stored account itself */
   config: Pick<ConfigRepository, 'read'>;
   contacts: MilestoneContactStore;
   pageSize: number;
   handoverMarginMs: number;
 }
-
-export type MilestoneResult =
-  | { status: 'done' }
-  /** the queue brings the job back; `retryAfterMs` when the sink said how long to wait */
-  | { status: 'retry'; reason: string; retryAfterMs?: number };

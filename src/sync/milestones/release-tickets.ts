@@ -5,14 +5,18 @@
 import type { StoredInstance } from '../../domain/config';
 import { milestoneJql } from '../../domain/milestone';
 import { settleWithConcurrency } from '../../lib/concurrency';
+import type { ItemStatus } from '../../domain/item-outcome';
 import { describeError, IntegrationError } from '../../lib/errors';
-import type { OutboundDeps, TargetOutcome } from '../outbound/deps';
-import { resolveTargets, targetsOfLinks } from '../outbound/targets';
-import type { Link, TicketSystem } from '../ports';
+import { JOB_DONE, resultOfItems, TRY_AGAIN_LATER, type JobResult } from '../job-result';
+import type { ReleaseNoteJob } from '../jobs/outbound';
+import type { OutboundDeps } from '../outbound/deps';
+import { onTargets, targetsOfLinks } from '../outbound/targets';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { Link } from '../records/link';
 import { announceRelease, RELEASE_OPERATION } from './announce-release';
 import { continueOnce } from './continue-once';
-import type { MilestoneResult, ReleaseDeps } from './deps';
-import type { ReleaseNoteJob, ReleasePageJob } from './jobs';
+import type { ReleaseDeps } from './deps';
+import type { ReleasePageJob } from '../jobs/milestone';
 
 const LINK_READS_AT_ONCE = 8;
 
@@ -33,7 +37,7 @@ async function announcePage(
   job: ReleasePageJob,
   instances: ReadonlyMap<string, StoredInstance>,
   finalAttempt: boolean,
-): Promise<MilestoneResult> {
+): Promise<JobResult> {
   const release = { version: job.version, releasedAt: job.releasedAt };
   const page = await deps.jira.searchIssues(milestoneJql(job.version), [], {
     maxResults: deps.pageSize,
@@ -45,24 +49,22 @@ async function announcePage(
     issues.map((issue) => issue.id),
   );
   const clients = new Map<string, Promise<TicketSystem | undefined>>();
-  const outcomes: TargetOutcome[] = [];
+  const statuses: ItemStatus[] = [];
   for (const [offset, issue] of issues.entries()) {
     const issueLinks = (links[offset] ?? []).filter((link) => instances.has(link.instanceId));
     if (issueLinks.length === 0) continue;
     if (deps.budget.remainingMs() < deps.handoverMarginMs) {
       // A retry starts the page again from where this job started; a handover goes on from this issue.
-      if (outcomes.includes('transient')) break;
+      if (statuses.includes('transient')) break;
       await continueOnce(deps, { ...job, skip: job.skip + offset });
-      return { status: 'done' };
+      return JOB_DONE;
     }
     const targets = await targetsOfLinks(deps, issueLinks, instances, RELEASE_OPERATION, clients);
-    outcomes.push(
+    statuses.push(
       ...(await announceRelease(deps, release, issue, Promise.resolve(issue), targets, finalAttempt)),
     );
   }
-  if (outcomes.includes('transient')) {
-    return { status: 'retry', reason: 'a ticket system or Jira asked us to try again later' };
-  }
+  if (statuses.includes('transient')) return { status: 'retry', reason: TRY_AGAIN_LATER };
   if (page.nextPageToken !== undefined) {
     await continueOnce(deps, {
       kind: 'release-tickets',
@@ -73,14 +75,14 @@ async function announcePage(
       skip: 0,
     });
   }
-  return { status: 'done' };
+  return JOB_DONE;
 }
 
 export async function announceReleasePage(
   deps: ReleaseDeps,
   job: ReleasePageJob,
   options: { finalAttempt: boolean },
-): Promise<MilestoneResult> {
+): Promise<JobResult> {
   const config = await deps.config.read();
   if (!config.ok)
     return { status: 'retry', reason: `the configuration cannot be read: ${config.error.message}` };
@@ -90,7 +92,7 @@ export async function announceReleasePage(
       .filter((instance) => instance.active && instance.announceReleases)
       .map((instance) => [instance.id, instance]),
   );
-  if (instances.size === 0) return { status: 'done' };
+  if (instances.size === 0) return JOB_DONE;
   try {
     return await announcePage(deps, job, instances, options.finalAttempt);
   } catch (error) {
@@ -108,7 +110,7 @@ export async function announceReleasePage(
           'version in Jira and release it again.',
       });
     }
-    return { status: 'done' };
+    return JOB_DONE;
   }
 }
 
@@ -117,20 +119,18 @@ export async function announceReleaseNote(
   deps: OutboundDeps,
   job: ReleaseNoteJob,
   options: { finalAttempt: boolean },
-): Promise<MilestoneResult> {
-  const resolved = await resolveTargets(deps, job.issueId, job.only);
-  if (!resolved.ok) return { status: 'retry', reason: resolved.reason };
-  const targets = resolved.targets.filter((target) => target.instance.announceReleases);
-  if (targets.length === 0) return { status: 'done' };
-  const outcomes = await announceRelease(
-    deps,
-    { version: job.version, releasedAt: job.releasedAt },
-    { id: job.issueId, key: job.issueKey },
-    deps.jira.getIssue(job.issueId),
-    targets,
-    options.finalAttempt,
-  );
-  return outcomes.includes('transient')
-    ? { status: 'retry', reason: 'a ticket system or Jira asked us to try again later' }
-    : { status: 'done' };
+): Promise<JobResult> {
+  return onTargets(deps, job, async (linked) => {
+    const targets = linked.filter((target) => target.instance.announceReleases);
+    if (targets.length === 0) return JOB_DONE;
+    const statuses = await announceRelease(
+      deps,
+      { version: job.version, releasedAt: job.releasedAt },
+      { id: job.issueId, key: job.issueKey },
+      deps.jira.getIssue(job.issueId),
+      targets,
+      options.finalAttempt,
+    );
+    return resultOfItems(statuses);
+  });
 }

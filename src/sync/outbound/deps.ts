@@ -1,29 +1,14 @@
-// What the outbound use cases need from the outside world, all behind ports.
+// What the outbound use cases need from the outside world, all behind ports: the shared ones (sync/copy-deps.ts),
+// how many tickets are written at once, and the panel's cache of ticket details.
 import type { StoredInstance } from '../../domain/config';
-import type {
-  ConfigRepository,
-  JiraPort,
-  Link,
-  LinkRepository,
-  MirrorLedger,
-  ShortCache,
-  SyncLog,
-  TicketSystem,
-} from '../ports';
-import type { CopyOnceOptions } from '../copy-once';
+import type { CopyDeps } from '../copy-deps';
+import type { ShortCache } from '../ports/short-cache';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { Link } from '../records/link';
 
-export interface OutboundDeps {
-  jira: JiraPort;
-  config: ConfigRepository;
-  links: LinkRepository;
-  ledger: MirrorLedger;
-  log: SyncLog;
-  /** undefined when the instance has no API token */
-  openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
+export interface OutboundDeps extends CopyDeps {
   /** how many tickets are written at once */
   concurrency: number;
-  /** how the copy-once step holds claims (sync/copy-once) */
-  copy: CopyOnceOptions;
   /** the issue panel's copy of ticket details, forgotten after every write to a ticket (sync/ticket-view-cache) */
   cache: ShortCache;
 }
@@ -34,6 +19,3 @@ export interface OutboundTarget {
   instance: StoredInstance;
   tickets: TicketSystem;
 }
-
-/** How the work for one target ended; `transient` failures make the whole job retry (the ledger keeps retries exact). */
-export type TargetOutcome = 'sent' | 'skipped' | 'failed' | 'transient';

@@ -1,30 +1,32 @@
-// Runs the work for one target and turns every failure into an outcome plus a sync-log entry (invariant 4): transient
-// failures are retried by the queue (and logged only once retries run out), permanent ones are logged with what
-// "Retry" needs to re-run exactly this item.
+// Runs the work for each target, a few at a time, and turns every failure into an item status plus a sync-log entry
+// (invariant 4): transient failures are retried by the queue (and logged only once retries run out), permanent ones
+// are logged with what "Retry" needs to re-run exactly this item, and a success resolves the item's earlier errors.
+import { syncsTicketType } from '../../domain/config';
+import type { ItemStatus } from '../../domain/item-outcome';
+import { syncItemKey, syncItemOf } from '../../domain/sync-item';
 import { settleWithConcurrency } from '../../lib/concurrency';
 import { describeError, IntegrationError } from '../../lib/errors';
-import type { SyncJson } from '../ports';
-import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
-import { sameName } from '../../domain/names';
-import { syncItemKey, syncItemOf } from '../../domain/sync-item';
+import { linkEntry } from '../log-entry';
+import type { SyncJson } from '../records/json';
 import { resolveFixedErrors } from '../resolve-errors';
+import type { OutboundDeps, OutboundTarget } from './deps';
 
 export interface GuardContext {
   operation: string;
-  /** the job restricted to this target, for the admin's "Retry" */
-  retryJob: SyncJson;
+  /** the job restricted to one target, for the admin's "Retry" of that link */
+  retryJob(target: OutboundTarget): SyncJson;
   /** the queue will not deliver this job again: log transient failures as errors now */
   finalAttempt: boolean;
 }
 
-export async function guardTarget(
+async function guardTarget(
   deps: OutboundDeps,
   target: OutboundTarget,
   context: GuardContext,
-  work: () => Promise<TargetOutcome>,
-): Promise<TargetOutcome> {
+  work: (target: OutboundTarget) => Promise<ItemStatus>,
+): Promise<ItemStatus> {
   // The item this target's work is, as its error entry names it: a later run that gets through resolves the error.
-  const retry = { kind: 'outbound', payload: context.retryJob };
+  const retry = { kind: 'outbound', payload: context.retryJob(target) };
   const item = syncItemOf({
     instanceId: target.instance.id,
     ticketId: target.link.ticketId,
@@ -32,9 +34,9 @@ export async function guardTarget(
     retry,
   });
   try {
-    const outcome = await work();
-    if (outcome === 'sent' || outcome === 'skipped') await resolveFixedErrors(deps, item, target.link);
-    return outcome;
+    const status = await work(target);
+    if (status === 'sent' || status === 'skipped') await resolveFixedErrors(deps, item, target.link);
+    return status;
   } catch (error) {
     const transient = error instanceof IntegrationError && error.retryable;
     if (transient && !context.finalAttempt) return 'transient';
@@ -44,38 +46,44 @@ export async function guardTarget(
       error: message,
       ...(item === undefined ? {} : { errorItem: syncItemKey(item) }),
     });
-    await deps.log.append({
-      level: 'error',
-      instanceId: target.instance.id,
-      issueId: target.link.issueId,
-      issueKey: target.link.issueKey,
-      ticketId: target.link.ticketId,
-      ticketNumber: target.link.ticketNumber,
-      operation: context.operation,
-      message: transient ? `Gave up after repeated failures: ${message}` : message,
-      retry,
-    });
+    await deps.log.append(
+      linkEntry(target.link, {
+        level: 'error',
+        operation: context.operation,
+        message: transient ? `Gave up after repeated failures: ${message}` : message,
+        retry,
+      }),
+    );
     return 'failed';
   }
 }
 
 /**
- * Runs `work` for every target, a few at a time. Each target's work runs inside guardTarget, so a rejection here can
- * only be a failure to record an outcome (storage): the job is retried for that target.
+ * Runs `work` for every target, a few at a time, each inside its guard; a rejection past the guard can only be a
+ * failure to record an outcome (storage): the job is retried for that target.
  */
-export async function forEachTarget(
+export async function guardEachTarget(
   deps: OutboundDeps,
   targets: readonly OutboundTarget[],
-  work: (target: OutboundTarget) => Promise<TargetOutcome>,
-): Promise<TargetOutcome[]> {
-  const results = await settleWithConcurrency(targets, deps.concurrency, work);
+  context: GuardContext,
+  work: (target: OutboundTarget) => Promise<ItemStatus>,
+): Promise<ItemStatus[]> {
+  const results = await settleWithConcurrency(targets, deps.concurrency, (target) =>
+    guardTarget(deps, target, context, work),
+  );
   return results.map((result) => (result.status === 'fulfilled' ? result.value : 'transient'));
+}
+
+/** The job restricted to one target's link: what that link's "Retry" runs. */
+export function onlyTarget<Job extends { kind: string }>(
+  job: Job,
+): (target: OutboundTarget) => Job & { only: { instanceId: string; ticketId: string } } {
+  return (target) => ({ ...job, only: { instanceId: target.instance.id, ticketId: target.link.ticketId } });
 }
 
 /** Whether the instance syncs tickets of this ticket's type; reads the ticket only when a type filter is set. */
 export async function ticketTypeAllowed(target: OutboundTarget): Promise<boolean> {
-  const allowed = target.instance.ticketTypes;
-  if (allowed === 'all') return true;
+  if (target.instance.ticketTypes === 'all') return true;
   const ticket = await target.tickets.getTicket(target.link.ticketId);
-  return ticket !== undefined && allowed.some((name) => sameName(name, ticket.ticketType));
+  return ticket !== undefined && syncsTicketType(target.instance, ticket.ticketType);
 }

@@ -3,14 +3,15 @@
 // (read-before-write makes echoes die out, docs/sync-design.md §4).
 import { statusChangedNote, statusNotMatchedNote } from '../../domain/attribution';
 import { ticketFieldValue } from '../../domain/field-value';
+import type { ItemStatus } from '../../domain/item-outcome';
 import type { JiraField, JiraIssue } from '../../domain/jira';
 import { ticketStatusFor } from '../../domain/status-mapping';
 import type { TicketFieldChange } from '../../domain/ticket';
 import { ticketTypeFor } from '../../domain/type-mapping';
-import type { IssueUpdatedJob } from '../jobs';
-import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
+import type { IssueUpdatedJob } from '../jobs/outbound';
+import type { OutboundDeps, OutboundTarget } from './deps';
 import { sameName } from '../../domain/names';
-import { forEachTarget, guardTarget, ticketTypeAllowed } from './guard';
+import { guardEachTarget, onlyTarget, ticketTypeAllowed } from './guard';
 import { logForTarget } from './log-entry';
 import { addNoteOnce } from './notes';
 import { forgetTicket } from '../ticket-view-cache';
@@ -26,7 +27,7 @@ async function syncStatus(
   target: OutboundTarget,
   job: IssueUpdatedJob,
   issue: JiraIssue,
-): Promise<TargetOutcome> {
+): Promise<ItemStatus> {
   const change = job.statusChange;
   if (!change) return 'skipped';
   if (!target.instance.updateTicketStatus) {
@@ -94,7 +95,7 @@ async function syncFields(
   job: IssueUpdatedJob,
   issue: JiraIssue,
   jiraFields: readonly JiraField[],
-): Promise<TargetOutcome> {
+): Promise<ItemStatus> {
   const changes: TicketFieldChange[] = [];
   for (const mapping of target.instance.fieldMappings) {
     const field = jiraFieldFor(mapping.jiraField, jiraFields);
@@ -106,7 +107,7 @@ async function syncFields(
   if (changes.length === 0 && !typeChanged) return 'skipped';
   const ticket = await target.tickets.getTicket(target.link.ticketId);
   if (!ticket) return 'skipped';
-  let outcome: TargetOutcome = 'skipped';
+  let outcome: ItemStatus = 'skipped';
   if (changes.length > 0) {
     await target.tickets.updateFields(ticket, changes);
     await logForTarget(
@@ -140,45 +141,35 @@ export async function syncIssueUpdate(
   job: IssueUpdatedJob,
   targets: OutboundTarget[],
   finalAttempt: boolean,
-): Promise<TargetOutcome[]> {
+): Promise<ItemStatus[]> {
   // The reads serve every target; a failed read fails each target inside its guard (retried, then logged with Retry).
   const read = readIssueAndFields(deps, job, targets);
   read.catch(() => undefined);
-  return forEachTarget(deps, targets, (target) => {
-    const retryJob = {
-      kind: job.kind,
-      issueId: job.issueId,
-      issueKey: job.issueKey,
-      changelogId: job.changelogId,
-      changedFields: job.changedFields,
-      ...(job.statusChange ? { statusChange: job.statusChange } : {}),
-      only: { instanceId: target.instance.id, ticketId: target.link.ticketId },
-    };
-    return guardTarget(deps, target, { operation: OPERATION, finalAttempt, retryJob }, async () => {
-      const { issue, jiraFields } = await read;
-      if (!issue) {
-        await logForTarget(
-          deps,
-          target,
-          OPERATION,
-          'warn',
-          `Jira issue ${job.issueKey} no longer exists, or the app can no longer browse it (check the project's ` +
-            'permissions), so its change was not synced.',
-        );
-        return 'skipped';
-      }
-      if (!(await ticketTypeAllowed(target))) return 'skipped';
-      const status = await syncStatus(deps, target, job, issue);
-      const fields = await syncFields(deps, target, job, issue, jiraFields);
-      if (status === 'transient' || fields === 'transient') return 'transient';
-      const outcome = status === 'sent' || fields === 'sent' ? 'sent' : 'skipped';
-      if (outcome === 'sent') {
-        await deps.links.recordSync(target.link, { at: new Date() });
-        // The panel shows the new status at once (sync/ticket-view-cache).
-        await forgetTicket(deps.cache, target.link);
-      }
-      return outcome;
-    });
+  const context = { operation: OPERATION, finalAttempt, retryJob: onlyTarget(job) };
+  return guardEachTarget(deps, targets, context, async (target) => {
+    const { issue, jiraFields } = await read;
+    if (!issue) {
+      await logForTarget(
+        deps,
+        target,
+        OPERATION,
+        'warn',
+        `Jira issue ${job.issueKey} no longer exists, or the app can no longer browse it (check the project's ` +
+          'permissions), so its change was not synced.',
+      );
+      return 'skipped';
+    }
+    if (!(await ticketTypeAllowed(target))) return 'skipped';
+    const status = await syncStatus(deps, target, job, issue);
+    const fields = await syncFields(deps, target, job, issue, jiraFields);
+    if (status === 'transient' || fields === 'transient') return 'transient';
+    const outcome = status === 'sent' || fields === 'sent' ? 'sent' : 'skipped';
+    if (outcome === 'sent') {
+      await deps.links.recordSync(target.link, { at: new Date() });
+      // The panel shows the new status at once (sync/ticket-view-cache).
+      await forgetTicket(deps.cache, target.link);
+    }
+    return outcome;
   });
 }
 

@@ -1,25 +1,9 @@
-// Sync-log entries of the outbound flow (Jira → ticket), one per link, so every skip or failure shows on the admin
-// page.
-import type { NewSyncEvent, PreparedWrite, SyncLevel } from '../ports';
+// Sync-log entries of the outbound flow (Jira → ticket), one per link (sync/log-entry.ts), so every skip or failure
+// shows on the admin page and the issue panel.
+import { linkEntry } from '../log-entry';
+import type { PreparedWrite } from '../records/prepared-write';
+import type { SyncLevel } from '../records/sync-event';
 import type { OutboundDeps, OutboundTarget } from './deps';
-
-function entryFor(
-  target: OutboundTarget,
-  operation: string,
-  level: SyncLevel,
-  message: string,
-): NewSyncEvent {
-  return {
-    level,
-    instanceId: target.instance.id,
-    issueId: target.link.issueId,
-    issueKey: target.link.issueKey,
-    ticketId: target.link.ticketId,
-    ticketNumber: target.link.ticketNumber,
-    operation,
-    message,
-  };
-}
 
 /** A sync-log entry about one link. */
 export async function logForTarget(
@@ -29,7 +13,7 @@ export async function logForTarget(
   level: SyncLevel,
   message: string,
 ): Promise<void> {
-  await deps.log.append(entryFor(target, operation, level, message));
+  await deps.log.append(linkEntry(target.link, { level, operation, message }));
 }
 
 /**
@@ -42,6 +26,6 @@ export function copiedToTarget(
   operation: string,
   message: string,
 ): PreparedWrite[] {
-  const entry = deps.log.prepare(entryFor(target, operation, 'info', message));
+  const entry = deps.log.prepare(linkEntry(target.link, { level: 'info', operation, message }));
   return [deps.links.prepareSync(target.link, { at: new Date() }), ...(entry ? [entry] : [])];
 }

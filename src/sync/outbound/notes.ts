@@ -1,15 +1,16 @@
 // A note on one linked ticket, once per source event (status changes, deletion notices), through the shared
 // ticket-note step (sync/ticket-note): redelivered events add nothing, and a note whose answer was lost is found.
+import type { ItemStatus } from '../../domain/item-outcome';
 import { addTicketNote } from '../ticket-note';
 import { forgetTicket } from '../ticket-view-cache';
-import type { OutboundDeps, OutboundTarget, TargetOutcome } from './deps';
+import type { OutboundDeps, OutboundTarget } from './deps';
 
 export async function addNoteOnce(
   deps: OutboundDeps,
   target: OutboundTarget,
   noteId: string,
   sentence: string,
-): Promise<TargetOutcome> {
+): Promise<ItemStatus> {
   const result = await addTicketNote(
     deps.ledger,
     {

@@ -1,24 +1,31 @@
 // Resolves the links of an issue into the tickets a job must reach: only links on active instances, each with one
 // ticket-system client per instance (its lookups are cached for the invocation).
 import type { StoredInstance } from '../../domain/config';
-import type { Link, TicketSystem } from '../ports';
+import type { JobResult } from '../job-result';
+import { linkEntry } from '../log-entry';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { Link } from '../records/link';
 import type { OutboundDeps, OutboundTarget } from './deps';
 
-export type TargetsResult = { ok: true; targets: OutboundTarget[] } | { ok: false; reason: string };
-
-export async function resolveTargets(
+/**
+ * Runs `work` on the tickets a job of one issue must reach (only the link `only` names: one link's "Retry"). When
+ * the configuration cannot be read the job comes back later.
+ */
+export async function onTargets(
   deps: OutboundDeps,
-  issueId: string,
-  only: { instanceId: string; ticketId: string } | undefined,
-): Promise<TargetsResult> {
+  job: { issueId: string; only?: { instanceId: string; ticketId: string } | undefined },
+  work: (targets: OutboundTarget[]) => Promise<JobResult>,
+): Promise<JobResult> {
+  const { issueId, only } = job;
   const links = (await deps.links.listByIssue(issueId)).filter(
     (link) => !only || (link.instanceId === only.instanceId && link.ticketId === only.ticketId),
   );
-  if (links.length === 0) return { ok: true, targets: [] };
+  if (links.length === 0) return work([]);
   const config = await deps.config.read();
-  if (!config.ok) return { ok: false, reason: `the configuration cannot be read: ${config.error.message}` };
+  if (!config.ok)
+    return { status: 'retry', reason: `the configuration cannot be read: ${config.error.message}` };
   const instances = new Map(config.document.instances.map((instance) => [instance.id, instance]));
-  return { ok: true, targets: await targetsOfLinks(deps, links, instances, 'outbound') };
+  return work(await targetsOfLinks(deps, links, instances, 'outbound'));
 }
 
 /**
@@ -44,16 +51,13 @@ export async function targetsOfLinks(
     }
     const tickets = await client;
     if (!tickets) {
-      await deps.log.append({
-        level: 'error',
-        instanceId: instance.id,
-        issueId: link.issueId,
-        issueKey: link.issueKey,
-        ticketId: link.ticketId,
-        ticketNumber: link.ticketNumber,
-        operation,
-        message: `Instance "${instance.name}" has no API token: enter it on the app's settings page.`,
-      });
+      await deps.log.append(
+        linkEntry(link, {
+          level: 'error',
+          operation,
+          message: `Instance "${instance.name}" has no API token: enter it on the app's settings page.`,
+        }),
+      );
       continue;
     }
     targets.push({ link, instance, tickets });

@@ -7,7 +7,7 @@ import type { StoredInstance } from '../../domain/config';
 import { escalationRequest } from '../../domain/escalation-request';
 import { sameName } from '../../domain/names';
 import type { Ticket } from '../../domain/ticket';
-import type { TicketSystem } from '../ports';
+import type { TicketSystem } from '../ports/ticket-system';
 
 /** The ticket's own name of the field (TeamSupport matches API names ignoring case); undefined when its type lacks it. */
 function fieldOnTicket(ticket: Ticket, field: string): string | undefined {

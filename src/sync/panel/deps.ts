@@ -1,32 +1,15 @@
-// What the issue panel's use cases need from the outside world, all behind ports, and who is calling.
-import type { StoredInstance } from '../../domain/config';
+// What the issue panel's use cases need from the outside world, all behind ports — the shared ones
+// (sync/copy-deps.ts: Jira as the app for remote links, whose events must not echo back), Jira as the caller, the
+// panel's cache of ticket details — and who is calling.
 import type { Logger } from '../../lib/logger';
-import type {
-  ConfigRepository,
-  JiraPort,
-  JiraUserPort,
-  LinkRepository,
-  MirrorLedger,
-  ShortCache,
-  SyncLog,
-  TicketSystem,
-} from '../ports';
-import type { CopyOnceOptions } from '../copy-once';
+import type { CopyDeps } from '../copy-deps';
+import type { JiraUserPort } from '../ports/jira-user';
+import type { ShortCache } from '../ports/short-cache';
 
-export interface PanelDeps {
-  /** as the app: remote links, whose events must not echo back */
-  jira: JiraPort;
+export interface PanelDeps extends CopyDeps {
   /** as the caller: what they may see and do */
   caller: JiraUserPort;
-  config: ConfigRepository;
-  links: LinkRepository;
-  ledger: MirrorLedger;
-  /** how the copy-once step holds claims (sync/copy-once) */
-  copy: CopyOnceOptions;
-  log: SyncLog;
   cache: ShortCache;
-  /** undefined when the instance has no API token */
-  openTicketSystem(instance: StoredInstance): Promise<TicketSystem | undefined>;
   now(): Date;
   logger: Logger;
 }

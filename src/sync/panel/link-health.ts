@@ -2,9 +2,11 @@
 // sync log holds for that ticket on this issue (a skipped comment, a status without a match, a failed copy), with the
 // entry's id when it can be retried from the panel. One small query per link, all at once, on the log's `by-ticket`
 // index (manifest.yml); a log that cannot be read leaves the rows without health, never fails the panel.
+import { loggedOutcome } from '../../domain/item-outcome';
 import { operationName } from '../../domain/sync-operation';
 import { describeError } from '../../lib/errors';
-import type { Link, SyncEvent } from '../ports';
+import type { Link } from '../records/link';
+import type { SyncEvent } from '../records/sync-event';
 import type { PanelDeps } from './deps';
 import { ticketRef } from './ticket-ref';
 
@@ -62,13 +64,15 @@ async function newestProblem(deps: PanelDeps, link: Link): Promise<LinkProblem |
     limit: ENTRIES_READ,
   });
   const entry = page.entries.find((candidate) => isProblemOf(link, candidate));
-  if (!entry) return undefined;
+  // What became of the item (domain/item-outcome.ts): skipped for a warning, failed for an error.
+  const outcome = entry && loggedOutcome(entry);
+  if (!entry || !outcome) return undefined;
   return {
     entryId: entry.id,
     time: entry.time,
     level: entry.level,
     words: problemWords(entry),
-    retryable: entry.retry !== undefined,
+    retryable: outcome.retryable,
   };
 }
 

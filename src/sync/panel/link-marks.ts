@@ -7,7 +7,9 @@ import { linkedNote } from '../../domain/attribution';
 import type { Ticket } from '../../domain/ticket';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { Link, TicketSystem } from '../ports';
+import { linkEntry } from '../log-entry';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { Link } from '../records/link';
 import { ticketRemoteLink } from '../remote-link';
 import { addTicketNote, linkNoteId } from '../ticket-note';
 import { writeCorrelationField } from './correlation-mark';
@@ -72,28 +74,23 @@ export async function addLinkMarks(deps: PanelDeps, context: NewLinkContext): Pr
         redactText(describeError(field.reason)),
     );
   }
-  const entry = {
-    instanceId: instance.id,
-    issueId: link.issueId,
-    issueKey: link.issueKey,
-    ticketId: link.ticketId,
-    ticketNumber: link.ticketNumber,
-    operation: LINK_OPERATION,
-  };
   await deps.log.append(
-    problems.length === 0
-      ? {
-          ...entry,
-          level: 'info',
-          message: `Ticket #${ticket.number} linked to ${call.issue.key} from the issue panel.`,
-        }
-      : {
-          ...entry,
-          level: 'warn',
-          message:
-            `Ticket #${ticket.number} was linked to ${call.issue.key}, but not everything went through. ` +
-            `${problems.join(' ')} Unlink and link the ticket again to retry.`,
-        },
+    linkEntry(
+      { ...link, instanceId: instance.id },
+      problems.length === 0
+        ? {
+            level: 'info',
+            operation: LINK_OPERATION,
+            message: `Ticket #${ticket.number} linked to ${call.issue.key} from the issue panel.`,
+          }
+        : {
+            level: 'warn',
+            operation: LINK_OPERATION,
+            message:
+              `Ticket #${ticket.number} was linked to ${call.issue.key}, but not everything went through. ` +
+              `${problems.join(' ')} Unlink and link the ticket again to retry.`,
+          },
+    ),
   );
   return problems;
 }

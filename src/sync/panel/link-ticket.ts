@@ -6,11 +6,11 @@
 // the answer still carries the link, plus `warnings`, and the link's lastError and a sync-log entry say what is
 // missing, so nothing is left half done silently.
 import { z } from 'zod';
-import { copyEarlierActionsOf, type StoredInstance } from '../../domain/config';
+import { copyEarlierActionsOf, syncsTicketType, type StoredInstance } from '../../domain/config';
 import { InstanceIdParamSchema } from '../../domain/ids';
 import type { Ticket } from '../../domain/ticket';
 import { fail, ok, parseInput, type Envelope, type Failure } from '../../lib/envelope';
-import type { Link } from '../ports';
+import type { Link } from '../records/link';
 import { checkIssueAccess } from './access';
 import type { PanelCall, PanelDeps } from './deps';
 import { addLinkMarks } from './link-marks';
@@ -18,7 +18,6 @@ import { refreshLinksProperty } from '../links-property';
 import { openInstance } from './open-instance';
 import { summarise, toLinkedTicket, type LinkedTicket } from './linked-ticket';
 import { cacheTickets, readCachedTickets } from './ticket-cache';
-import { sameName } from '../../domain/names';
 
 /** What a link needs typed; the panel's form says the same before it sends anything. */
 export const TICKET_NUMBER_MESSAGE = 'Enter a ticket number, like 1234, or words from its subject.';
@@ -70,8 +69,7 @@ async function alreadyLinked(
 }
 
 function typeWarning(instance: StoredInstance, ticket: Ticket): string | undefined {
-  const types = instance.ticketTypes;
-  if (types === 'all' || types.some((name) => sameName(name, ticket.ticketType))) return undefined;
+  if (syncsTicketType(instance, ticket.ticketType)) return undefined;
   return (
     `${instance.name} does not sync tickets of type "${ticket.ticketType}", so comments and status changes will ` +
     'not flow for this ticket until an administrator adds the type.'

@@ -2,7 +2,7 @@
 // ticket's details as the ticket system has them now (or had them a few seconds ago, see ticket-cache.ts).
 import { z } from 'zod';
 import type { Ticket } from '../../domain/ticket';
-import type { Link } from '../ports';
+import type { Link } from '../records/link';
 import type { LinkProblem } from './link-health';
 
 export interface LinkedTicket {

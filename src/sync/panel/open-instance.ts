@@ -2,7 +2,7 @@
 // and searching ask the same, with the same words.
 import type { StoredInstance } from '../../domain/config';
 import { fail, type Failure } from '../../lib/envelope';
-import type { TicketSystem } from '../ports';
+import type { TicketSystem } from '../ports/ticket-system';
 import type { PanelDeps } from './deps';
 
 export type OpenInstance = { ok: true; instance: StoredInstance; tickets: TicketSystem } | Failure;

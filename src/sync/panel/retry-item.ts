@@ -7,7 +7,7 @@ import { SyncEventIdParamSchema } from '../../domain/ids';
 import { fail, ok, parseInput, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import { syncRetrySchema } from '../jobs';
+import { syncRetrySchema } from '../jobs/queue';
 import { checkIssueAccess } from './access';
 import type { PanelCall } from './deps';
 import type { PanelSyncDeps } from './sync-deps';
@@ -37,8 +37,7 @@ export async function retrySyncItem(
   if (marked === 'not-found') return fail('NOT_FOUND', GONE);
   if (marked === 'unchanged') return fail('ALREADY_RETRIED', ALREADY_RETRIED);
   try {
-    if (retry.data.kind === 'outbound') await deps.queues.pushOutbound(retry.data.payload);
-    else await deps.queues.pushInbound(retry.data.payload);
+    await deps.queues.pushRetry(retry.data);
   } catch (error) {
     deps.logger.warn('A retried job could not be queued', { entryId: entry.id, error });
     const { id: _id, time: _time, status: _status, statusChangedAt: _changed, ...rest } = entry;

@@ -4,13 +4,12 @@
 // could be linked but nothing would flow), at most RESULT_LIMIT of them, each saying whether it is linked to this
 // issue already. Checked like linking: the caller may link issues here, and the instance syncs and has a token.
 import { z } from 'zod';
-import type { StoredInstance } from '../../domain/config';
+import { syncsTicketType } from '../../domain/config';
 import { InstanceIdParamSchema } from '../../domain/ids';
-import { sameName } from '../../domain/names';
-import type { Ticket } from '../../domain/ticket';
 import { ok, parseInput, type Envelope } from '../../lib/envelope';
 import { checkIssueAccess } from './access';
 import type { PanelCall, PanelDeps } from './deps';
+import type { LinkedTicket } from './linked-ticket';
 import { openInstance } from './open-instance';
 
 /** What the panel shows at most: a short list to pick from, not a report. */
@@ -30,24 +29,17 @@ export const searchTicketsPayload = z.object({
     .max(200, 'Search with fewer words: at most 200 characters.'),
 });
 
-export interface TicketMatch {
-  ticketId: string;
-  ticketNumber: string;
-  name: string;
-  status: string;
-  isClosed: boolean;
-  ticketType: string;
+/** A found ticket as the panel's rows show a ticket (linked-ticket.ts), and whether it is linked here already. */
+export interface TicketMatch extends Pick<
+  LinkedTicket,
+  'ticketId' | 'ticketNumber' | 'name' | 'status' | 'isClosed' | 'ticketType'
+> {
   /** linked to the issue the panel is open on already */
   linkedHere: boolean;
 }
 
 export interface SearchResult {
   tickets: TicketMatch[];
-}
-
-function typeSyncs(instance: StoredInstance, ticket: Ticket): boolean {
-  const types = instance.ticketTypes;
-  return types === 'all' || types.some((name) => sameName(name, ticket.ticketType));
 }
 
 export async function searchTickets(deps: PanelDeps, call: PanelCall): Promise<Envelope<SearchResult>> {
@@ -73,7 +65,7 @@ export async function searchTickets(deps: PanelDeps, call: PanelCall): Promise<E
   );
   return ok({
     tickets: found
-      .filter((ticket) => typeSyncs(instance, ticket))
+      .filter((ticket) => syncsTicketType(instance, ticket.ticketType))
       .slice(0, RESULT_LIMIT)
       .map((ticket) => ({
         ticketId: ticket.id,

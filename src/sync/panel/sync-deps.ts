@@ -4,13 +4,13 @@
 import type { Budget } from '../../lib/budget';
 import type { InboundDeps } from '../inbound/deps';
 import type { OutboundDeps } from '../outbound/deps';
-import type { JobQueues } from '../ports';
+import type { JobQueues } from '../ports/job-queues';
 import type { PanelDeps } from './deps';
 
 export interface PanelSyncDeps extends PanelDeps {
   inbound: InboundDeps;
   outbound: OutboundDeps;
-  queues: Pick<JobQueues, 'pushOutbound' | 'pushInbound'>;
+  queues: Pick<JobQueues, 'pushRetry'>;
   /** the resolver's 25 s (docs/forge-platform.md): "Sync now" stops with a message before it runs out */
   budget: Budget;
 }

@@ -4,21 +4,20 @@
 // mirror ledger, so pressing twice copies nothing new. Within the resolver's 25 s (docs/forge-platform.md): the work
 // stops with a message while there is still time to answer, and the next press picks up what is left.
 import { z } from 'zod';
-import type { StoredInstance } from '../../domain/config';
+import { syncsTicketType, type StoredInstance } from '../../domain/config';
 import { adfToPlainText } from '../../domain/content';
 import { isAppWrittenComment, startsWithAppHeader } from '../../domain/echo';
 import type { JiraComment } from '../../domain/jira';
-import { sameName } from '../../domain/names';
 import { commentPrivacy } from '../../domain/privacy';
 import { fail, ok, parseInput, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import { Pacer } from '../../lib/pacer';
-import type { InstanceContext } from '../inbound/deps';
+import { contextOf } from '../inbound/deps';
 import { pullTicketActions } from '../inbound/ticket-actions';
-import { syncComment } from '../outbound/comment';
+import { syncComment } from '../outbound/comment-to-action';
 import type { OutboundTarget } from '../outbound/deps';
-import type { Link, TicketSystem } from '../ports';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { Link } from '../records/link';
 import { forgetTicket } from '../ticket-view-cache';
 import { checkIssueAccess } from './access';
 import type { PanelCall } from './deps';
@@ -62,10 +61,6 @@ function problem(progress: Progress, words: string): void {
   progress.result.error = progress.result.error === undefined ? words : `${progress.result.error} ${words}`;
 }
 
-function typeSynced(instance: StoredInstance, ticketType: string): boolean {
-  return instance.ticketTypes === 'all' || instance.ticketTypes.some((name) => sameName(name, ticketType));
-}
-
 /** The ticket's side: new actions into Jira. Leaves `progress.target` set when the ticket can receive comments. */
 async function pullLink(
   deps: PanelSyncDeps,
@@ -87,14 +82,10 @@ async function pullLink(
   if (!ticket) {
     return problem(progress, `Ticket #${link.ticketNumber} no longer exists in ${instance.name}.`);
   }
-  if (!typeSynced(instance, ticket.ticketType)) {
+  if (!syncsTicketType(instance, ticket.ticketType)) {
     return problem(progress, `${instance.name} does not sync tickets of type "${ticket.ticketType}".`);
   }
-  const context: InstanceContext = {
-    instance,
-    tickets,
-    pacer: new Pacer({ perMinute: deps.inbound.copiesPerMinute, now: () => deps.now().getTime() }),
-  };
+  const context = contextOf(deps.inbound, instance, tickets);
   const outcome = await pullTicketActions(deps.inbound, context, ticket, link, {
     evenIfUnchanged: true,
     onCopied: () => {

@@ -4,7 +4,7 @@
 // The copy never outlives a change the app made: every write to a ticket forgets it (sync/ticket-view-cache), and a
 // copy older than the link's last sync is not used either (that heals a forget that was lost).
 import { z } from 'zod';
-import type { Link } from '../ports';
+import type { Link } from '../records/link';
 import { TICKET_VIEW_SCOPE } from '../ticket-view-cache';
 import { TicketSummarySchema, ticketRef, type TicketSummary } from './linked-ticket';
 import type { PanelDeps } from './deps';

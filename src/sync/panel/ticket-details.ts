@@ -5,7 +5,8 @@
 import type { StoredInstance } from '../../domain/config';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { Link, TicketSystem } from '../ports';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { Link } from '../records/link';
 import type { PanelDeps } from './deps';
 import { summarise, ticketRef, type TicketSummary } from './linked-ticket';
 

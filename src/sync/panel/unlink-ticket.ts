@@ -10,7 +10,9 @@ import { InstanceIdParamSchema, TicketIdParamSchema } from '../../domain/ids';
 import { fail, ok, parseInput, type Envelope } from '../../lib/envelope';
 import { describeError } from '../../lib/errors';
 import { redactText } from '../../lib/logger';
-import type { Link, TicketSystem } from '../ports';
+import { linkEntry } from '../log-entry';
+import type { TicketSystem } from '../ports/ticket-system';
+import type { Link } from '../records/link';
 import { refreshLinksProperty } from '../links-property';
 import { remoteLinkGlobalId } from '../remote-link';
 import { addTicketNote, unlinkNoteId } from '../ticket-note';
@@ -134,18 +136,24 @@ export async function unlinkTicket(deps: PanelDeps, call: PanelCall): Promise<En
           : ''),
     );
   }
-  await deps.log.append({
-    level: warnings.length === 0 ? 'info' : 'warn',
-    instanceId,
-    issueId: call.issue.id,
-    issueKey: call.issue.key,
-    ticketId,
-    ticketNumber: existing.ticketNumber,
-    operation: 'unlink-ticket',
-    message: [
-      `Ticket #${existing.ticketNumber} unlinked from ${call.issue.key} in the issue panel.`,
-      ...warnings,
-    ].join(' '),
-  });
+  await deps.log.append(
+    linkEntry(
+      {
+        instanceId,
+        ticketId,
+        ticketNumber: existing.ticketNumber,
+        issueId: call.issue.id,
+        issueKey: call.issue.key,
+      },
+      {
+        level: warnings.length === 0 ? 'info' : 'warn',
+        operation: 'unlink-ticket',
+        message: [
+          `Ticket #${existing.ticketNumber} unlinked from ${call.issue.key} in the issue panel.`,
+          ...warnings,
+        ].join(' '),
+      },
+    ),
+  );
   return ok(warnings.length === 0 ? {} : { warnings });
 }

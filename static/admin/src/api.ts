@@ -137,7 +137,7 @@ export type ConnectionCheck = z.infer<typeof ConnectionCheckSchema>;
 export const SyncLevelSchema = z.enum(['info', 'warn', 'error']);
 export type SyncLevel = z.infer<typeof SyncLevelSchema>;
 
-/** src/sync/ports.ts `SyncEvent`; `ticketUrl` is optional and used to link out when the backend knows it. */
+/** src/sync/records/sync-event.ts `SyncEvent`, with `ticketUrl` to link out when the backend knows it. */
 export const SyncEventSchema = z.object({
   id: z.string(),
   time: z.string(),

@@ -1,3 +1,4 @@
+// The panel's messages when linking a ticket fails, from the backend's error codes and words.
 import { describe, expect, it } from '@jest/globals';
 import { linkErrorMessage } from './link-errors';
 

@@ -1,3 +1,4 @@
+// The panel's summary after "Sync now": comments each way per ticket, and problems named.
 import { describe, expect, it } from '@jest/globals';
 import { syncSummary } from './sync-summary';
 

@@ -1,3 +1,4 @@
+// Reading what an agent types in the panel's ticket field: a ticket number, or words to search the subject by.
 import { describe, expect, it } from '@jest/globals';
 import { searchable, ticketReference, typedTicket } from './ticket-number';
 

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { DEFAULT_ACCOUNT } from '../../../sandbox/brevo';
 import { createStore } from '../../../src/store';
-import type { NewSyncEvent } from '../../../src/sync/ports';
+import type { NewSyncEvent } from '../../../src/sync/records/sync-event';
 import { createWorld, dataOf, errorOf, users, type World } from '../world';
 
 const statusSchema = z.strictObject({

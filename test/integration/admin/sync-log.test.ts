@@ -2,7 +2,7 @@
 // queued, so a second Retry is refused, and the job itself writes nothing twice.
 import { z } from 'zod';
 import { advanceSandboxClock } from '../../../sandbox/runtime/globals';
-import { OUTBOUND_QUEUE } from '../../../src/sync/jobs';
+import { OUTBOUND_QUEUE } from '../../../src/sync/jobs/queue';
 import { createWorld, dataOf, errorOf, users, type World } from '../world';
 import { currentSettings, savedSchema } from './admin-harness';
 

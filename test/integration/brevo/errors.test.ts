@@ -6,7 +6,7 @@ import type { AddressInfo } from 'node:net';
 import { DEFAULT_ACCOUNT } from '../../../sandbox/brevo';
 import { IntegrationError, mayHaveApplied } from '../../../src/lib/errors';
 import { defaultRetryPolicy } from '../../../src/lib/retry';
-import type { SinkEvent } from '../../../src/sync/ports';
+import type { SinkEvent } from '../../../src/sync/records/sink';
 import { everythingAbout, startHarness, type Harness } from './harness';
 
 let h: Harness;

@@ -6,7 +6,7 @@ import { getAppContext } from '@forge/api';
 import { createBrevo, type BrevoAccount, type BrevoOptions } from '../../../src/connectors/brevo';
 import type { Budget } from '../../../src/lib/budget';
 import { IntegrationError } from '../../../src/lib/errors';
-import type { EventSink } from '../../../src/sync/ports';
+import type { EventSink } from '../../../src/sync/ports/event-sink';
 import {
   DEFAULT_ACCOUNT,
   startBrevoEmulator,

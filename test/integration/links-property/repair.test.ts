@@ -6,7 +6,7 @@ import { fixedBudget } from '../../../src/lib/budget';
 import { createLogger } from '../../../src/lib/logger';
 import { startRepair } from '../../../src/sync/links-repair/start';
 import { runRepairStep, type RepairDeps } from '../../../src/sync/links-repair/step';
-import type { LinksRepairJob } from '../../../src/sync/links-repair/jobs';
+import type { LinksRepairJob } from '../../../src/sync/jobs/links-repair';
 import { KvsLinkWalk } from '../../../src/store/link-walk';
 import { KvsRepairRunStore } from '../../../src/store/links-repair-runs';
 import { JiraHttp } from '../../../src/jira/http';

@@ -2,7 +2,7 @@
 // emulators, a TeamSupport instance, a Brevo account that sends milestones, a customer (Carol) whose e-mail Jira
 // shows, and helpers to link tickets, read the release notes on them and the milestone events on Brevo timelines.
 import { DEFAULT_ACCOUNT } from '../../../sandbox/brevo';
-import type { SyncEvent } from '../../../src/sync/ports';
+import type { SyncEvent } from '../../../src/sync/records/sync-event';
 import { createWorld, users, type World, type WorldOptions } from '../world';
 
 export const carol = {

@@ -1,7 +1,9 @@
+// The config repository against the KVS emulator: instances saved with tokens only in the secret store, updates,
+// corrupt tokens, and per-field refusals that write nothing.
 import { kvs } from '@forge/kvs';
 import type { InstanceView } from '../../../src/domain/config';
 import { CONFIG_KEY, cursorKey, secretKey } from '../../../src/store';
-import type { SaveInstanceResult } from '../../../src/sync/ports';
+import type { SaveInstanceResult } from '../../../src/sync/records/config';
 import { instanceInput, useStore } from './store-harness';
 
 const TOKEN = '8f2c0d3e-1111-2222-3333-444455556666';

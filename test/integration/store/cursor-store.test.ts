@@ -1,3 +1,4 @@
+// The pull's cursor store against the KVS emulator: watermarks and checkpoints per instance, corrupt values skipped.
 import { kvs } from '@forge/kvs';
 import { cursorKey } from '../../../src/store';
 import { useStore } from './store-harness';

@@ -1,6 +1,8 @@
+// The link repository against the KVS emulator: create once under concurrency, one issue per ticket, look-ups by
+// issue and ticket across pages, sync results.
 import { kvs, WhereConditions } from '@forge/kvs';
 import { linkKey } from '../../../src/store';
-import type { NewLink } from '../../../src/sync/ports';
+import type { NewLink } from '../../../src/sync/records/link';
 import { useStore } from './store-harness';
 
 function link(overrides: Partial<NewLink> = {}): NewLink {

@@ -1,6 +1,8 @@
+// The mirror ledger against the KVS emulator: its keys, claims exactly one writer wins, completion, reclaiming a
+// stale claim, releases and origin records.
 import { kvs } from '@forge/kvs';
 import { actionMirrorKey, commentMirrorKey, mirrorKey, noteMirrorKey } from '../../../src/store';
-import type { ClaimOutcome, MirrorClaim, MirrorItem } from '../../../src/sync/ports';
+import type { ClaimOutcome, MirrorClaim, MirrorItem } from '../../../src/sync/records/mirror';
 import { useStore } from './store-harness';
 
 const action: MirrorItem = { kind: 'action', instanceId: 'inst-1', actionId: '555' };

@@ -1,3 +1,4 @@
+// KVS failures seen through the store: 5xx and 429 surface as transient, paging finishes on the next call.
 import { IntegrationError } from '../../../src/lib/errors';
 import type { Store } from '../../../src/store';
 import { instanceInput, useStore } from './store-harness';

@@ -1,7 +1,14 @@
+// The sync log against the KVS emulator: append and read, listing by instance and level, paging, retried-once
+// marks, pruning.
 import { kvs } from '@forge/kvs';
 import { registerSecret, withSecretScope } from '../../../src/lib/logger';
 import { MAX_RETRY_PAYLOAD_BYTES } from '../../../src/store';
-import type { NewSyncEvent, SyncEvent, SyncEventQuery, SyncLevel } from '../../../src/sync/ports';
+import type {
+  NewSyncEvent,
+  SyncEvent,
+  SyncEventQuery,
+  SyncLevel,
+} from '../../../src/sync/records/sync-event';
 import { useStore, type StoreContext } from './store-harness';
 
 const DAY = 24 * 60 * 60 * 1000;

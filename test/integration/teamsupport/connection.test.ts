@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ADDRESS_NOT_CALLABLE, CHECK_NAMES } from '../../../src/connectors/teamsupport';
 import type { ConnectionCheck } from '../../../src/domain/ticket';
-import type { ConnectionExpectations } from '../../../src/sync/ports';
+import type { ConnectionExpectations } from '../../../src/sync/records/tickets';
 import { startHarness, type Harness, type RunOptions } from './harness';
 
 let h: Harness;

@@ -5,7 +5,7 @@
 import { getAppContext } from '@forge/api';
 import { createTeamSupport, type TeamSupportOptions } from '../../../src/connectors/teamsupport';
 import type { Budget } from '../../../src/lib/budget';
-import type { TicketSystem } from '../../../src/sync/ports';
+import type { TicketSystem } from '../../../src/sync/ports/ticket-system';
 import { createSandbox, type Sandbox } from '../../../sandbox/runtime/sandbox';
 import {
   startTeamSupportEmulator,

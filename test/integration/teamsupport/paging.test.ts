@@ -2,7 +2,7 @@
 // custom-field search.
 import { IntegrationError } from '../../../src/lib/errors';
 import type { Ticket } from '../../../src/domain/ticket';
-import type { TicketSystem } from '../../../src/sync/ports';
+import type { TicketSystem } from '../../../src/sync/ports/ticket-system';
 import { rejection, startHarness, type Harness } from './harness';
 
 let h: Harness;

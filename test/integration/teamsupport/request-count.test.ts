@@ -3,7 +3,7 @@
 // left (no time left, blocked by the egress permissions).
 import { createServer } from 'node:http';
 import { defaultRetryPolicy } from '../../../src/lib/retry';
-import type { TicketSystem } from '../../../src/sync/ports';
+import type { TicketSystem } from '../../../src/sync/ports/ticket-system';
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;

@@ -1,6 +1,8 @@
+// What a field of the emulated Jira is (how it is read, written through create/edit, and written to the changelog),
+// and helpers for describing values.
 import type { Json, JsonObject } from '../../state/json';
 import type { ChangeItem, Issue, Project } from '../../state/types';
-import { adfToText } from '../adfText';
+import { adfToText } from '../adf-text';
 import type { JiraCore } from '../core';
 import type { Parser } from './parsers';
 

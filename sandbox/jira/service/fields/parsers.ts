@@ -1,9 +1,11 @@
+// Parsers for field values in create/edit requests (text, numbers, ADF, labels, priority, versions, users, select
+// options), answering with Jira's messages.
 import { z } from 'zod';
 import { adfErrors } from '../../contract/adf';
 import { JsonSchema, type Json } from '../../state/json';
 import type { CustomField, Project } from '../../state/types';
 import { can, type JiraCore } from '../core';
-import { exceedsTextLimit, TEXT_TOO_LONG } from '../textLimit';
+import { exceedsTextLimit, TEXT_TOO_LONG } from '../text-limit';
 
 /** `contract` marks input that breaks the published contract (not ADF), which is also a recorded violation. */
 export type ParseResult = { ok: true; value: Json } | { ok: false; message: string; contract?: string[] };
@@ -42,7 +44,7 @@ export const numberParser: Parser = (raw) => {
 
 /**
  * Jira v3 takes rich text only as ADF; a v2-style string is refused with this message. A document longer than Jira's
- * text limit (description, paragraph custom fields) is refused as Jira does (textLimit.ts).
+ * text limit (description, paragraph custom fields) is refused as Jira does (text-limit.ts).
  */
 export const adfParser: Parser = (raw) => {
   if (raw === null) return ok(null);

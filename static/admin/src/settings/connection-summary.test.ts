@@ -1,3 +1,4 @@
+// The summary of a connection test: failed, passed and not-checked counts in words.
 import { describe, expect, it } from '@jest/globals';
 import { connectionSummary, outcomeOf } from './connection-summary';
 

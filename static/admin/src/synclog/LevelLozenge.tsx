@@ -1,3 +1,4 @@
+// The sync log's level (info, warning, error) as a lozenge, and the level names the filters use.
 import Lozenge from '@atlaskit/lozenge';
 import type { SyncLevel } from '../api';
 

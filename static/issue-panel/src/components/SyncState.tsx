@@ -1,3 +1,4 @@
+// A linked ticket's status with when it last synced ("Synced 5 minutes ago", or waiting for the first sync).
 import { Stack, Text } from '@atlaskit/primitives';
 import { formatDateTime, formatRelativeTime } from '../../../shared/relative-time';
 import type { LinkedTicket } from '../api';

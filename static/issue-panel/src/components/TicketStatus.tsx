@@ -1,3 +1,4 @@
+// A ticket's TeamSupport status as a lozenge, coloured as Jira colours issue statuses.
 import Lozenge from '@atlaskit/lozenge';
 import type { LinkedTicket } from '../api';
 

@@ -1,3 +1,4 @@
+// The instance editor's "Ticket types" section: which TeamSupport ticket types can be linked and sync.
 import { messagesUnder, under } from './issues';
 import { NameChoiceField } from './NameChoiceField';
 import { Section, type SectionProps } from './section';

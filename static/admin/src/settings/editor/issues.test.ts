@@ -1,3 +1,4 @@
+// The instance editor's field paths: control ids, messages at a path, words of the form, stale issues after an edit.
 import { describe, expect, it } from '@jest/globals';
 import { controlId, describePath, exactly, messagesAt, messagesUnder, under } from './issues';
 
